@@ -27,6 +27,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          env: { LOG_LEVEL: 'warn' },
         },
       },
       {
@@ -38,6 +39,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          env: { LOG_LEVEL: 'warn' },
         },
       },
     ],

@@ -1,0 +1,41 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ApiKey, Session, User } from '../modules/auth/auth.entity.js';
+import { Facility, Organization } from '../modules/organizations/organization.entity.js';
+import { Product } from '../modules/products/product.entity.js';
+import { migrations } from '../migrations/index.js';
+import { logger } from '../shared/logger.js';
+
+export const entities = [Organization, Facility, User, Session, ApiKey, Product];
+
+export function ormOptions(clientUrl: string, migrationsList = migrations): Options {
+  return {
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+    logger: (message) => logger.debug({ orm: message }),
+    pool: { min: 0, max: 20 },
+    migrations: {
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+  };
+}
+
+/** Connects and brings the schema up to date; a failing migration changes nothing. */
+export async function openOrm(clientUrl: string, migrationsList = migrations): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(clientUrl, migrationsList));
+  try {
+    const applied = await orm.getMigrator().up();
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } catch (error) {
+    await orm.close(true);
+    throw new Error(`A database migration failed, so nothing was changed: ${(error as Error).message}`);
+  }
+  return orm;
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { loadConfig } from './config.js';
+import { ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from './db/embedded.js';
+import { startServer, type RunningServer } from './server.js';
+import { logger } from './shared/logger.js';
+
+const config = loadConfig();
+let database: RunningDatabase | null = null;
+let server: RunningServer | null = null;
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, 'stopping');
+  try {
+    await server?.close();
+    await database?.stop();
+  } finally {
+    process.exit(0);
+  }
+}
+
+try {
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    database = await startEmbeddedPostgres(config.dataDir);
+    databaseUrl = await ensureDatabase(database.serverUrl, 'jejak');
+  }
+  process.once('SIGINT', (signal) => void shutdown(signal));
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+  server = await startServer(config, databaseUrl);
+  const lines = [`\nJejak is running at ${server.url}`];
+  if (server.demoAccounts.length) {
+    lines.push('Demo accounts (password demo12345):', ...server.demoAccounts.map((account) => `  ${account}`));
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+} catch (error) {
+  logger.fatal((error as Error).message);
+  await database?.stop().catch(() => undefined);
+  process.exit(1);
+}

@@ -1,0 +1,29 @@
+import { createHash, randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
+
+/** Login tokens and API keys: a kind prefix and 256 random bits. Only their SHA-256 is stored. */
+export const SESSION_PREFIX = 'jjs_';
+export const API_KEY_PREFIX = 'jjk_';
+const TOKEN_BODY = /^[A-Za-z0-9_-]{43}$/;
+
+export const newToken = (prefix: string) => prefix + randomBytes(32).toString('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest();
+
+export function tokenKind(token: string): 'session' | 'apiKey' | null {
+  const body = token.slice(4);
+  if (!TOKEN_BODY.test(body)) return null;
+  if (token.startsWith(SESSION_PREFIX)) return 'session';
+  if (token.startsWith(API_KEY_PREFIX)) return 'apiKey';
+  return null;
+}
+
+/** Longer passwords are refused before hashing, so a huge one cannot tie up the server. */
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+
+export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+export const verifyPassword = (hash: string, password: string) => argon2.verify(hash, password);
+
+/** Compared against when the email is unknown, so timing does not reveal which emails exist. */
+let dummyHash: Promise<string> | null = null;
+export const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));

@@ -1,0 +1,75 @@
+import type { Context } from '../../context.js';
+import { requirePrincipal, type OrganizationType } from '../../shared/auth.js';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
+import * as check from '../../shared/validate.js';
+import { Facility, Organization } from './organization.entity.js';
+import type { FacilityInput, OrganizationInput } from './organization.inputs.js';
+
+const LIST_LIMIT = 500;
+
+export class OrganizationService {
+  /** Any caller may look facilities up: a shipper must name where goods go. */
+  async facilities(ctx: Context, type?: OrganizationType | null, search?: string | null): Promise<Facility[]> {
+    requirePrincipal(ctx);
+    const where: Record<string, unknown> = {};
+    if (type) where.type = type;
+    const term = search?.trim();
+    if (term) {
+      if (term.length > 100) throw badInput('search is longer than 100 characters', 'search');
+      const like = `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      where.$or = [{ name: { $ilike: like } }, { regency: { $ilike: like } }, { province: { $ilike: like } }];
+    }
+    return ctx.em.find(Facility, where, { orderBy: { name: 'asc' }, limit: LIST_LIMIT });
+  }
+
+  async myFacilities(ctx: Context): Promise<Facility[]> {
+    const principal = requirePrincipal(ctx);
+    return ctx.loaders.facilitiesOfOrganization.load(principal.organizationId);
+  }
+
+  async organizations(ctx: Context, type?: OrganizationType | null): Promise<Organization[]> {
+    requirePrincipal(ctx);
+    return ctx.em.find(Organization, type ? { type } : {}, { orderBy: { name: 'asc' }, limit: LIST_LIMIT });
+  }
+
+  async createOrganization(ctx: Context, input: OrganizationInput): Promise<Organization> {
+    const name = check.requiredText(input.name, 'name');
+    if (await ctx.em.count(Organization, { name: { $ilike: name.replace(/[\\%_]/g, (c) => '\\' + c) } })) {
+      throw conflict(`An organisation named "${name}" already exists`);
+    }
+    const organization = ctx.em.create(Organization, { name, type: input.type, createdAt: new Date() });
+    if (input.facility) this.buildFacility(ctx, organization, input.facility);
+    await ctx.em.flush();
+    return organization;
+  }
+
+  async createFacility(ctx: Context, input: FacilityInput): Promise<Facility> {
+    const principal = requirePrincipal(ctx);
+    const id = input.organizationId ? check.uuid(input.organizationId, 'organizationId') : principal.organizationId;
+    const isBpom = principal.organizationType === 'REGULATOR';
+    if (id !== principal.organizationId && !isBpom) throw forbidden('You may add facilities only to your own organisation.');
+    const organization = await ctx.em.findOne(Organization, id);
+    if (!organization) throw notFound(`No organisation with id ${id}`);
+    const facility = this.buildFacility(ctx, organization, input);
+    await ctx.em.flush();
+    return facility;
+  }
+
+  private buildFacility(ctx: Context, organization: Organization, input: FacilityInput): Facility {
+    const gln = check.optionalText(input.gln, 'gln', 13);
+    if (gln && !/^\d{13}$/.test(gln)) throw badInput(`gln "${gln}" must be 13 digits`, 'gln');
+    return ctx.em.create(Facility, {
+      organization,
+      type: organization.type,
+      name: check.requiredText(input.name, 'name'),
+      address: check.optionalText(input.address, 'address', 500),
+      province: check.optionalText(input.province, 'province', 100),
+      regency: check.optionalText(input.regency, 'regency', 100),
+      latitude: check.optionalNumberInRange(input.latitude, 'latitude', -90, 90),
+      longitude: check.optionalNumberInRange(input.longitude, 'longitude', -180, 180),
+      licenceNumber: check.optionalText(input.licenceNumber, 'licenceNumber', 100),
+      gln,
+      createdAt: new Date(),
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { Field, InputType } from 'type-graphql';
+
+@InputType()
+export class ProductInput {
+  @Field(() => String) nie!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) form?: string | null;
+  @Field(() => String, { nullable: true }) strength?: string | null;
+  @Field(() => String, { nullable: true }) packaging?: string | null;
+  @Field(() => String, { nullable: true }) brand?: string | null;
+  @Field(() => String, { nullable: true }) producer?: string | null;
+  @Field(() => String, { nullable: true }) gtin?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Prescription drugs are serialised (the default).' })
+  serialised?: boolean | null;
+}

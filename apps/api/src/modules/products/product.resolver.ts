@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { Allow } from '../../shared/auth.js';
+import { OrganizationObject, toOrganizationObject } from '../organizations/organization.types.js';
+import { ProductInput } from './product.inputs.js';
+import { ProductObject, toProductObject } from './product.types.js';
+
+@Resolver(() => ProductObject)
+export class ProductResolver {
+  @Authorized()
+  @Query(() => ProductObject, { nullable: true })
+  async product(@Ctx() ctx: Context, @Arg('nie', () => String) nie: string): Promise<ProductObject | null> {
+    const product = await ctx.services.products.byNie(ctx, nie);
+    return product && toProductObject(product);
+  }
+
+  @Authorized(Allow.industry)
+  @Mutation(() => ProductObject, { description: 'Registers a product; the registrant is the caller’s organisation.' })
+  async createProduct(@Ctx() ctx: Context, @Arg('input', () => ProductInput) input: ProductInput): Promise<ProductObject> {
+    return toProductObject(await ctx.services.products.create(ctx, input));
+  }
+
+  @FieldResolver(() => OrganizationObject, { description: 'The organisation that holds the NIE (Pendaftar).' })
+  async registrant(@Root() product: ProductObject, @Ctx() ctx: Context): Promise<OrganizationObject> {
+    return toOrganizationObject((await ctx.loaders.organization.load(product.registrantId))!);
+  }
+}

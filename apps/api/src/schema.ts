@@ -1,0 +1,15 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { OrganizationResolver } from './modules/organizations/organization.resolver.js';
+import { ProductResolver } from './modules/products/product.resolver.js';
+import { authChecker } from './shared/auth.js';
+
+export const resolvers = [AuthResolver, OrganizationResolver, ProductResolver] as const;
+
+export function buildJejakSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, authChecker, validate: false });
+}
+
+/** The schema as committed in packages/schema/schema.graphql. */
+export const printJejakSchema = (schema: GraphQLSchema) => printSchema(lexicographicSortSchema(schema)) + '\n';

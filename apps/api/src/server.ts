@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type ErrorRequestHandler } from 'express';
+import pg from 'pg';
+import type { Config } from './config.js';
+import { createContext, type Context, type ContextDeps } from './context.js';
+import { openOrm } from './db/orm.js';
+import { seedDemo } from './modules/demo/demo.seed.js';
+import { buildJejakSchema } from './schema.js';
+import { createServices } from './services.js';
+import { AppError, formatError, httpStatusOf } from './shared/errors.js';
+import { logger } from './shared/logger.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  pool: pg.Pool;
+  /** Demo accounts created on this start, if the database was empty. */
+  demoAccounts: string[];
+  close(): Promise<void>;
+}
+
+/** Connects to `databaseUrl`, migrates, seeds demo data if asked, and serves HTTP. */
+export async function startServer(config: Config, databaseUrl: string): Promise<RunningServer> {
+  const orm = await openOrm(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  const services = createServices(config);
+  const deps: ContextDeps = { em: orm.em, pool, services };
+  const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: await buildJejakSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await pool.query('select 1');
+      res.json({ status: 'ok', database: 'up' });
+    } catch (error) {
+      logger.warn({ err: error }, 'health check: database unreachable');
+      res.status(503).json({ status: 'unavailable', database: 'down' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '50mb' }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(deps, req.headers.authorization) }),
+  );
+
+  serveDashboard(app, config.dashboardDir);
+  app.use(jsonErrors);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, resolve);
+  });
+  const { port } = httpServer.address() as { port: number };
+  const url = `http://localhost:${port}`;
+  logger.info({ url }, 'Jejak is listening');
+
+  return {
+    url,
+    port,
+    orm,
+    pool,
+    demoAccounts,
+    async close() {
+      await apollo.stop();
+      await pool.end();
+      await orm.close();
+    },
+  };
+}
+
+/** The built single-page app: its files, and index.html for every other page it routes. */
+function serveDashboard(app: express.Express, dir: string) {
+  const index = path.join(dir, 'index.html');
+  if (!existsSync(index)) {
+    logger.warn({ dir }, 'the dashboard is not built; only the API is served');
+    return;
+  }
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(/^(?!\/(graphql|api|healthz)(\/|$)).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** Malformed bodies and unknown failures answer as JSON, never as a stack trace. */
+const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+  if (error instanceof AppError) {
+    res.status(httpStatusOf(error.code)).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    return;
+  }
+  const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+  if (status === 500) logger.error({ err: error }, 'unexpected error in an HTTP request');
+  const message = status === 500 ? 'Internal server error' : String(error.message ?? 'Bad request');
+  const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};

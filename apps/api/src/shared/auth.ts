@@ -1,0 +1,80 @@
+import type { AuthChecker } from 'type-graphql';
+import { AppError } from './errors.js';
+import type { Context } from '../context.js';
+
+export const ORGANIZATION_TYPES = ['REGULATOR', 'MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+export const ROLES = ['ADMIN', 'OPERATOR', 'VIEWER', 'SUPERVISOR', 'INSPECTOR'] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles only BPOM staff hold. */
+export const REGULATOR_ONLY_ROLES: readonly Role[] = ['SUPERVISOR', 'INSPECTOR'];
+
+/** Who is calling: a logged-in user or an organisation's API key. */
+export interface Principal {
+  kind: 'user' | 'apiKey';
+  /** The user, or the API key. */
+  id: string;
+  organizationId: string;
+  organizationType: OrganizationType;
+  role: Role;
+}
+
+/**
+ * A rule in `@Authorized(...)`: `ORGTYPE`, `ORGTYPE:ROLE` or `*:ROLE`.
+ * `@Authorized()` with no rule admits any authenticated caller.
+ */
+export type Rule = OrganizationType | `${OrganizationType | '*'}:${Role}`;
+
+export const Allow = {
+  bpom: 'REGULATOR',
+  bpomAdmin: 'REGULATOR:ADMIN',
+  orgAdmin: '*:ADMIN',
+  industry: 'MANUFACTURER',
+} as const satisfies Record<string, Rule>;
+
+export function satisfies(principal: Principal, rule: Rule): boolean {
+  const [type, role] = rule.split(':') as [string, string | undefined];
+  const typeOk = type === '*' || type === principal.organizationType;
+  const roleOk = role === undefined || role === principal.role;
+  return typeOk && roleOk;
+}
+
+/** Throws unless someone is authenticated; gives the reason a token was refused. */
+export function requirePrincipal(ctx: Pick<Context, 'principal' | 'authError'>): Principal {
+  if (ctx.principal) return ctx.principal;
+  throw ctx.authError ?? new AppError('UNAUTHENTICATED', 'Log in or send an API key to do this.');
+}
+
+export const authChecker: AuthChecker<Context, Rule> = ({ context }, rules) => {
+  const principal = requirePrincipal(context);
+  if (rules.length === 0 || rules.some((rule) => satisfies(principal, rule))) return true;
+  throw new AppError('FORBIDDEN', `Only ${rules.map(describeRule).join(' or ')} may do this.`);
+};
+
+const TYPE_NAMES: Record<OrganizationType | '*', string> = {
+  '*': 'organisation',
+  REGULATOR: 'BPOM',
+  MANUFACTURER: 'manufacturer',
+  DISTRIBUTOR: 'distributor',
+  PHARMACY: 'pharmacy',
+  HOSPITAL: 'hospital',
+  PUSKESMAS: 'Puskesmas',
+};
+
+function describeRule(rule: Rule): string {
+  const [type, role] = rule.split(':') as [OrganizationType | '*', Role | undefined];
+  return role ? `${TYPE_NAMES[type]} ${role.toLowerCase()}s` : `${TYPE_NAMES[type]} users`;
+}
+
+const publicOperations = new Set<string>();
+
+/** Marks a query or mutation as open to anyone, without a token. */
+export function Public(): MethodDecorator {
+  return (target, key) => {
+    publicOperations.add(`${target.constructor.name}.${String(key)}`);
+  };
+}
+
+export const isPublic = (className: string, methodName: string) =>
+  publicOperations.has(`${className}.${methodName}`);

@@ -1,0 +1,84 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { logger } from './logger.js';
+
+/** The closed set of `extensions.code` values a client can see. */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: 'No valid login token or API key was given.',
+  TOKEN_EXPIRED: 'The login token has expired; log in again.',
+  INVALID_CREDENTIALS: 'The email or password is wrong.',
+  FORBIDDEN: 'The caller may not do this.',
+  BAD_USER_INPUT: 'An argument is missing, malformed or out of range.',
+  NOT_FOUND: 'The thing named does not exist or is not visible to the caller.',
+  CONFLICT: 'The change clashes with what is already stored.',
+  TOO_MANY_REQUESTS: 'Too many requests; wait and try again.',
+  GRAPHQL_PARSE_FAILED: 'The request is not valid GraphQL.',
+  GRAPHQL_VALIDATION_FAILED: 'The request does not match the schema.',
+  BAD_REQUEST: 'The HTTP request is malformed.',
+  INTERNAL_SERVER_ERROR: 'Something failed on the server; it has been logged.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An expected failure: thrown anywhere, mapped to `extensions.code` in one place. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badInput = (message: string, field?: string) =>
+  new AppError('BAD_USER_INPUT', message, field ? { field } : {});
+export const notFound = (message: string) => new AppError('NOT_FOUND', message);
+export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
+export const conflict = (message: string) => new AppError('CONFLICT', message);
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+export const httpStatusOf = (code: ErrorCode) => HTTP_STATUS[code] ?? 500;
+
+const PASS_THROUGH = new Set<string>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Apollo's `formatError`: the one place errors become what a client sees. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof AppError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  if (isArgumentValidationError(original)) {
+    return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code) && original instanceof GraphQLError) {
+    return { ...base, message: formatted.message, extensions: { code } };
+  }
+  logger.error({ err: original }, 'unexpected error in a GraphQL operation');
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function isArgumentValidationError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ArgumentValidationError';
+}

@@ -1,0 +1,39 @@
+import { badInput } from './errors.js';
+
+/** A trimmed, required text field within bounds; names the field when it is not. */
+export function requiredText(value: string | null | undefined, field: string, max = 200): string {
+  const text = (value ?? '').trim();
+  if (!text) throw badInput(`${field} must not be empty`, field);
+  if (text.length > max) throw badInput(`${field} is ${text.length} characters; at most ${max} are allowed`, field);
+  return text;
+}
+
+/** An optional text field: blank becomes null. */
+export function optionalText(value: string | null | undefined, field: string, max = 200): string | null {
+  if (value == null || !value.trim()) return null;
+  return requiredText(value, field, max);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function email(value: string | null | undefined, field = 'email'): string {
+  const text = requiredText(value, field, 254).toLowerCase();
+  if (!EMAIL.test(text)) throw badInput(`${field} "${text}" is not an email address`, field);
+  return text;
+}
+
+export function optionalNumberInRange(value: number | null | undefined, field: string, min: number, max: number): number | null {
+  if (value == null) return null;
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw badInput(`${field} must be between ${min} and ${max}, got ${value}`, field);
+  }
+  return value;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An ID argument: a malformed one is bad input, not a database error. */
+export function uuid(value: string, field: string): string {
+  if (!UUID.test(value)) throw badInput(`${field} "${value}" is not a valid id`, field);
+  return value.toLowerCase();
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from '../src/db/embedded.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+/**
+ * A fresh database for this run: on TEST_DATABASE_URL's server when given, else on an
+ * embedded PostgreSQL started for the run. Dropped afterwards.
+ */
+export default async function setup(project: TestProject) {
+  let embedded: RunningDatabase | null = null;
+  let dataDir: string | null = null;
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'jejak-test-pg-'));
+    embedded = await startEmbeddedPostgres(dataDir, { persistent: false });
+    serverUrl = embedded.serverUrl;
+  }
+  const name = `jejak_test_${project.name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
+  project.provide('databaseUrl', await ensureDatabase(serverUrl, name));
+
+  return async () => {
+    await dropDatabase(serverUrl, name);
+    await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}
