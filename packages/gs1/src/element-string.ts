@@ -1,0 +1,372 @@
+import { AI_LENGTH_BY_PREFIX, checkValue, lookupAi, matchesPattern, specAt, type AiSpec } from './ai.js';
+import { problem, type Gs1Error } from './errors.js';
+import { describeChar } from './linters/cset82.js';
+import type { Element, Profile } from './types.js';
+import { checkAssociations } from './validate.js';
+
+/** What a reader produced: elements with their specs and start positions, and problems. */
+export interface Reading {
+  elements: Element[];
+  specs: (AiSpec | undefined)[];
+  /** Where each element starts in the input. */
+  positions: number[];
+  errors: Gs1Error[];
+  warnings: Gs1Error[];
+}
+
+export function newReading(): Reading {
+  return { elements: [], specs: [], positions: [], errors: [], warnings: [] };
+}
+
+export const GS = '\u001d';
+
+// ---------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------
+
+/** Canonical bracketed form "(01)...(10)...". A '(' inside a value is written "\(". */
+export function toBracketed(elements: readonly Element[]): string {
+  let out = '';
+  for (const e of elements) {
+    const v = e.value.indexOf('(') < 0 ? e.value : e.value.replace(/\(/g, '\\(');
+    out += `(${e.ai})${v}`;
+  }
+  return out;
+}
+
+/**
+ * Element string with ASCII 29 (GS) after each element whose AI has no
+ * predefined length, except the last. No symbology identifier, no leading FNC1.
+ * AIs missing from the dictionary are treated as variable length.
+ */
+export function toRaw(elements: readonly Element[]): string {
+  return rawOf(elements, null);
+}
+
+export function rawOf(elements: readonly Element[], specs: readonly (AiSpec | undefined)[] | null): string {
+  let out = '';
+  const last = elements.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const e = elements[i] as Element;
+    out += e.ai + e.value;
+    if (i < last) {
+      const spec = specs ? specs[i] : lookupAi(e.ai);
+      if (!spec || spec.fnc1) out += GS;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Bracketed reading: (AI)value(AI)value..., "\(" is a literal '('
+// ---------------------------------------------------------------------------
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 29;
+}
+
+export function readBracketed(text: string, start: number, end: number, out: Reading): void {
+  let pos = start;
+  while (pos < end) {
+    const c = text.charCodeAt(pos);
+    if (isSpace(c)) {
+      pos++;
+      continue;
+    }
+    if (c !== 40 /* ( */) {
+      out.errors.push(problem('SYNTAX', `Expected '(' at position ${pos}, found ${describeChar(text, pos)}`, undefined, pos));
+      return;
+    }
+    const open = pos;
+    const close = text.indexOf(')', pos + 1);
+    if (close < 0 || close >= end) {
+      out.errors.push(problem('SYNTAX', `AI opened at position ${open} has no closing ')'`, undefined, open));
+      return;
+    }
+    const ai = text.slice(pos + 1, close);
+    let aiOk = ai.length >= 2 && ai.length <= 4;
+    for (let i = 0; aiOk && i < ai.length; i++) {
+      const d = ai.charCodeAt(i);
+      if (d < 48 || d > 57) aiOk = false;
+    }
+    if (!aiOk) {
+      out.errors.push(problem('SYNTAX', `"(${ai})" at position ${open} is not an AI: an AI is 2 to 4 digits`, undefined, open));
+      return;
+    }
+    // Value: up to the next unescaped '(' or the end; "\(" stands for '('.
+    const vstart = close + 1;
+    let vend = vstart;
+    let escaped = false;
+    while (vend < end) {
+      const ch = text.charCodeAt(vend);
+      if (ch === 40) break;
+      if (ch === 92 /* \ */ && vend + 1 < end && text.charCodeAt(vend + 1) === 40) {
+        escaped = true;
+        vend += 2;
+        continue;
+      }
+      vend++;
+    }
+    // Spaces and line ends around a value are layout, never data (no AI allows them).
+    let a = vstart;
+    let b = vend;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    let value = text.slice(a, b);
+    if (escaped) value = value.replace(/\\\(/g, '(');
+    addElement(out, ai, value, open, a);
+    pos = vend;
+  }
+}
+
+function addElement(out: Reading, ai: string, value: string, position: number, valuePosition: number): void {
+  const spec = lookupAi(ai);
+  out.elements.push({ ai, value });
+  out.specs.push(spec);
+  out.positions.push(position);
+  if (!spec) {
+    out.errors.push(problem('UNKNOWN_AI', `AI (${ai}) is not in the GS1 Barcode Syntax Dictionary`, ai, position));
+    return;
+  }
+  const err = checkValue(spec, value, valuePosition);
+  if (err) out.errors.push(err);
+}
+
+// ---------------------------------------------------------------------------
+// Raw reading: AI data with GS (ASCII 29), '^' or written-out <GS>/{GS} separators
+// ---------------------------------------------------------------------------
+
+/** Length of the separator at text[i], or 0. */
+function sepAt(text: string, i: number, end: number, written: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c === 29 || c === 94 /* ^ */) return 1;
+  if (written && (c === 60 /* < */ || c === 123 /* { */) && i + 4 <= end) {
+    const g = text.charCodeAt(i + 1) | 32;
+    const s = text.charCodeAt(i + 2) | 32;
+    const close = text.charCodeAt(i + 3);
+    if (g === 103 && s === 115 && close === (c === 60 ? 62 : 125)) return 4;
+  }
+  return 0;
+}
+
+interface RawScan {
+  /** A separator appeared after the first element. */
+  separated: boolean;
+  /** Reading stopped early on a fatal problem. */
+  aborted: boolean;
+}
+
+function scanRaw(text: string, start: number, end: number, written: boolean, out: Reading): RawScan {
+  let pos = start;
+  let separated = false;
+  while (pos < end) {
+    const sl = sepAt(text, pos, end, written);
+    if (sl) {
+      if (out.elements.length) separated = true;
+      pos += sl;
+      continue;
+    }
+    const aiPos = pos;
+    const c0 = text.charCodeAt(pos) - 48;
+    const c1 = text.charCodeAt(pos + 1) - 48;
+    if (pos + 1 >= end || c0 < 0 || c0 > 9 || c1 < 0 || c1 > 9) {
+      out.errors.push(problem('SYNTAX', `Expected an AI (digits) at position ${pos}, found ${describeChar(text, pos)}`, undefined, pos));
+      return { separated, aborted: true };
+    }
+    const length = AI_LENGTH_BY_PREFIX[c0 * 10 + c1] as number;
+    if (length === 0) {
+      const ai = text.slice(pos, pos + 2);
+      out.errors.push(problem('UNKNOWN_AI', `No AI in the GS1 Barcode Syntax Dictionary starts with ${ai} (position ${pos}); the rest cannot be read`, ai, pos));
+      return { separated, aborted: true };
+    }
+    let digits = pos + length <= end;
+    for (let k = pos + 2; digits && k < pos + length; k++) {
+      const d = text.charCodeAt(k);
+      if (d < 48 || d > 57) digits = false;
+    }
+    if (!digits) {
+      const ai = text.slice(pos, Math.min(end, pos + length));
+      out.errors.push(problem('SYNTAX', `Incomplete AI "${ai}" at position ${pos}: AIs starting ${ai.slice(0, 2)} have ${length} digits`, undefined, pos));
+      return { separated, aborted: true };
+    }
+    const spec = specAt(text, pos, length);
+    const ai = spec ? spec.ai : text.slice(pos, pos + length);
+    if (!spec) {
+      out.errors.push(problem('UNKNOWN_AI', `AI (${ai}) at position ${pos} is not in the GS1 Barcode Syntax Dictionary; the rest cannot be read`, ai, pos));
+      return { separated, aborted: true };
+    }
+    const vstart = pos + length;
+    const limit = Math.min(end, vstart + spec.maxLength);
+    let vend = vstart;
+    while (vend < limit && sepAt(text, vend, end, written) === 0) vend++;
+    const value = text.slice(vstart, vend);
+    out.elements.push({ ai, value });
+    out.specs.push(spec);
+    out.positions.push(aiPos);
+    const err = checkValue(spec, value, vstart);
+    if (err) out.errors.push(err);
+    pos = vend;
+  }
+  return { separated, aborted: false };
+}
+
+/** Bounds of the search for readings of separator-less data. */
+const SPLIT_STEP_BUDGET = 20000;
+const SPLIT_MAX_READINGS = 32;
+
+/** AIs that medicine codes carry; a reading that recognises more of them is more plausible. */
+const MEDICINE_AIS = new Set(['00', '01', '02', '10', '11', '17', '21', '37', '90']);
+
+interface Split {
+  elements: Element[];
+  specs: AiSpec[];
+  positions: number[];
+  score: number;
+}
+
+/**
+ * Every way to split text[start, end) into elements that pass all checks
+ * (values, pairings, exclusions, no conflicting repeats), within a step budget.
+ */
+function searchSplits(text: string, start: number, end: number, profile: Profile | undefined): { splits: Split[]; complete: boolean } {
+  const splits: Split[] = [];
+  const elements: Element[] = [];
+  const specs: AiSpec[] = [];
+  const positions: number[] = [];
+  let steps = 0;
+  let complete = true;
+  const visit = (pos: number): void => {
+    if (++steps > SPLIT_STEP_BUDGET || splits.length >= SPLIT_MAX_READINGS) {
+      complete = false;
+      return;
+    }
+    if (pos === end) {
+      if (checkAssociations(elements, specs, positions, profile).errors.length === 0) {
+        let score = 0;
+        for (const e of elements) if (MEDICINE_AIS.has(e.ai)) score++;
+        splits.push({ elements: elements.slice(), specs: specs.slice(), positions: positions.slice(), score });
+      }
+      return;
+    }
+    if (pos + 2 > end) return;
+    const c0 = text.charCodeAt(pos) - 48;
+    const c1 = text.charCodeAt(pos + 1) - 48;
+    if (c0 < 0 || c0 > 9 || c1 < 0 || c1 > 9) return;
+    const length = AI_LENGTH_BY_PREFIX[c0 * 10 + c1] as number;
+    if (length === 0 || pos + length > end) return;
+    for (let k = pos + 2; k < pos + length; k++) {
+      const d = text.charCodeAt(k);
+      if (d < 48 || d > 57) return;
+    }
+    const spec = specAt(text, pos, length);
+    if (!spec) return;
+    // Exclusions with elements already taken rule this AI out whatever its value.
+    for (let i = 0; i < specs.length; i++) {
+      const other = specs[i] as AiSpec;
+      if (other.ai === spec.ai) continue;
+      if (spec.ex.some((p) => matchesPattern(other.ai, p)) || other.ex.some((p) => matchesPattern(spec.ai, p))) return;
+    }
+    const vstart = pos + length;
+    const lo = vstart + spec.minLength;
+    const hi = Math.min(end, vstart + spec.maxLength);
+    for (let vend = spec.fnc1 ? lo : hi; vend <= hi; vend++) {
+      if (vend < lo) continue;
+      const value = text.slice(vstart, vend);
+      if (checkValue(spec, value, vstart) !== null) continue;
+      let conflict = false;
+      for (const e of elements) if (e.ai === spec.ai && e.value !== value) conflict = true;
+      if (conflict) continue;
+      elements.push({ ai: spec.ai, value });
+      specs.push(spec);
+      positions.push(pos);
+      visit(vend);
+      elements.pop();
+      specs.pop();
+      positions.pop();
+      if (!complete) return;
+    }
+  };
+  visit(start);
+  return { splits, complete };
+}
+
+function sameSplit(a: Split, r: Reading): boolean {
+  if (a.elements.length !== r.elements.length) return false;
+  for (let i = 0; i < a.elements.length; i++) {
+    const x = a.elements[i] as Element;
+    const y = r.elements[i] as Element;
+    if (x.ai !== y.ai || x.value !== y.value) return false;
+  }
+  return true;
+}
+
+function describeSplit(s: Split): string {
+  return s.elements.map((e) => `(${e.ai})${e.value}`).join('');
+}
+
+/**
+ * Reads raw AI data. text[start, end) starts with the first AI (any symbology
+ * identifier and leading FNC1 already skipped). GS (ASCII 29), '^' and the
+ * written-out forms <GS> and {GS} separate elements.
+ *
+ * When no separator appears at all (typically keyboard-wedge input that lost
+ * the GS characters) and an element of variable length was read, every way of
+ * splitting the data into valid elements is considered. The plausible
+ * readings are those that pass every check; among them, the ones that
+ * recognise the most of the AIs medicine codes use (00, 01, 02, 10, 11, 17,
+ * 21, 37, 90) win. A single winner is used, with a GS_MISSING warning when it
+ * differs from the plain reading. A tie is an AMBIGUOUS_SPLIT error, or only
+ * an AMBIGUOUS_SPLIT warning when the plain reading is among the winners.
+ */
+export function readRaw(text: string, start: number, end: number, out: Reading, profile: Profile | undefined): void {
+  let written = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 60 || c === 123) && sepAt(text, i, end, true) === 4) {
+      written = true;
+      break;
+    }
+  }
+  const base = out.elements.length;
+  const scan = scanRaw(text, start, end, written, out);
+  if (scan.separated || base !== 0) return;
+  let variable = false;
+  for (const s of out.specs) if (s && s.fnc1) variable = true;
+  if (!variable && !scan.aborted) return;
+
+  // Skip a leading separator (FNC1) before searching.
+  let from = start;
+  while (from < end && sepAt(text, from, end, written)) from++;
+  const { splits: plausible, complete } = searchSplits(text, from, end, profile);
+  if (plausible.length === 0) return;
+  let best = -1;
+  for (const s of plausible) if (s.score > best) best = s.score;
+  const top = plausible.filter((s) => s.score === best);
+  const greedyIndex = top.findIndex((s) => sameSplit(s, out));
+  const unique = complete && top.length === 1;
+  if (top.length === 1 && greedyIndex === 0) return;
+
+  if (greedyIndex >= 0) {
+    // The plain reading is valid but not the only plausible one.
+    const others = top.filter((_, i) => i !== greedyIndex).slice(0, 3).map(describeSplit).join(' or ');
+    out.warnings.push(
+      problem('AMBIGUOUS_SPLIT', `No group separators in the data; read as ${describeSplit(top[greedyIndex] as Split)} but it could also be ${others}`, undefined, from),
+    );
+    return;
+  }
+  const chosen = top[0] as Split;
+  out.elements = chosen.elements;
+  out.specs = chosen.specs;
+  out.positions = chosen.positions;
+  out.errors = [];
+  if (unique) {
+    out.warnings.push(
+      problem('GS_MISSING', `No group separators in the data; split on the AI table as ${describeSplit(chosen)}`, undefined, from),
+    );
+  } else {
+    const readings = top.slice(0, 4).map(describeSplit).join(' or ');
+    out.errors.push(
+      problem('AMBIGUOUS_SPLIT', `No group separators in the data and it splits validly in ${top.length}${complete ? '' : ' or more'} ways: ${readings}`, undefined, from),
+    );
+  }
+}

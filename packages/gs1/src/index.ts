@@ -1,0 +1,11 @@
+export { parse } from './parse.js';
+export { toBracketed, toRaw } from './element-string.js';
+export { toDigitalLink, DEFAULT_DIGITAL_LINK_BASE } from './digital-link.js';
+export { toEpcUri } from './epc.js';
+export { checkDigit, hasValidCheckDigit } from './check-digit.js';
+export { ERROR_CODES } from './errors.js';
+export type { Gs1Error, Gs1ErrorCode } from './errors.js';
+export type { Element, ParseOptions, ParseResult, Profile } from './types.js';
+export { readScanData, escapePlainData } from './scan-data.js';
+export type { PayloadKind, ScanData, Symbology } from './scan-data.js';
+export { NIE_MAX_LENGTH } from './validate.js';
