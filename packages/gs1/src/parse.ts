@@ -47,7 +47,8 @@ function isHttp(text: string, i: number): boolean {
 
 function result(reading: Reading | null, forced: Profile | undefined, extra: Gs1Error[] = []): ParseResult {
   if (reading === null || reading.elements.length === 0) {
-    const errors = reading ? reading.errors.concat(extra) : extra;
+    let errors = reading ? reading.errors.concat(extra) : extra;
+    if (errors.length === 0) errors = [problem('EMPTY', 'No element was found in the data', undefined, 0)];
     return {
       valid: false,
       profile: null,
