@@ -1,0 +1,70 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { ViewerQuery } from '../../features/auth/auth.graphql';
+import { LanguageSwitch, Loading, QueryError } from '../../shared/ui';
+import { useSession } from '../providers';
+import { ViewerProvider, type Viewer } from '../viewer';
+import { Logo } from './Logo';
+import { LogoutButton } from './LogoutButton';
+import { MainNav } from './MainNav';
+
+/** The signed-in frame: header, navigation by role, and the current screen. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { data, error, refetch } = useQuery(ViewerQuery, { fetchPolicy: 'cache-first' });
+  const viewer = data?.me;
+
+  // A token without a user behind it (an API key pasted in) is no login.
+  useEffect(() => {
+    if (data && !data.me) session.signOut('UNAUTHENTICATED');
+  }, [data, session]);
+
+  if (!viewer) {
+    return (
+      <div className="app-loading">
+        {error ? <QueryError error={error} onRetry={() => void refetch()} /> : <Loading />}
+      </div>
+    );
+  }
+
+  return (
+    <ViewerProvider value={viewer}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          <Logo />
+          <span className="brand-name">{t('app.name')}</span>
+        </Link>
+        <div className="header-tools">
+          <AccountSummary viewer={viewer} />
+          <LanguageSwitch />
+          <LogoutButton />
+        </div>
+      </header>
+      <div className="app-body">
+        <MainNav />
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </ViewerProvider>
+  );
+}
+
+function AccountSummary({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation();
+  return (
+    <div className="account" aria-label={t('layout.account')} role="group">
+      <span className="account-name">{viewer.name}</span>
+      <span className="account-meta">
+        <span className="badge">{t(`role.${viewer.role}`)}</span>
+        <span className="account-org">{viewer.organization.name}</span>
+      </span>
+    </div>
+  );
+}
