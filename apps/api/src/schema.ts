@@ -3,9 +3,23 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { OrganizationResolver } from './modules/organizations/organization.resolver.js';
 import { ProductResolver } from './modules/products/product.resolver.js';
+import { CodesResolver } from './modules/codes/codes.resolver.js';
+import { MovementResolver } from './modules/packs/movements.resolver.js';
+import { TraceResolver } from './modules/packs/trace.resolver.js';
+import { RecallResolver } from './modules/recall/recall.resolver.js';
+import { RealisationResolver } from './modules/reports/realisation.resolver.js';
 import { authChecker } from './shared/auth.js';
 
-export const resolvers = [AuthResolver, OrganizationResolver, ProductResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  OrganizationResolver,
+  ProductResolver,
+  CodesResolver,
+  MovementResolver,
+  TraceResolver,
+  RecallResolver,
+  RealisationResolver,
+] as const;
 
 export function buildJejakSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, authChecker, validate: false });

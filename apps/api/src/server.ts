@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 import { createContext, type Context, type ContextDeps } from './context.js';
 import { openOrm } from './db/orm.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
+import { codeDownloads } from './modules/codes/codes.routes.js';
+import { csvUploads } from './modules/packs/csv.routes.js';
 import { buildJejakSchema } from './schema.js';
 import { createServices } from './services.js';
 import { AppError, formatError, httpStatusOf } from './shared/errors.js';
@@ -62,6 +64,7 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
     expressMiddleware(apollo, { context: ({ req }) => createContext(deps, req.headers.authorization) }),
   );
 
+  app.use(csvUploads(deps), codeDownloads(deps));
   serveDashboard(app, config.dashboardDir);
   app.use(jsonErrors);
 
@@ -103,6 +106,11 @@ function serveDashboard(app: express.Express, dir: string) {
 
 /** Malformed bodies and unknown failures answer as JSON, never as a stack trace. */
 const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+  if (res.headersSent) {
+    logger.error({ err: error }, 'failed while streaming a response');
+    res.destroy();
+    return;
+  }
   if (error instanceof AppError) {
     res.status(httpStatusOf(error.code)).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
     return;

@@ -1,13 +1,28 @@
 import type { Config } from './config.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { CodesService } from './modules/codes/codes.service.js';
 import { OrganizationService } from './modules/organizations/organization.service.js';
+import { AggregationService } from './modules/packs/aggregation.service.js';
+import { MovementService } from './modules/packs/movements.service.js';
+import { CsvService } from './modules/packs/csv.service.js';
+import { TraceService } from './modules/packs/trace.service.js';
 import { ProductService } from './modules/products/product.service.js';
+import { RecallService } from './modules/recall/recall.service.js';
+import { RealisationService } from './modules/reports/realisation.service.js';
 
 export function createServices(config: Config) {
+  const movements = new MovementService();
   return {
     auth: new AuthService(config),
     organizations: new OrganizationService(),
     products: new ProductService(),
+    codes: new CodesService(),
+    movements,
+    aggregation: new AggregationService((ctx, id) => movements.actingFacility(ctx, id)),
+    csv: new CsvService((ctx, id) => movements.facility(ctx, id)),
+    trace: new TraceService(),
+    recalls: new RecallService(),
+    realisation: new RealisationService(),
   };
 }
 

@@ -3,10 +3,13 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ApiKey, Session, User } from '../modules/auth/auth.entity.js';
 import { Facility, Organization } from '../modules/organizations/organization.entity.js';
 import { Product } from '../modules/products/product.entity.js';
+import { Batch } from '../modules/products/batch.entity.js';
+import { CodeRequest } from '../modules/codes/code-request.entity.js';
+import { Recall } from '../modules/recall/recall.entity.js';
 import { migrations } from '../migrations/index.js';
 import { logger } from '../shared/logger.js';
 
-export const entities = [Organization, Facility, User, Session, ApiKey, Product];
+export const entities = [Organization, Facility, User, Session, ApiKey, Product, Batch, CodeRequest, Recall];
 
 export function ormOptions(clientUrl: string, migrationsList = migrations): Options {
   return {

@@ -1,6 +1,8 @@
 import { Migration20261128000000_foundation } from './Migration20261128000000_foundation.js';
+import { Migration20261128010000_lifecycle } from './Migration20261128010000_lifecycle.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
   { name: 'Migration20261128000000_foundation', class: Migration20261128000000_foundation },
+  { name: 'Migration20261128010000_lifecycle', class: Migration20261128010000_lifecycle },
 ];

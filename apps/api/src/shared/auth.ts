@@ -29,6 +29,7 @@ export type Rule = OrganizationType | `${OrganizationType | '*'}:${Role}`;
 export const Allow = {
   bpom: 'REGULATOR',
   bpomAdmin: 'REGULATOR:ADMIN',
+  bpomSupervisor: 'REGULATOR:SUPERVISOR',
   orgAdmin: '*:ADMIN',
   industry: 'MANUFACTURER',
 } as const satisfies Record<string, Rule>;

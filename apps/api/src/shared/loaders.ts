@@ -10,6 +10,11 @@ export function createLoaders(em: EntityManager) {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id));
     }),
+    facility: new DataLoader<string, Facility | undefined>(async (ids) => {
+      const rows = await em.find(Facility, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    }),
     facilitiesOfOrganization: new DataLoader<string, Facility[]>(async (ids) => {
       const rows = await em.find(Facility, { organization: { $in: [...ids] } }, { orderBy: { name: 'asc' } });
       return ids.map((id) => rows.filter((row) => row.organization.id === id));

@@ -11,6 +11,7 @@ export const DEMO_PASSWORD = 'demo12345';
 interface DemoOrganization {
   name: string;
   type: OrganizationType;
+  gs1CompanyPrefix?: string;
   facilities: Array<Pick<Facility, 'name' | 'address' | 'province' | 'regency' | 'latitude' | 'longitude' | 'licenceNumber'>>;
   users: Array<{ email: string; name: string; role: Role }>;
 }
@@ -31,6 +32,7 @@ const ORGANIZATIONS: DemoOrganization[] = [
   {
     name: 'PT Sehat Farma Indonesia',
     type: 'MANUFACTURER',
+    gs1CompanyPrefix: '8997001',
     facilities: [
       { name: 'Pabrik Sehat Farma Bandung', address: 'Jl. Soekarno-Hatta No. 480', province: 'Jawa Barat', regency: 'Kota Bandung', latitude: -6.9419, longitude: 107.6293, licenceNumber: 'CPOB-1234/2024' },
     ],
@@ -95,7 +97,12 @@ export async function seedDemo(em: EntityManager): Promise<string[]> {
   const accounts: string[] = [];
   await em.transactional(async (tx) => {
     for (const spec of ORGANIZATIONS) {
-      const organization = tx.create(Organization, { name: spec.name, type: spec.type, createdAt: new Date() });
+      const organization = tx.create(Organization, {
+        name: spec.name,
+        type: spec.type,
+        gs1CompanyPrefix: spec.gs1CompanyPrefix ?? null,
+        createdAt: new Date(),
+      });
       for (const facility of spec.facilities) {
         tx.create(Facility, { ...facility, organization, type: spec.type, gln: null, createdAt: new Date() });
       }

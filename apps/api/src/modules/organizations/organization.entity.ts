@@ -13,6 +13,10 @@ export class Organization {
   @Enum({ items: () => [...ORGANIZATION_TYPES], type: 'text' })
   type!: OrganizationType;
 
+  /** For the SSCCs of its cases and pallets. */
+  @Property({ type: 'text', nullable: true, fieldName: 'gs1_company_prefix' })
+  gs1CompanyPrefix: string | null = null;
+
   @OneToMany(() => Facility, (facility) => facility.organization)
   facilities = new Collection<Facility>(this);
 

@@ -1,0 +1,299 @@
+import { parse } from '@jejak/gs1';
+import type { PoolClient } from 'pg';
+import type { Context } from '../../context.js';
+import { requirePrincipal } from '../../shared/auth.js';
+import { inTransaction } from '../../shared/db.js';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
+import * as check from '../../shared/validate.js';
+import { Batch } from '../products/batch.entity.js';
+import { Product } from '../products/product.entity.js';
+import { normaliseGtin, normaliseNie } from '../products/product.service.js';
+import { CodeRequest } from './code-request.entity.js';
+import type { CodeRequestInput, SerialUploadInput } from './codes.inputs.js';
+import { toYymmdd } from './pack-code.js';
+import type { BulkResult, Rejection } from '../packs/pack.types.js';
+import type { IssuedCodeConnection } from './codes.types.js';
+import { issuedCount, decodeCursor, encodeCursor, issuedCodes, toIssuedCode } from './issued-codes.js';
+
+const PAGE_MAX = 1000;
+
+export const MAX_CODES_PER_REQUEST = 10_000_000;
+const GS = '\x1d';
+/** Used for SSCCs when a manufacturer has no GS1 company prefix of its own (Indonesia's GS1 prefix 899). */
+export const FALLBACK_COMPANY_PREFIX = '8990000';
+
+/** YYYY-MM-DD that is a real calendar day in 2000-2099, as AI (17) can carry. */
+export function isoDate(value: string, field: string): string {
+  const text = check.requiredText(value, field, 10);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = match ? new Date(`${text}T00:00:00Z`) : null;
+  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    throw badInput(`${field} "${text}" is not a date in the form YYYY-MM-DD`, field);
+  }
+  if (text < '2000-01-01' || text > '2099-12-31') throw badInput(`${field} ${text} is outside 2000-2099`, field);
+  return text;
+}
+
+/** The batch's lot and expiry must be valid in a BPOM code: checked by the GS1 rules themselves. */
+function checkLotAndExpiry(nie: string, lot: string, expiry: string) {
+  const result = parse(`90${nie}${GS}10${lot}${GS}17${toYymmdd(expiry)}`, { profile: 'BPOM' });
+  if (!result.valid) throw badInput(`batch "${lot}": ${result.errors.map((e) => e.message).join('; ')}`, 'batch');
+}
+
+export class CodesService {
+  /** The product, which only its registrant may serialise. */
+  private async ownProduct(ctx: Context, nieInput: string): Promise<Product> {
+    const principal = requirePrincipal(ctx);
+    const nie = normaliseNie(nieInput);
+    const product = await ctx.em.findOne(Product, { nie });
+    if (!product) throw notFound(`No product with NIE ${nie}`);
+    if (product.registrant.id !== principal.organizationId) {
+      throw forbidden(`Only the registrant of ${nie} may request or upload its codes`);
+    }
+    if (!product.serialised) throw badInput(`${nie} is not a serialised product; it carries an identification code only`, 'nie');
+    return product;
+  }
+
+  /** The batch (created on first use); its expiry can never change. */
+  private async batchOf(ctx: Context, product: Product, lotInput: string, expiryInput: string): Promise<Batch> {
+    const lot = check.requiredText(lotInput, 'batch', 20);
+    const expiry = isoDate(expiryInput, 'expiry');
+    if (expiry < new Date().toISOString().slice(0, 10)) throw badInput(`expiry ${expiry} has already passed`, 'expiry');
+    checkLotAndExpiry(product.nie, lot, expiry);
+    const existing = await ctx.em.findOne(Batch, { product, lot });
+    if (existing) {
+      if (existing.expiry !== expiry) {
+        throw badInput(`batch ${lot} of ${product.nie} already has expiry ${existing.expiry}, not ${expiry}`, 'expiry');
+      }
+      return existing;
+    }
+    await ctx.em.getConnection().execute(
+      'insert into batch (product_id, lot, expiry) values (?, ?, ?) on conflict (product_id, lot) do nothing',
+      [product.id, lot, expiry],
+    );
+    const batch = await ctx.em.findOneOrFail(Batch, { product, lot });
+    if (batch.expiry !== expiry) throw badInput(`batch ${lot} already has expiry ${batch.expiry}`, 'expiry');
+    return batch;
+  }
+
+  private gtinFor(product: Product, input: string | null | undefined): string | null {
+    const gtin = normaliseGtin(input);
+    if (gtin && product.gtin && gtin !== product.gtin) {
+      throw badInput(`gtin ${gtin} is not the GTIN of ${product.nie} (${product.gtin})`, 'gtin');
+    }
+    return gtin;
+  }
+
+  async request(ctx: Context, input: CodeRequestInput): Promise<CodeRequest> {
+    const principal = requirePrincipal(ctx);
+    const product = await this.ownProduct(ctx, input.nie);
+    const quantity = input.quantity;
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_CODES_PER_REQUEST) {
+      throw badInput(`quantity must be 1 to ${MAX_CODES_PER_REQUEST.toLocaleString('en')}, got ${quantity}`, 'quantity');
+    }
+    const unitsPerCase = input.unitsPerCase ?? null;
+    const casesPerPallet = input.casesPerPallet ?? null;
+    if (unitsPerCase !== null && (unitsPerCase < 1 || unitsPerCase > quantity)) {
+      throw badInput(`unitsPerCase must be 1 to the quantity (${quantity}), got ${unitsPerCase}`, 'unitsPerCase');
+    }
+    if (casesPerPallet !== null && unitsPerCase === null) {
+      throw badInput('casesPerPallet needs unitsPerCase: pallets hold cases', 'casesPerPallet');
+    }
+    if (casesPerPallet !== null && casesPerPallet < 1) {
+      throw badInput(`casesPerPallet must be at least 1, got ${casesPerPallet}`, 'casesPerPallet');
+    }
+    const gtin = this.gtinFor(product, input.gtin);
+    const batch = await this.batchOf(ctx, product, input.batch, input.expiry);
+    const request = ctx.em.create(CodeRequest, {
+      organization: principal.organizationId,
+      product,
+      batch,
+      kind: 'REQUEST',
+      status: 'REQUESTED',
+      quantity,
+      unitsPerCase,
+      casesPerPallet,
+      gtin,
+      reason: null,
+      requestedBy: principal.kind === 'user' ? principal.id : null,
+      decidedBy: null,
+      createdAt: new Date(),
+      decidedAt: null,
+    });
+    await ctx.em.flush();
+    return request;
+  }
+
+  async byId(ctx: Context, id: string): Promise<CodeRequest | null> {
+    const principal = requirePrincipal(ctx);
+    const request = await ctx.em.findOne(CodeRequest, check.uuid(id, 'id'), { populate: ['product', 'batch'] });
+    if (!request) return null;
+    const visible = principal.organizationType === 'REGULATOR' || request.organization.id === principal.organizationId;
+    return visible ? request : null;
+  }
+
+  /** BPOM's queue, or a manufacturer's own requests, newest first. */
+  async list(ctx: Context, status: CodeRequest['status'] | null | undefined, first = 100): Promise<CodeRequest[]> {
+    const principal = requirePrincipal(ctx);
+    const where: Record<string, unknown> = {};
+    if (status) where.status = status;
+    if (principal.organizationType !== 'REGULATOR') where.organization = principal.organizationId;
+    return ctx.em.find(CodeRequest, where, {
+      populate: ['product', 'batch'],
+      orderBy: { createdAt: 'desc' },
+      limit: Math.min(Math.max(first, 1), 500),
+    });
+  }
+
+  private async decide(ctx: Context, id: string, act: (client: PoolClient, request: CodeRequest) => Promise<void>) {
+    const request = await this.byId(ctx, id);
+    if (!request) throw notFound(`No code request with id ${id}`);
+    await inTransaction(ctx.pool, async (client) => {
+      const { rows } = await client.query('select status from code_request where id = $1 for update', [request.id]);
+      if (rows[0].status !== 'REQUESTED') throw conflict(`Code request ${id} is already ${rows[0].status}`);
+      await act(client, request);
+    });
+    ctx.em.clear();
+    return (await this.byId(ctx, id))!;
+  }
+
+  /** Issues the serials, and SSCCs for cases and pallets, set-based in one transaction. */
+  async approve(ctx: Context, id: string): Promise<CodeRequest> {
+    const principal = requirePrincipal(ctx);
+    return this.decide(ctx, id, async (client, request) => {
+      await issueSerials(client, request);
+      if (request.unitsPerCase) {
+        const cases = Math.ceil(request.quantity / request.unitsPerCase);
+        const prefix = request.organization.gs1CompanyPrefix ?? (await this.companyPrefix(client, request.organization.id));
+        await issueSsccs(client, request, 'CASE', cases, prefix);
+        if (request.casesPerPallet) await issueSsccs(client, request, 'PALLET', Math.ceil(cases / request.casesPerPallet), prefix);
+      }
+      await client.query(
+        `update code_request set status = 'ISSUED', decided_by_id = $2, decided_at = now() where id = $1`,
+        [request.id, principal.kind === 'user' ? principal.id : null],
+      );
+    });
+  }
+
+  private async companyPrefix(client: PoolClient, organizationId: string): Promise<string> {
+    const { rows } = await client.query('select gs1_company_prefix from organization where id = $1', [organizationId]);
+    return rows[0]?.gs1_company_prefix ?? FALLBACK_COMPANY_PREFIX;
+  }
+
+  async reject(ctx: Context, id: string, reasonInput: string): Promise<CodeRequest> {
+    const principal = requirePrincipal(ctx);
+    const reason = check.requiredText(reasonInput, 'reason', 1000);
+    return this.decide(ctx, id, async (client, request) => {
+      await client.query(
+        `update code_request set status = 'REJECTED', reason = $2, decided_by_id = $3, decided_at = now() where id = $1`,
+        [request.id, reason, principal.kind === 'user' ? principal.id : null],
+      );
+    });
+  }
+
+  /** One page of a request's issued codes, in issue order (units, then cases, then pallets). */
+  async page(ctx: Context, requestId: string, first: number, after: string | null): Promise<IssuedCodeConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX) throw badInput(`first must be 1 to ${PAGE_MAX}`, 'first');
+    const request = await this.byId(ctx, requestId);
+    if (!request) throw notFound(`No code request with id ${requestId}`);
+    const rows = await issuedCodes(ctx.pool, request.id, after ? decodeCursor(after) : '0', first + 1);
+    const edges = rows.slice(0, first).map((row) => ({ node: toIssuedCode(row), cursor: encodeCursor(row.id) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: issuedCount(request),
+    };
+  }
+
+  /** Registers serials the manufacturer made itself; each is checked as an AI (21) value. */
+  async upload(ctx: Context, input: SerialUploadInput): Promise<BulkResult> {
+    const principal = requirePrincipal(ctx);
+    const product = await this.ownProduct(ctx, input.nie);
+    const gtin = this.gtinFor(product, input.gtin);
+    const batch = await this.batchOf(ctx, product, input.batch, input.expiry);
+    if (input.serials.length === 0) throw badInput('serials must not be empty', 'serials');
+    if (input.serials.length > MAX_CODES_PER_REQUEST) throw badInput(`at most ${MAX_CODES_PER_REQUEST} serials at once`, 'serials');
+
+    const rejected: Rejection[] = [];
+    const valid = new Set<string>();
+    for (const serial of input.serials) {
+      const result = parse(`90${product.nie}${GS}21${serial}`, { profile: 'BPOM' });
+      if (!result.valid || result.serial !== serial) {
+        const why = result.errors.map((e) => e.message).join('; ') || 'not a valid AI (21) serial';
+        rejected.push({ code: serial, reason: 'MALFORMED', message: why });
+      } else {
+        valid.add(serial);
+      }
+    }
+    const serials = [...valid];
+    const inserted = await inTransaction(ctx.pool, async (client) => {
+      if (serials.length === 0) return new Set<string>();
+      const { rows } = await client.query(
+        `insert into code_request (id, organization_id, product_id, batch_id, kind, status, quantity, gtin, requested_by_id, decided_at)
+         values (gen_random_uuid(), $1, $2, $3, 'UPLOAD', 'ISSUED', $4, $5, $6, now()) returning id`,
+        [principal.organizationId, product.id, batch.id, serials.length, gtin, principal.kind === 'user' ? principal.id : null],
+      );
+      const requestId = rows[0].id as string;
+      const result = await client.query(
+        `insert into pack (product_id, batch_id, code_request_id, level, serial)
+         select $1, $2, $3, 'UNIT', s from unnest($4::text[]) as s
+         on conflict (product_id, serial) where serial is not null do nothing
+         returning serial`,
+        [product.id, batch.id, requestId, serials],
+      );
+      if (result.rowCount) await client.query('update code_request set quantity = $2 where id = $1', [requestId, result.rowCount]);
+      else await client.query('delete from code_request where id = $1', [requestId]);
+      await addIssued(client, batch.id, result.rowCount ?? 0);
+      return new Set(result.rows.map((row) => row.serial as string));
+    });
+    for (const serial of serials) {
+      if (!inserted.has(serial)) {
+        rejected.push({ code: serial, reason: 'WRONG_STATE', message: `serial ${serial} is already registered for ${product.nie}` });
+      }
+    }
+    return { accepted: inserted.size, units: inserted.size, rejected };
+  }
+}
+
+async function addIssued(client: PoolClient, batchId: string, count: number) {
+  await client.query(
+    `insert into batch_stats (batch_id, issued) values ($1, $2)
+     on conflict (batch_id) do update set issued = batch_stats.issued + excluded.issued`,
+    [batchId, count],
+  );
+}
+
+/**
+ * `quantity` random serials in one statement. A collision with an existing serial of the
+ * product (odds about n/2^60) is skipped by the unique index and topped up by the next round.
+ */
+async function issueSerials(client: PoolClient, request: CodeRequest) {
+  let missing = request.quantity;
+  while (missing > 0) {
+    const result = await client.query(
+      `insert into pack (product_id, batch_id, code_request_id, level, serial)
+       select $1, $2, $3, 'UNIT', random_serial() from generate_series(1, $4)
+       on conflict (product_id, serial) where serial is not null do nothing`,
+      [request.product.id, request.batch.id, request.id, missing],
+    );
+    missing -= result.rowCount ?? 0;
+  }
+  await addIssued(client, request.batch.id, request.quantity);
+}
+
+/** SSCC = extension digit (0 case, 1 pallet) + company prefix + random serial reference + check digit. */
+async function issueSsccs(client: PoolClient, request: CodeRequest, level: 'CASE' | 'PALLET', count: number, prefix: string) {
+  const extension = level === 'CASE' ? '0' : '1';
+  const referenceDigits = 16 - prefix.length;
+  let missing = count;
+  while (missing > 0) {
+    const result = await client.query(
+      `insert into pack (product_id, batch_id, code_request_id, level, sscc)
+       select $1, $2, $3, $4::pack_level, body || gs1_check_digit(body)
+       from (select $5 || random_digits($6) as body from generate_series(1, $7)) as s
+       on conflict (sscc) where sscc is not null do nothing`,
+      [request.product.id, request.batch.id, request.id, level, extension + prefix, referenceDigits, missing],
+    );
+    missing -= result.rowCount ?? 0;
+  }
+}

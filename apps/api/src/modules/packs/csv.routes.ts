@@ -1,0 +1,37 @@
+import express, { Router } from 'express';
+import { createContext, type ContextDeps } from '../../context.js';
+import { requirePrincipal } from '../../shared/auth.js';
+import { badInput } from '../../shared/errors.js';
+
+const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'];
+
+/**
+ * `POST /api/csv/activation` and `POST /api/csv/movements`: a CSV body with the bearer token;
+ * the answer is a BulkResult whose rejections name their row. `?facility=<id>` picks the acting facility.
+ */
+export function csvUploads(deps: ContextDeps): Router {
+  const router = Router();
+  router.post('/api/csv/:kind', express.text({ type: CSV_TYPES, limit: '256mb' }), async (req, res, next) => {
+    try {
+      const kind = req.params.kind;
+      if (kind !== 'activation' && kind !== 'movements') {
+        res.status(404).json({ errors: [{ message: `No CSV upload "${kind}"; use activation or movements`, extensions: { code: 'NOT_FOUND' } }] });
+        return;
+      }
+      const ctx = await createContext(deps, req.headers.authorization);
+      requirePrincipal(ctx);
+      if (typeof req.body !== 'string') throw badInput('Send the file as the body with Content-Type: text/csv', 'csv');
+      const facility = typeof req.query.facility === 'string' ? req.query.facility : null;
+      const actor = await ctx.services.movements.actingFacility(ctx, facility);
+      const options = { facilityId: facility };
+      const result =
+        kind === 'activation'
+          ? await ctx.services.csv.activation(ctx, req.body, options, actor)
+          : await ctx.services.csv.movements(ctx, req.body, options, actor);
+      res.json(result);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

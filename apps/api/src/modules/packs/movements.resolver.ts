@@ -1,0 +1,107 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Float, ID, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { Allow } from '../../shared/auth.js';
+import {
+  BulkResult,
+  DecommissionReason,
+  EventSource,
+  type DecommissionReasonName,
+  type EventSourceName,
+} from './pack.types.js';
+
+@ArgsType()
+export class MovementArgs {
+  @Field(() => ID, { nullable: true, description: 'Which of your facilities acts; defaults to your organisation’s first.' })
+  facility?: string | null;
+  @Field(() => EventSource, { nullable: true, description: 'SCAN from a scanner screen; API by default.' })
+  source?: EventSourceName | null;
+  @Field(() => Float, { nullable: true }) latitude?: number | null;
+  @Field(() => Float, { nullable: true }) longitude?: number | null;
+}
+
+const CODES = { description: 'Codes in any accepted form; a case or pallet stands for everything inside it.' };
+const toOptions = (args: MovementArgs) => ({ ...args, facilityId: args.facility });
+
+@Resolver()
+export class MovementResolver {
+  @Authorized(Allow.industry)
+  @Mutation(() => BulkResult, { description: 'Commissions printed codes: ISSUED becomes ACTIVE in your custody.' })
+  activate(@Ctx() ctx: Context, @Arg('codes', () => [String], CODES) codes: string[], @Args(() => MovementArgs) args: MovementArgs) {
+    return ctx.services.movements.move(ctx, { kind: 'activate' }, codes, toOptions(args));
+  }
+
+  @Authorized()
+  @Mutation(() => BulkResult, { description: 'Puts packs into a case or pallet (or a new SSCC).' })
+  aggregate(
+    @Ctx() ctx: Context,
+    @Arg('parent', () => String) parent: string,
+    @Arg('children', () => [String]) children: string[],
+    @Args(() => MovementArgs) args: MovementArgs,
+  ) {
+    return ctx.services.aggregation.aggregate(ctx, parent, children, toOptions(args));
+  }
+
+  @Authorized()
+  @Mutation(() => BulkResult, { description: 'Takes packs out of a case or pallet; without children, all of them.' })
+  disaggregate(
+    @Ctx() ctx: Context,
+    @Arg('parent', () => String) parent: string,
+    @Arg('children', () => [String], { nullable: true }) children: string[] | null,
+    @Args(() => MovementArgs) args: MovementArgs,
+  ) {
+    return ctx.services.aggregation.disaggregate(ctx, parent, children, toOptions(args));
+  }
+
+  @Authorized()
+  @Mutation(() => BulkResult, { description: 'Sends packs you hold to another facility: IN_TRANSIT until it receives them.' })
+  async ship(
+    @Ctx() ctx: Context,
+    @Arg('codes', () => [String], CODES) codes: string[],
+    @Arg('to', () => ID) to: string,
+    @Args(() => MovementArgs) args: MovementArgs,
+  ) {
+    const facility = await ctx.services.movements.facility(ctx, to);
+    return ctx.services.movements.move(ctx, { kind: 'ship', to: facility }, codes, toOptions(args));
+  }
+
+  @Authorized()
+  @Mutation(() => BulkResult, { description: 'Takes over packs shipped to your facility.' })
+  receive(@Ctx() ctx: Context, @Arg('codes', () => [String], CODES) codes: string[], @Args(() => MovementArgs) args: MovementArgs) {
+    return ctx.services.movements.move(ctx, { kind: 'receive' }, codes, toOptions(args));
+  }
+
+  @Authorized()
+  @Mutation(() => BulkResult, { description: 'Sends packs back up the chain; recalled packs may only go this way.' })
+  async returnPacks(
+    @Ctx() ctx: Context,
+    @Arg('codes', () => [String], CODES) codes: string[],
+    @Arg('to', () => ID) to: string,
+    @Args(() => MovementArgs) args: MovementArgs,
+  ) {
+    const facility = await ctx.services.movements.facility(ctx, to);
+    return ctx.services.movements.move(ctx, { kind: 'returnPacks', to: facility }, codes, toOptions(args));
+  }
+
+  @Authorized()
+  @Mutation(() => BulkResult, { description: 'Hands packs to patients (pharmacies, hospitals, Puskesmas).' })
+  dispense(@Ctx() ctx: Context, @Arg('codes', () => [String], CODES) codes: string[], @Args(() => MovementArgs) args: MovementArgs) {
+    return ctx.services.movements.move(ctx, { kind: 'dispense' }, codes, toOptions(args));
+  }
+
+  @Authorized()
+  @Mutation(() => BulkResult, { description: 'Takes packs out of the supply chain for a reason.' })
+  decommission(
+    @Ctx() ctx: Context,
+    @Arg('codes', () => [String], CODES) codes: string[],
+    @Arg('reason', () => DecommissionReason) reason: DecommissionReasonName,
+    @Args(() => MovementArgs) args: MovementArgs,
+  ) {
+    return ctx.services.movements.move(ctx, { kind: 'decommission', reason }, codes, toOptions(args));
+  }
+
+  @Authorized()
+  @Mutation(() => BulkResult, { description: 'Reverts a dispense, sample or export within 10 days, or a lock at any time.' })
+  undo(@Ctx() ctx: Context, @Arg('codes', () => [String], CODES) codes: string[], @Args(() => MovementArgs) args: MovementArgs) {
+    return ctx.services.movements.move(ctx, { kind: 'undo' }, codes, toOptions(args));
+  }
+}

@@ -1,0 +1,129 @@
+import type { Context } from '../../context.js';
+import { requirePrincipal } from '../../shared/auth.js';
+import { badInput, forbidden, notFound } from '../../shared/errors.js';
+import { toFacilityObject, type FacilityObject } from '../organizations/organization.types.js';
+import { codeForms } from '../codes/pack-code.js';
+import { isRejection, readCode } from './code-input.js';
+import { findPacks, type Queryable } from './pack-rows.js';
+import type { PackObject, Trace, TraceEvent } from './pack.types.js';
+
+const PACK_VIEW = `
+  select p.id::text, p.level, p.serial, p.sscc, p.status, p.parent_id::text as "parentId",
+         pr.id as "productId", pr.nie, pr.name, pr.gtin as "productGtin", pr.registrant_id as "registrantId",
+         cr.gtin as "codeGtin", b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
+         b.recalled_at is not null as recalled, p.custodian_id as "custodianId", p.destination_id as "destinationId",
+         (select count(*) from pack c where c.parent_id = p.id)::int as "childCount"
+    from pack p
+    left join product pr on pr.id = p.product_id
+    left join batch b on b.id = p.batch_id
+    left join code_request cr on cr.id = p.code_request_id`;
+
+type PackView = Record<string, any>;
+
+export class TraceService {
+  /** The pack a code names, if the caller may see it. */
+  async pack(ctx: Context, code: string): Promise<PackObject | null> {
+    const view = await this.find(ctx, code);
+    return view && (await this.toPackObject(ctx, view));
+  }
+
+  async trace(ctx: Context, code: string): Promise<Trace> {
+    const view = await this.find(ctx, code);
+    if (!view) throw notFound(`No pack has the code ${code}`);
+    const [parent] = view.parentId ? await packViews(ctx.pool, 'p.id = $1', [view.parentId]) : [];
+    const children = await packViews(ctx.pool, 'p.parent_id = $1 order by p.id limit 1000', [view.id]);
+    return {
+      pack: await this.toPackObject(ctx, view),
+      parent: parent ? await this.toPackObject(ctx, parent) : null,
+      children: await Promise.all(children.map((child) => this.toPackObject(ctx, child))),
+      events: await this.events(ctx, view.id),
+    };
+  }
+
+  private async find(ctx: Context, code: string): Promise<PackView | null> {
+    const principal = requirePrincipal(ctx);
+    const key = readCode(code);
+    if (isRejection(key)) throw badInput(`code: ${key.message}`, 'code');
+    const pack = (await findPacks(ctx.pool, [key])).get(key);
+    if (!pack) return null;
+    const [view] = await packViews(ctx.pool, 'p.id = $1', [pack.id]);
+    if (principal.organizationType !== 'REGULATOR' && view!.registrantId !== principal.organizationId) {
+      if (!(await hasHandled(ctx.pool, view!.id, principal.organizationId))) {
+        throw forbidden('Only BPOM, the manufacturer and the facilities that handled this pack may see its history');
+      }
+    }
+    return view!;
+  }
+
+  private async events(ctx: Context, packId: string): Promise<TraceEvent[]> {
+    const { rows } = await ctx.pool.query(
+      `select e.type, e.at, e.source, e.reason, e.facility_id as "facilityId", e.counterparty_id as "counterpartyId",
+              e.parent_id::text as "parentId"
+         from event_pack ep join event e on e.id = ep.event_id
+        where ep.pack_id = $1
+        order by e.at, e.id`,
+      [packId],
+    );
+    const parentIds = [...new Set(rows.map((row) => row.parentId).filter(Boolean))];
+    const parents = parentIds.length ? await packViews(ctx.pool, 'p.id = any($1::bigint[])', [parentIds]) : [];
+    const parentCode = new Map(parents.map((view) => [view.id, codeOf(view)]));
+    return Promise.all(
+      rows.map(async (row) => ({
+        type: row.type,
+        at: row.at,
+        source: row.source,
+        reason: row.reason,
+        facility: (await this.facility(ctx, row.facilityId))!,
+        counterparty: await this.facility(ctx, row.counterpartyId),
+        parentCode: row.parentId ? (parentCode.get(row.parentId) ?? null) : null,
+      })),
+    );
+  }
+
+  private async facility(ctx: Context, id: string | null): Promise<FacilityObject | null> {
+    if (!id) return null;
+    const facility = await ctx.loaders.facility.load(id);
+    return facility ? toFacilityObject(facility) : null;
+  }
+
+  private async toPackObject(ctx: Context, view: PackView): Promise<PackObject> {
+    return {
+      id: view.id,
+      code: codeOf(view),
+      level: view.level,
+      serial: view.serial,
+      sscc: view.sscc,
+      status: view.status,
+      batch: view.lot,
+      expiry: view.expiry,
+      recalled: view.recalled,
+      product: view.productId ? { id: view.productId, nie: view.nie, name: view.name, gtin: view.productGtin } : null,
+      custodian: await this.facility(ctx, view.custodianId),
+      destination: await this.facility(ctx, view.destinationId),
+      childCount: view.childCount,
+    };
+  }
+}
+
+async function packViews(db: Queryable, where: string, params: unknown[]): Promise<PackView[]> {
+  return (await db.query(`${PACK_VIEW} where ${where}`, params)).rows;
+}
+
+const codeOf = (view: PackView) =>
+  codeForms({ level: view.level, nie: view.nie, gtin: view.codeGtin, lot: view.lot, expiry: view.expiry, serial: view.serial, sscc: view.sscc }).text;
+
+/** Whether one of the organisation's facilities has held, sent or received the pack. */
+async function hasHandled(db: Queryable, packId: string, organizationId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `select exists (
+       select 1 from pack p join facility f on f.id in (p.custodian_id, p.destination_id)
+        where p.id = $1 and f.organization_id = $2
+       union all
+       select 1 from event_pack ep join event e on e.id = ep.event_id
+         join facility f on f.id in (e.facility_id, e.counterparty_id)
+        where ep.pack_id = $1 and f.organization_id = $2
+     ) as handled`,
+    [packId, organizationId],
+  );
+  return rows[0].handled;
+}

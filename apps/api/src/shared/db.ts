@@ -1,0 +1,41 @@
+import type { Pool, PoolClient } from 'pg';
+import { AppError } from './errors.js';
+import { logger } from './logger.js';
+
+/** Thrown inside a transaction when rows changed under it; the whole unit of work is run again. */
+export class RetryTransaction extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'RetryTransaction';
+  }
+}
+
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']); // serialization failure, deadlock
+const ATTEMPTS = 5;
+
+/**
+ * Runs `work` in one transaction on a client of its own. Rows changed by someone else between
+ * reading and writing (or a deadlock) roll it back and run it again, from a fresh read.
+ */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const result = await work(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      const retryable =
+        error instanceof RetryTransaction || RETRYABLE_SQLSTATES.has((error as { code?: string }).code ?? '');
+      if (!retryable) throw error;
+      if (attempt >= ATTEMPTS) {
+        throw new AppError('CONFLICT', 'The same packs are being changed by someone else right now; try again.');
+      }
+      logger.debug({ attempt, reason: (error as Error).message }, 'transaction retried');
+    } finally {
+      client.release();
+    }
+  }
+}
