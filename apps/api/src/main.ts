@@ -31,6 +31,15 @@ try {
   if (server.demoAccounts.length) {
     lines.push('Demo accounts (password demo12345):', ...server.demoAccounts.map((account) => `  ${account}`));
   }
+  if (server.demoCodes) {
+    const verify = (code: string) => `${server!.url}/verify?code=${encodeURIComponent(code)}`;
+    lines.push(
+      'Demo codes to verify:',
+      `  genuine    ${verify(server.demoCodes.genuine)}`,
+      `  dispensed  ${verify(server.demoCodes.dispensed)}`,
+      `  recalled   ${verify(server.demoCodes.recalled)}`,
+    );
+  }
   process.stdout.write(lines.join('\n') + '\n\n');
 } catch (error) {
   logger.fatal((error as Error).message);

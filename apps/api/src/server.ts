@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { createContext, type Context, type ContextDeps } from './context.js';
 import { openOrm } from './db/orm.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
+import { seedDemoPacks, type DemoCodes } from './modules/demo/demo.packs.js';
 import { codeDownloads } from './modules/codes/codes.routes.js';
 import { csvUploads } from './modules/packs/csv.routes.js';
 import { buildJejakSchema } from './schema.js';
@@ -25,6 +26,8 @@ export interface RunningServer {
   pool: pg.Pool;
   /** Demo accounts created on this start, if the database was empty. */
   demoAccounts: string[];
+  /** Example codes of the demo data, when it was loaded on this start. */
+  demoCodes: DemoCodes | null;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
   const services = createServices(config);
   const deps: ContextDeps = { em: orm.em, pool, services };
   const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
+  const demoCodes = demoAccounts.length ? await seedDemoPacks(deps) : null;
 
   const app = express();
   app.disable('x-powered-by');
@@ -82,6 +86,7 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
     orm,
     pool,
     demoAccounts,
+    demoCodes,
     async close() {
       await apollo.stop();
       await pool.end();

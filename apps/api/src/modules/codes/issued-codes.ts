@@ -16,6 +16,11 @@ export interface IssuedRow {
 }
 
 /** The codes of a request after pack `afterId`, in issue order. */
+/** Every code of a request, in issue order. */
+export async function allIssuedCodes(pool: Pool, requestId: string): Promise<IssuedCode[]> {
+  return (await issuedCodes(pool, requestId, '0', 10_000_000)).map(toIssuedCode);
+}
+
 export async function issuedCodes(pool: Pool, requestId: string, afterId: string, limit: number): Promise<IssuedRow[]> {
   const { rows } = await pool.query(
     `select p.id::text, p.level, p.serial, p.sscc, pr.nie, cr.gtin, b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry
