@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { OrganizationResolver } from './modules/organizations/organization.resolver.js';
 import { ProductResolver } from './modules/products/product.resolver.js';
+import { BarcodeResolver } from './modules/barcode/barcode.resolver.js';
 import { CodesResolver } from './modules/codes/codes.resolver.js';
 import { MovementResolver } from './modules/packs/movements.resolver.js';
 import { TraceResolver } from './modules/packs/trace.resolver.js';
@@ -12,6 +13,7 @@ import { authChecker } from './shared/auth.js';
 
 export const resolvers = [
   AuthResolver,
+  BarcodeResolver,
   OrganizationResolver,
   ProductResolver,
   CodesResolver,
