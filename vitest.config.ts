@@ -9,6 +9,7 @@ const alias = { graphql };
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
         resolve: { alias },
