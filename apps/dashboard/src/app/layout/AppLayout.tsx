@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { ViewerQuery } from '../../features/auth/auth.graphql';
 import { LanguageSwitch, Loading, QueryError } from '../../shared/ui';
 import { useSession } from '../providers';
@@ -32,6 +32,7 @@ export function AppLayout() {
 
   return (
     <ViewerProvider value={viewer}>
+      <ScrollRestoration />
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>

@@ -165,7 +165,7 @@ export const en: Translations = {
     status: 'Status',
     actions: 'Actions',
     active: 'Active',
-    revoked: 'Revoked {{date}}',
+    revokedBadge: 'Revoked',
     never: 'Never',
     empty: 'No API keys yet.',
     revoke: 'Revoke',

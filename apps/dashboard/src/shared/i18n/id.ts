@@ -163,7 +163,7 @@ export const id = {
     status: 'Status',
     actions: 'Tindakan',
     active: 'Aktif',
-    revoked: 'Dicabut {{date}}',
+    revokedBadge: 'Dicabut',
     never: 'Belum pernah',
     empty: 'Belum ada kunci API.',
     revoke: 'Cabut',

@@ -27,19 +27,23 @@ export function ApiKeyTable({ apiKeys }: { apiKeys: readonly ApiKeyRow[] }) {
 
   const columns: Column<ApiKeyRow>[] = [
     { key: 'name', header: t('apiKeys.name'), cell: (key) => <strong>{key.name}</strong> },
-    { key: 'prefix', header: t('apiKeys.prefix'), cell: (key) => <code>{key.prefix}…</code> },
-    { key: 'created', header: t('apiKeys.createdAt'), cell: (key) => formatDateTime(key.createdAt) },
+    { key: 'prefix', header: t('apiKeys.prefix'), cell: (key) => <code>{key.prefix}…</code>, nowrap: true },
+    { key: 'created', header: t('apiKeys.createdAt'), cell: (key) => formatDateTime(key.createdAt), nowrap: true },
     {
       key: 'used',
       header: t('apiKeys.lastUsedAt'),
       cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('apiKeys.never')),
+      nowrap: true,
     },
     {
       key: 'status',
       header: t('apiKeys.status'),
       cell: (key) =>
         key.revokedAt ? (
-          <span className="badge badge-muted">{t('apiKeys.revoked', { date: formatDateTime(key.revokedAt) })}</span>
+          <span className="status-revoked">
+            <span className="badge badge-muted">{t('apiKeys.revokedBadge')}</span>
+            <span className="status-date">{formatDateTime(key.revokedAt)}</span>
+          </span>
         ) : (
           <span className="badge badge-ok">{t('apiKeys.active')}</span>
         ),

@@ -12,24 +12,24 @@ export function ApiKeysPage() {
 
   return (
     <Page title={t('apiKeys.title')} intro={t('apiKeys.intro')}>
-      <div className="split">
-        <Section title={t('apiKeys.caption')} id="api-keys-list">
-          {error ? (
-            <QueryError error={error} onRetry={() => void refetch()} />
-          ) : data ? (
-            data.apiKeys.length ? (
-              <ApiKeyTable apiKeys={data.apiKeys} />
-            ) : (
-              <EmptyState>{t('apiKeys.empty')}</EmptyState>
-            )
-          ) : (
-            <Loading />
-          )}
-        </Section>
-        <Section title={t('apiKeys.create.title')} id="api-keys-create">
+      <Section title={t('apiKeys.create.title')} id="api-keys-create">
+        <div className="narrow">
           <CreateApiKeyForm />
-        </Section>
-      </div>
+        </div>
+      </Section>
+      <Section title={t('apiKeys.caption')} id="api-keys-list">
+        {error ? (
+          <QueryError error={error} onRetry={() => void refetch()} />
+        ) : data ? (
+          data.apiKeys.length ? (
+            <ApiKeyTable apiKeys={data.apiKeys} />
+          ) : (
+            <EmptyState>{t('apiKeys.empty')}</EmptyState>
+          )
+        ) : (
+          <Loading />
+        )}
+      </Section>
     </Page>
   );
 }
