@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import type { Principal } from './shared/auth.js';
@@ -18,6 +19,15 @@ export interface Context {
   sessionId: string | null;
   services: Services;
   loaders: Loaders;
+  /** An anonymous fingerprint of the caller's device, for the public scan log and throttling. */
+  client: Buffer;
+}
+
+/** What a request tells about who is calling. */
+export interface RequestInfo {
+  authorization?: string;
+  ip?: string;
+  userAgent?: string;
 }
 
 export interface ContextDeps {
@@ -26,9 +36,9 @@ export interface ContextDeps {
   services: Services;
 }
 
-export async function createContext(deps: ContextDeps, authorization: string | undefined): Promise<Context> {
+export async function createContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.em.fork();
-  const auth = await deps.services.auth.authenticate(em, authorization);
+  const auth = await deps.services.auth.authenticate(em, request.authorization);
   return {
     em,
     pool: deps.pool,
@@ -37,5 +47,26 @@ export async function createContext(deps: ContextDeps, authorization: string | u
     sessionId: auth.sessionId,
     services: deps.services,
     loaders: createLoaders(em),
+    client: clientFingerprint(request),
   };
+}
+
+/** Random per process and mixed with the day, so fingerprints cannot be followed across days. */
+const FINGERPRINT_SECRET = randomBytes(32);
+
+export function clientFingerprint(request: RequestInfo): Buffer {
+  const day = new Date().toISOString().slice(0, 10);
+  return createHmac('sha256', FINGERPRINT_SECRET)
+    .update(`${day}|${request.ip ?? ''}|${request.userAgent ?? ''}`)
+    .digest()
+    .subarray(0, 16);
+}
+
+/** The caller's details from an HTTP request. */
+export function requestInfo(req: { headers: Record<string, string | string[] | undefined>; ip?: string }): RequestInfo {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return { authorization: header('authorization'), ip: req.ip, userAgent: header('user-agent') };
 }

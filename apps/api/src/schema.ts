@@ -4,6 +4,8 @@ import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { OrganizationResolver } from './modules/organizations/organization.resolver.js';
 import { ProductResolver } from './modules/products/product.resolver.js';
 import { BarcodeResolver } from './modules/barcode/barcode.resolver.js';
+import { AlertResolver } from './modules/alerts/alert.resolver.js';
+import { VerificationResolver } from './modules/verification/verification.resolver.js';
 import { CodesResolver } from './modules/codes/codes.resolver.js';
 import { MovementResolver } from './modules/packs/movements.resolver.js';
 import { TraceResolver } from './modules/packs/trace.resolver.js';
@@ -21,6 +23,8 @@ export const resolvers = [
   TraceResolver,
   RecallResolver,
   RealisationResolver,
+  VerificationResolver,
+  AlertResolver,
 ] as const;
 
 export function buildJejakSchema(): Promise<GraphQLSchema> {

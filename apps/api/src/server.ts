@@ -8,12 +8,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import pg from 'pg';
 import type { Config } from './config.js';
-import { createContext, type Context, type ContextDeps } from './context.js';
+import { createContext, requestInfo, type Context, type ContextDeps } from './context.js';
 import { openOrm } from './db/orm.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { seedDemoPacks, type DemoCodes } from './modules/demo/demo.packs.js';
 import { codeDownloads } from './modules/codes/codes.routes.js';
 import { csvUploads } from './modules/packs/csv.routes.js';
+import { complaintPhotos } from './modules/alerts/alert.routes.js';
 import { buildJejakSchema } from './schema.js';
 import { createServices } from './services.js';
 import { AppError, formatError, httpStatusOf } from './shared/errors.js';
@@ -65,10 +66,10 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
   app.use(
     '/graphql',
     express.json({ limit: '50mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(deps, req.headers.authorization) }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(deps, requestInfo(req)) }),
   );
 
-  app.use(csvUploads(deps), codeDownloads(deps));
+  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps));
   serveDashboard(app, config.dashboardDir);
   app.use(jsonErrors);
 

@@ -6,6 +6,7 @@ import { AppError, badInput, forbidden, notFound } from '../../shared/errors.js'
 import * as check from '../../shared/validate.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { ApiKey, Session, User } from './auth.entity.js';
+import { toUserObject, type UserObject } from './auth.types.js';
 import {
   API_KEY_PREFIX,
   PASSWORD_MAX,
@@ -119,6 +120,11 @@ export class AuthService {
     const principal = requirePrincipal(ctx);
     if (principal.kind !== 'user') return null;
     return ctx.em.findOne(User, principal.id);
+  }
+
+  async userById(ctx: Context, id: string): Promise<UserObject | null> {
+    const user = await ctx.em.findOne(User, id);
+    return user && toUserObject(user);
   }
 
   /** The organisation an admin acts on: BPOM admins name any, others only their own. */

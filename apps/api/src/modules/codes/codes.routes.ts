@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Router, type Response } from 'express';
-import { createContext, type ContextDeps } from '../../context.js';
+import { createContext, requestInfo, type ContextDeps } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
 import { notFound } from '../../shared/errors.js';
 import { issuedCodes, toIssuedCode } from './issued-codes.js';
@@ -15,7 +15,7 @@ export function codeDownloads(deps: ContextDeps): Router {
     try {
       const format = req.params.format;
       if (format !== 'csv' && format !== 'xml') throw notFound(`No download in format ${format}; use csv or xml`);
-      const ctx = await createContext(deps, req.headers.authorization);
+      const ctx = await createContext(deps, requestInfo(req));
       requirePrincipal(ctx);
       const request = await ctx.services.codes.byId(ctx, req.params.id);
       if (!request || request.status !== 'ISSUED') throw notFound(`No issued code request with id ${req.params.id}`);

@@ -101,5 +101,6 @@ async function demoContext(deps: Deps, email: string): Promise<Context> {
     sessionId: null,
     services: deps.services,
     loaders: createLoaders(em),
+    client: Buffer.alloc(16),
   };
 }

@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { createContext, type ContextDeps } from '../../context.js';
+import { createContext, requestInfo, type ContextDeps } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
 import { badInput } from '../../shared/errors.js';
 
@@ -18,7 +18,7 @@ export function csvUploads(deps: ContextDeps): Router {
         res.status(404).json({ errors: [{ message: `No CSV upload "${kind}"; use activation or movements`, extensions: { code: 'NOT_FOUND' } }] });
         return;
       }
-      const ctx = await createContext(deps, req.headers.authorization);
+      const ctx = await createContext(deps, requestInfo(req));
       requirePrincipal(ctx);
       if (typeof req.body !== 'string') throw badInput('Send the file as the body with Content-Type: text/csv', 'csv');
       const facility = typeof req.query.facility === 'string' ? req.query.facility : null;

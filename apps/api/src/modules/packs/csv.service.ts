@@ -154,10 +154,12 @@ export class CsvService {
       const key = [movement.kind, 'to' in movement ? movement.to.id : '', 'reason' in movement ? movement.reason : '', at?.toISOString(), location.latitude, location.longitude].join('|');
       addToGroup(groups, key, movement, context, line);
     }
-    return inTransaction(ctx.pool, async (client) => {
-      const result = await runGroups(client, [...groups.values()], actor, [...rejected]);
-      return { accepted: result.acceptedCodes.length, units: result.units, rejected: result.rejected };
-    });
+    const result = await inTransaction(ctx.pool, (client) => runGroups(client, [...groups.values()], actor, [...rejected]));
+    for (const group of groups.values()) {
+      const codes = new Set(group.lines.map((line) => line.code));
+      await ctx.services.alerts.fromMovement(ctx.pool, group.movement, result.rejected.filter((r) => codes.has(r.code)), actor);
+    }
+    return { accepted: result.acceptedCodes.length, units: result.units, rejected: result.rejected };
   }
 
   /** A facility named by id or GLN, looked up once per file. */

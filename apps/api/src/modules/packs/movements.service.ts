@@ -35,6 +35,7 @@ export class MovementService {
     const actor = await this.actingFacility(ctx, options.facilityId);
     const eventContext = toEventContext(principal, options);
     const outcome = await inTransaction(ctx.pool, (client) => moveIn(client, movement, codes, actor, eventContext));
+    await ctx.services.alerts.fromMovement(ctx.pool, movement, outcome.rejected, actor);
     return summarise(outcome);
   }
 

@@ -1,0 +1,171 @@
+import { parse } from '@jejak/gs1';
+import type { Context } from '../../context.js';
+import { requirePrincipal } from '../../shared/auth.js';
+import { badInput, conflict, notFound } from '../../shared/errors.js';
+import * as check from '../../shared/validate.js';
+import { isRejection, readCode } from '../packs/code-input.js';
+import { findPacks, type Queryable } from '../packs/pack-rows.js';
+import type { Rejection } from '../packs/pack.types.js';
+import type { FacilityRef, Movement } from '../packs/rules.js';
+import type { AlertCommentObject, AlertObject, AlertResolutionName, AlertStatusName } from './alert.types.js';
+
+export interface Evidence {
+  at: string;
+  kind: 'VERIFICATION' | 'MOVEMENT' | 'COMPLAINT';
+  detail: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  facility?: string | null;
+}
+
+export interface NewAlert {
+  reason: string;
+  code: string;
+  packId?: string | null;
+  productId?: string | null;
+  evidence: Evidence;
+}
+
+const EVIDENCE_KEPT = 20;
+
+/** The form alerts are keyed by: bracketed where the code can be read, else as sent. */
+export const alertCode = (code: string) => parse(code).bracketed ?? code.trim().slice(0, 200);
+
+const ALERT_VIEW = `
+  select a.id, a.reason, a.status, a.resolution, a.code, a.occurrences, a.first_seen_at as "firstSeenAt",
+         a.last_seen_at as "lastSeenAt", a.evidence, a.assignee_id as "assigneeId", pr.nie, pr.name as "productName"
+    from alert a left join product pr on pr.id = a.product_id`;
+
+export class AlertService {
+  /** Opens an alert, or adds the evidence to the open one of the same code and reason. */
+  async raise(db: Queryable, alert: NewAlert): Promise<string> {
+    const { rows } = await db.query(
+      `insert into alert (id, reason, code, pack_id, product_id, evidence)
+       values (gen_random_uuid(), $1, $2, $3, $4, jsonb_build_array($5::jsonb))
+       on conflict (code, reason) where status <> 'CLOSED' do update
+         set occurrences = alert.occurrences + 1,
+             last_seen_at = now(),
+             evidence = jsonb_path_query_array(excluded.evidence || alert.evidence, '$[0 to ${EVIDENCE_KEPT - 1}]')
+       returning id`,
+      [alert.reason, alertCode(alert.code), alert.packId ?? null, alert.productId ?? null, JSON.stringify(alert.evidence)],
+    );
+    return rows[0].id;
+  }
+
+  /** Receipts of goods not shipped to the receiver, and dispenses refused for a recall. */
+  async fromMovement(db: Queryable, movement: Movement, rejected: Rejection[], actor: FacilityRef) {
+    const alarming = rejected.filter(
+      (r) => (movement.kind === 'receive' && r.reason === 'NOT_SHIPPED_TO_YOU') || (movement.kind === 'dispense' && r.reason === 'RECALLED'),
+    );
+    for (const rejection of alarming) {
+      const key = readCode(rejection.code);
+      const pack = isRejection(key) ? undefined : (await findPacks(db, [key])).get(key);
+      await this.raise(db, {
+        reason: rejection.reason,
+        code: rejection.code,
+        packId: pack?.id ?? null,
+        productId: pack?.productId ?? null,
+        evidence: { at: new Date().toISOString(), kind: 'MOVEMENT', detail: rejection.message, facility: actor.name },
+      });
+    }
+  }
+
+  async list(ctx: Context, status: AlertStatusName | null | undefined, first = 100): Promise<AlertObject[]> {
+    const principal = requirePrincipal(ctx);
+    const limit = Math.min(Math.max(first, 1), 500);
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (status) conditions.push(`a.status = $${params.push(status)}`);
+    if (principal.organizationType !== 'REGULATOR') conditions.push(`pr.registrant_id = $${params.push(principal.organizationId)}`);
+    const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+    const { rows } = await ctx.pool.query(`${ALERT_VIEW} ${where} order by a.last_seen_at desc limit ${limit}`, params);
+    return Promise.all(rows.map((row) => this.toObject(ctx, row)));
+  }
+
+  async byId(ctx: Context, id: string): Promise<AlertObject | null> {
+    const principal = requirePrincipal(ctx);
+    const { rows } = await ctx.pool.query(
+      `${ALERT_VIEW} where a.id = $1 ${principal.organizationType === 'REGULATOR' ? '' : 'and pr.registrant_id = $2'}`,
+      principal.organizationType === 'REGULATOR' ? [check.uuid(id, 'id')] : [check.uuid(id, 'id'), principal.organizationId],
+    );
+    return rows[0] ? this.toObject(ctx, rows[0]) : null;
+  }
+
+  private async mustFind(ctx: Context, id: string): Promise<AlertObject> {
+    const alert = await this.byId(ctx, id);
+    if (!alert) throw notFound(`No alert with id ${id}`);
+    return alert;
+  }
+
+  /** Gives the alert to a BPOM user (by default the caller). */
+  async assign(ctx: Context, id: string, userId: string | null | undefined): Promise<AlertObject> {
+    const principal = requirePrincipal(ctx);
+    const alert = await this.mustFind(ctx, id);
+    if (alert.status === 'CLOSED') throw conflict('The alert is closed');
+    const assignee = userId ? check.uuid(userId, 'userId') : principal.id;
+    const { rowCount } = await ctx.pool.query(
+      `update alert set assignee_id = u.id, status = 'ASSIGNED'
+         from app_user u join organization o on o.id = u.organization_id
+        where alert.id = $1 and u.id = $2 and o.type = 'REGULATOR'`,
+      [alert.id, assignee],
+    );
+    if (!rowCount) throw badInput(`User ${assignee} is not a BPOM user`, 'userId');
+    return this.mustFind(ctx, id);
+  }
+
+  async comment(ctx: Context, id: string, textInput: string): Promise<AlertCommentObject> {
+    const principal = requirePrincipal(ctx);
+    const alert = await this.mustFind(ctx, id);
+    const text = check.requiredText(textInput, 'text', 4000);
+    const { rows } = await ctx.pool.query(
+      `insert into alert_comment (id, alert_id, user_id, text) values (gen_random_uuid(), $1, $2, $3)
+       returning text, at, (select name from app_user where id = $2) as author`,
+      [alert.id, principal.id, text],
+    );
+    return rows[0];
+  }
+
+  async comments(ctx: Context, alertId: string): Promise<AlertCommentObject[]> {
+    const { rows } = await ctx.pool.query(
+      `select c.text, c.at, u.name as author from alert_comment c join app_user u on u.id = c.user_id where c.alert_id = $1 order by c.at`,
+      [alertId],
+    );
+    return rows;
+  }
+
+  async close(ctx: Context, id: string, resolution: AlertResolutionName, comment: string | null | undefined): Promise<AlertObject> {
+    const principal = requirePrincipal(ctx);
+    const alert = await this.mustFind(ctx, id);
+    if (alert.status === 'CLOSED') throw conflict('The alert is already closed');
+    if (comment) await this.comment(ctx, id, comment);
+    await ctx.pool.query(
+      `update alert set status = 'CLOSED', resolution = $2, closed_at = now(), closed_by_id = $3 where id = $1`,
+      [alert.id, resolution, principal.id],
+    );
+    return this.mustFind(ctx, id);
+  }
+
+  private async toObject(ctx: Context, row: Record<string, any>): Promise<AlertObject> {
+    const assignee = row.assigneeId ? await ctx.services.auth.userById(ctx, row.assigneeId) : null;
+    return {
+      id: row.id,
+      reason: row.reason,
+      status: row.status,
+      resolution: row.resolution,
+      code: row.code,
+      occurrences: row.occurrences,
+      firstSeenAt: row.firstSeenAt,
+      lastSeenAt: row.lastSeenAt,
+      product: row.nie ? { nie: row.nie, name: row.productName } : null,
+      assignee,
+      evidence: (row.evidence as Evidence[]).map((e) => ({
+        at: new Date(e.at),
+        kind: e.kind,
+        detail: e.detail,
+        latitude: e.latitude ?? null,
+        longitude: e.longitude ?? null,
+        facility: e.facility ?? null,
+      })),
+    };
+  }
+}

@@ -1,0 +1,255 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codesOf, startTestServer, type TestServer } from './harness.js';
+import { demoTokens, facilityId, issueCodes, op, type Tokens } from './lifecycle-helpers.js';
+
+let server: TestServer;
+let tokens: Tokens;
+let apotekFacility: string;
+let pbfFacility: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens = await demoTokens(server);
+  apotekFacility = await facilityId(server, tokens.industri, 'Sentosa');
+  pbfFacility = await facilityId(server, tokens.industri, 'Nusantara');
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const VERIFY = `query($c: String!, $lat: Float, $lon: Float) { verify(code: $c, latitude: $lat, longitude: $lon) {
+  verdict reasons batch expiry serial status activated sample dispensedAt dispensedRegency checkedAt
+  product { name nie brand form strength packaging producer registrant } } }`;
+
+/** A verification from a device of its own (the fingerprint is taken from the User-Agent and address). */
+async function verify(code: string, place: { lat?: number; lon?: number } = {}, device = 'phone-1') {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': device },
+    body: JSON.stringify({ query: VERIFY, variables: { c: code, lat: place.lat, lon: place.lon } }),
+  });
+  return (await response.json()) as any;
+}
+const verdict = async (code: string, place = {}, device?: string) => {
+  const result = await verify(code, place, device);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data.verify;
+};
+
+const JAKARTA = { lat: -6.2, lon: 106.85 };
+const MEDAN = { lat: 3.59, lon: 98.67 };
+
+describe('verify', () => {
+  it('answers GENUINE for an active pack, with the Rincian and nothing about who holds it', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    await op.activate(server, tokens.industri, issued.units);
+    const answer = await verdict(issued.units[0]!, JAKARTA);
+    expect(answer).toMatchObject({
+      verdict: 'GENUINE',
+      reasons: [],
+      batch: issued.batch,
+      expiry: '2029-08-31',
+      status: 'ACTIVE',
+      activated: true,
+      sample: false,
+      dispensedAt: null,
+      product: { nie: issued.nie, form: 'Tablet', packaging: 'Dus', registrant: 'PT Sehat Farma Indonesia' },
+    });
+    const raw = JSON.stringify(answer);
+    expect(raw).not.toMatch(/Pabrik|Bandung|Gudang|custod/i);
+  });
+
+  it('offers no field a competitor could use', async () => {
+    const { data } = await server.gql(`{ __type(name: "Verification") { fields { name } } }`);
+    expect(data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(
+      ['activated', 'batch', 'checkedAt', 'dispensedAt', 'dispensedRegency', 'expiry', 'product', 'reasons', 'sample', 'serial', 'status', 'verdict'].sort(),
+    );
+  });
+
+  it('answers CAUTION for a dispensed pack, with when and in which regency, never by whom', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    await op.activate(server, tokens.industri, issued.units);
+    await op.ship(server, tokens.industri, issued.units, apotekFacility);
+    await op.receive(server, tokens.apotek, issued.units);
+    await op.dispense(server, tokens.apotek, issued.units);
+    const answer = await verdict(issued.units[0]!);
+    expect(answer).toMatchObject({ verdict: 'CAUTION', reasons: ['DISPENSED'], status: 'DISPENSED', dispensedRegency: 'Kota Surabaya' });
+    expect(answer.dispensedAt).not.toBeNull();
+    expect(JSON.stringify(answer)).not.toMatch(/Apotek|Sentosa/);
+  });
+
+  it('answers CAUTION for a recalled or expired pack', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 2 });
+    await op.activate(server, tokens.industri, issued.units);
+    await server.gql(`mutation($n: String!, $b: String!) { recallBatch(nie: $n, batch: $b, reason: "uji") { id } }`, { n: issued.nie, b: issued.batch }, tokens.bpom);
+    expect(await verdict(issued.units[0]!)).toMatchObject({ verdict: 'CAUTION', reasons: ['RECALLED'] });
+
+    const old = await issueCodes(server, tokens, { quantity: 1 });
+    await op.activate(server, tokens.industri, old.units);
+    const { rows } = await server.pool.query(
+      `update batch set expiry = current_date - 1 where lot = $1 and product_id = (select id from product where nie = $2) returning to_char(expiry, 'YYMMDD') as d`,
+      [old.batch, old.nie],
+    );
+    expect(await verdict(old.units[0]!.replace(/\(17\)\d{6}/, `(17)${rows[0].d}`))).toMatchObject({ verdict: 'CAUTION', reasons: ['EXPIRED'] });
+  });
+
+  it.each([
+    ['an unknown serial', 'NOT_FOUND'],
+    ['an issued code never activated', 'NOT_ACTIVATED'],
+    ['a destroyed pack seen again', 'DECOMMISSIONED'],
+    ['a batch that differs from the one issued', 'DATA_MISMATCH'],
+  ])('answers SUSPECT for %s', async (what, reason) => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    let code = issued.units[0]!;
+    if (reason !== 'NOT_ACTIVATED') await op.activate(server, tokens.industri, issued.units);
+    if (reason === 'DECOMMISSIONED') await op.decommission(server, tokens.industri, issued.units, 'DESTROYED');
+    if (reason === 'NOT_FOUND') code = code.replace(/\(21\).*/, '(21)FEEDFACE0000000');
+    if (reason === 'DATA_MISMATCH') code = code.replace(/\(10\)[^(]*/, '(10)PALSU1');
+    const answer = await verdict(code, {}, `device-${what}`);
+    expect(answer.verdict).toBe('SUSPECT');
+    expect(answer.reasons).toEqual([reason]);
+    expect(answer.product.nie).toBe(issued.nie);
+  });
+
+  it('answers INVALID for what is no GS1 or BPOM code', async () => {
+    expect(await verdict('hello world')).toMatchObject({ verdict: 'INVALID', reasons: ['MALFORMED'], product: null });
+    expect(await verdict('(90)DBL0204127763A1(10)A(17)251300(21)X')).toMatchObject({ verdict: 'INVALID' });
+  });
+
+  it('answers GENUINE with NOT_SERIALISED for an identification code of a registered NIE', async () => {
+    expect(await verdict('(90)DBL0204127763A1(10)try019(17)291231')).toMatchObject({
+      verdict: 'GENUINE',
+      reasons: ['NOT_SERIALISED'],
+      product: { nie: 'DBL0204127763A1', name: 'Parasetamol' },
+    });
+    expect(await verdict('(90)DBL9999999999A1(10)try019(17)291231')).toMatchObject({ verdict: 'SUSPECT', reasons: ['NOT_FOUND'] });
+  });
+
+  it('refuses an over-long code and impossible places as bad input', async () => {
+    expect(codesOf(await verify('x'.repeat(5000)))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await verify('(90)DBL0204127763A1', { lat: 91 }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('clone detection', () => {
+  it('suspects a clone when one code is checked in Jakarta and in Medan within the hour, and keeps suspecting it', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    await op.activate(server, tokens.industri, issued.units);
+    const code = issued.units[0]!;
+    expect((await verdict(code, JAKARTA, 'jakarta-phone')).verdict).toBe('GENUINE');
+    expect(await verdict(code, MEDAN, 'medan-phone')).toMatchObject({ verdict: 'SUSPECT', reasons: ['CLONE_SUSPECTED'] });
+    expect(await verdict(code, JAKARTA, 'jakarta-phone')).toMatchObject({ verdict: 'SUSPECT', reasons: ['CLONE_SUSPECTED'] });
+  });
+
+  it('suspects a clone when many devices check one code, but not a few', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    await op.activate(server, tokens.industri, issued.units);
+    const verdicts = [];
+    for (let i = 0; i < 6; i++) verdicts.push((await verdict(issued.units[0]!, JAKARTA, `device-${i}`)).verdict);
+    expect(verdicts).toEqual(['GENUINE', 'GENUINE', 'GENUINE', 'GENUINE', 'GENUINE', 'SUSPECT']);
+  });
+
+  it('does not suspect one device checking again and again in one city', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    await op.activate(server, tokens.industri, issued.units);
+    for (let i = 0; i < 8; i++) expect((await verdict(issued.units[0]!, JAKARTA, 'the-same-phone')).verdict).toBe('GENUINE');
+  });
+});
+
+describe('throttling', () => {
+  it('slows a device that checks unknown codes in a row, and no one else', async () => {
+    const device = `guesser-${randomBytes(4).toString('hex')}`;
+    const guess = () => verify(`(90)DKL2104012310A1(10)AMX2501(21)${randomBytes(6).toString('hex').toUpperCase()}`, {}, device);
+    for (let i = 0; i < 20; i++) expect((await guess()).data.verify.reasons).toEqual(['NOT_FOUND']);
+    const blocked = await guess();
+    expect(codesOf(blocked)).toEqual(['TOO_MANY_REQUESTS']);
+    expect(blocked.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await verify('(90)DBL0204127763A1(10)X(17)291231', {}, 'someone-else')).data.verify.verdict).toBe('GENUINE');
+  });
+});
+
+describe('alerts', () => {
+  const ALERTS = `query($s: AlertStatus) { alerts(status: $s) { id reason status resolution code occurrences product { nie } assignee { email } evidence { kind detail latitude facility } comments { text author } complaints { id hasPhoto } } }`;
+  const find = async (token: string, code: string, reason: string) => {
+    const { data, errors } = await server.gql(ALERTS, {}, token);
+    expect(errors).toBeUndefined();
+    return data.alerts.filter((a: any) => a.code === code && a.reason === reason);
+  };
+
+  it('opens one alert per code and reason, with the evidence, and BPOM works it to the end', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    const code = issued.units[0]!;
+    await verdict(code, JAKARTA, 'a1');
+    await verdict(code, MEDAN, 'a2');
+    const [alert] = await find(tokens.bpom, code, 'NOT_ACTIVATED');
+    expect(alert).toMatchObject({ status: 'OPEN', occurrences: 2, product: { nie: issued.nie } });
+    expect(alert.evidence.map((e: any) => e.latitude)).toEqual([MEDAN.lat, JAKARTA.lat]);
+
+    expect(await find(tokens.industri, code, 'NOT_ACTIVATED')).toHaveLength(1);
+    expect(codesOf(await server.gql(ALERTS, {}, tokens.pbf))).toEqual(['FORBIDDEN']);
+
+    const assigned = await server.gql(`mutation($id: ID!) { assignAlert(id: $id) { status assignee { email } } }`, { id: alert.id }, tokens.bpom);
+    expect(assigned.data.assignAlert).toEqual({ status: 'ASSIGNED', assignee: { email: 'bpom@demo.test' } });
+    await server.gql(`mutation($id: ID!) { commentAlert(id: $id, text: "Dicek ke apotek") { text } }`, { id: alert.id }, tokens.bpom);
+    expect(codesOf(await server.gql(`mutation($id: ID!) { closeAlert(id: $id, resolution: FALSE_ALARM) { status } }`, { id: alert.id }, tokens.industri))).toEqual(['FORBIDDEN']);
+    const closed = await server.gql(
+      `mutation($id: ID!) { closeAlert(id: $id, resolution: FALSE_ALARM, comment: "Kode belum diaktivasi pabrik") { status resolution comments { text author } } }`,
+      { id: alert.id },
+      tokens.bpom,
+    );
+    expect(closed.data.closeAlert).toMatchObject({ status: 'CLOSED', resolution: 'FALSE_ALARM' });
+    expect(closed.data.closeAlert.comments.map((c: any) => c.text)).toEqual(['Dicek ke apotek', 'Kode belum diaktivasi pabrik']);
+    expect(codesOf(await server.gql(`mutation($id: ID!) { closeAlert(id: $id, resolution: DIVERTED) { status } }`, { id: alert.id }, tokens.bpom))).toEqual(['CONFLICT']);
+
+    await verdict(code, JAKARTA, 'a3');
+    const again = await find(tokens.bpom, code, 'NOT_ACTIVATED');
+    expect(again.map((a: any) => a.status).sort()).toEqual(['CLOSED', 'OPEN']);
+  });
+
+  it('opens alerts for receipts of goods not shipped to the receiver and for dispenses refused by a recall', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 2 });
+    const [a, b] = issued.units as [string, string];
+    await op.activate(server, tokens.industri, issued.units);
+    await op.ship(server, tokens.industri, [a], pbfFacility);
+    await op.receive(server, tokens.apotek, [a]);
+    const [diverted] = await find(tokens.bpom, a, 'NOT_SHIPPED_TO_YOU');
+    expect(diverted.evidence[0]).toMatchObject({ kind: 'MOVEMENT', facility: 'Apotek Sehat Sentosa Surabaya' });
+
+    await op.ship(server, tokens.industri, [b], apotekFacility);
+    await op.receive(server, tokens.apotek, [b]);
+    await server.gql(`mutation($n: String!, $b: String!) { recallBatch(nie: $n, batch: $b, reason: "uji") { id } }`, { n: issued.nie, b: issued.batch }, tokens.bpom);
+    await op.dispense(server, tokens.apotek, [b]);
+    expect(await find(tokens.bpom, b, 'RECALLED')).toHaveLength(1);
+  });
+});
+
+describe('complaints', () => {
+  const REPORT = `mutation($c: String!, $d: String, $p: String, $lat: Float, $lon: Float) { reportSuspect(code: $c, description: $d, photo: $p, latitude: $lat, longitude: $lon) { id hasPhoto alertId } }`;
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
+
+  it('takes a report with a photo from anyone, links it to the alert of the code, and shows the photo to BPOM only', async () => {
+    const code = '(90)DKL2104012310A1(10)AMX2501(17)280630(21)PALSU0000000001';
+    await verdict(code, JAKARTA, 'reporter');
+    const report = await server.gql(REPORT, { c: code, d: 'Kemasan terlihat berbeda', p: `data:image/png;base64,${PNG.toString('base64')}`, ...JAKARTA });
+    expect(report.errors).toBeUndefined();
+    expect(report.data.reportSuspect.hasPhoto).toBe(true);
+    expect(report.data.reportSuspect.alertId).not.toBeNull();
+    const photo = (token?: string) =>
+      fetch(`${server.url}/api/complaints/${report.data.reportSuspect.id}/photo`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const asBpom = await photo(tokens.bpom);
+    expect(asBpom.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await asBpom.arrayBuffer()).equals(PNG)).toBe(true);
+    expect((await photo(tokens.industri)).status).toBe(403);
+    expect((await photo()).status).toBe(401);
+    const inbox = await server.gql(`{ complaints { id } }`, {}, tokens.bpom);
+    expect(inbox.data.complaints.map((c: any) => c.id)).toContain(report.data.reportSuspect.id);
+  });
+
+  it.each([
+    ['a photo that is not an image', Buffer.from('<?php echo 1; ?>').toString('base64')],
+    ['a photo over 5 MB', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]).toString('base64')],
+    ['a photo that is not base64', '!!!not base64!!!'],
+  ])('refuses %s', async (_what, photo) => {
+    expect(codesOf(await server.gql(REPORT, { c: '(90)DBL0204127763A1', p: photo }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
