@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from '../src/db/embedded.js';
+import type { RunningDatabase } from '../src/db/embedded.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +16,9 @@ declare module 'vitest' {
  * embedded PostgreSQL started for the run. Dropped afterwards.
  */
 export default async function setup(project: TestProject) {
+  process.env.LOG_LEVEL ??= 'warn';
+  // Imported here, after LOG_LEVEL is set, since the logger reads it when it is created.
+  const { dropDatabase, ensureDatabase, startEmbeddedPostgres } = await import('../src/db/embedded.js');
   let embedded: RunningDatabase | null = null;
   let dataDir: string | null = null;
   let serverUrl = process.env.TEST_DATABASE_URL;
