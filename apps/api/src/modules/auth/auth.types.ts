@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ROLES, type Role as RoleName } from '../../shared/auth.js';
+import { enumOf } from '../../shared/enums.js';
 import type { ApiKey, User } from './auth.entity.js';
 
-export const Role = Object.fromEntries(ROLES.map((role) => [role, role])) as { [K in RoleName]: K };
+export const Role = enumOf(ROLES);
 registerEnumType(Role, {
   name: 'Role',
   description: 'What a user may do in their organisation; SUPERVISOR and INSPECTOR exist only at BPOM.',

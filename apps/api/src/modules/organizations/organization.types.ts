@@ -1,9 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ORGANIZATION_TYPES, type OrganizationType as OrgType } from '../../shared/auth.js';
 import type { Facility, Organization } from './organization.entity.js';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+import { enumOf } from '../../shared/enums.js';
 
 export const OrganizationType = enumOf(ORGANIZATION_TYPES);
 export const FacilityType = enumOf(ORGANIZATION_TYPES);

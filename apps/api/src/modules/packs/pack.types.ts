@@ -1,8 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FacilityObject } from '../organizations/organization.types.js';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+import { enumOf } from '../../shared/enums.js';
 
 export const PACK_STATUSES = ['ISSUED', 'ACTIVE', 'IN_TRANSIT', 'DISPENSED', 'DESTROYED', 'SAMPLE', 'EXPORTED', 'STOLEN', 'LOCKED'] as const;
 export type PackStatusName = (typeof PACK_STATUSES)[number];

@@ -1,9 +1,10 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../shared/enums.js';
 import { PackStatus, type PackStatusName } from '../packs/pack.types.js';
 
 export const VERDICTS = ['GENUINE', 'CAUTION', 'SUSPECT', 'INVALID'] as const;
 export type VerdictName = (typeof VERDICTS)[number];
-export const Verdict = Object.fromEntries(VERDICTS.map((v) => [v, v])) as { [K in VerdictName]: K };
+export const Verdict = enumOf(VERDICTS);
 registerEnumType(Verdict, {
   name: 'Verdict',
   description: 'GENUINE: known, active, unexpired, unrecalled. CAUTION: genuine but expired, recalled or dispensed. SUSPECT: unknown, not activated, decommissioned, mismatched or cloned. INVALID: not a readable code.',
@@ -22,9 +23,7 @@ export const VERIFICATION_REASONS = [
   'NOT_SERIALISED',
 ] as const;
 export type VerificationReasonName = (typeof VERIFICATION_REASONS)[number];
-export const VerificationReason = Object.fromEntries(VERIFICATION_REASONS.map((v) => [v, v])) as {
-  [K in VerificationReasonName]: K;
-};
+export const VerificationReason = enumOf(VERIFICATION_REASONS);
 registerEnumType(VerificationReason, { name: 'VerificationReason' });
 
 @ObjectType({ description: 'The seed’s "Rincian": what is registered for the product. Public information.' })
