@@ -90,6 +90,7 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
     demoCodes,
     async close() {
       await apollo.stop();
+      await services.verification.close();
       await pool.end();
       await orm.close();
     },

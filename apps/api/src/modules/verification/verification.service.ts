@@ -4,16 +4,15 @@ import { AppError, badInput } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
 import type { Evidence } from '../alerts/alert.service.js';
 import { readCode } from '../packs/code-input.js';
-import { findPacks, type PackRow } from '../packs/pack-rows.js';
-import { CLONE_WINDOW_DAYS, cloneEvidence, type Sighting } from './clone.js';
+import { cloneEvidence, type Sighting } from './clone.js';
+import { lookUpSscc, lookUpUnit, type Found, type ProductRow } from './lookup.js';
+import { ScanLog, sightingsOf } from './scan-log.js';
 import { GuessThrottle } from './throttle.js';
-import type { ProductInfo, Verification, VerificationReasonName, VerdictName } from './verification.types.js';
+import type { Verification, VerificationReasonName, VerdictName } from './verification.types.js';
 
 const MAX_CODE = 4096;
 const SUSPECT: readonly VerificationReasonName[] = ['NOT_FOUND', 'NOT_ACTIVATED', 'DECOMMISSIONED', 'DATA_MISMATCH', 'CLONE_SUSPECTED'];
 const CAUTION: readonly VerificationReasonName[] = ['EXPIRED', 'RECALLED', 'DISPENSED'];
-/** Reasons that put work in BPOM's inbox. */
-const ALERTING: readonly VerificationReasonName[] = ['NOT_FOUND', 'NOT_ACTIVATED', 'DECOMMISSIONED', 'DATA_MISMATCH', 'CLONE_SUSPECTED'];
 const DECOMMISSIONED = new Set(['DESTROYED', 'SAMPLE', 'EXPORTED', 'STOLEN', 'LOCKED']);
 
 export function verdictOf(reasons: VerificationReasonName[]): VerdictName {
@@ -23,15 +22,19 @@ export function verdictOf(reasons: VerificationReasonName[]): VerdictName {
   return 'GENUINE';
 }
 
-interface ProductRow extends ProductInfo {
-  id: string;
-  serialised: boolean;
+interface Judgement {
+  verification: Verification;
+  packId: string | null;
+  product: ProductRow | null;
+  /** What was seen, for each reason that goes to BPOM's inbox. */
+  alarms: Partial<Record<VerificationReasonName, string>>;
+  /** Newly found to be a clone: flag the pack from now on. */
+  newClone: string | null;
 }
-
-const PRODUCT_COLUMNS = `pr.id, pr.name, pr.nie, pr.brand, pr.form, pr.strength, pr.packaging, pr.producer, pr.serialised, o.name as registrant`;
 
 export class VerificationService {
   readonly throttle = new GuessThrottle();
+  private scans: ScanLog | null = null;
 
   /** Anyone's "is this genuine?": a verdict with reasons, logged, and suspicious answers raised as alerts. */
   async verify(ctx: Context, code: string, latitudeInput?: number | null, longitudeInput?: number | null): Promise<Verification> {
@@ -43,30 +46,38 @@ export class VerificationService {
     if (wait > 0) {
       throw new AppError('TOO_MANY_REQUESTS', `Too many unknown codes in a row from this device; try again in ${wait} s.`, { retryAfterSeconds: wait });
     }
-    const now = new Date();
-    const answer = await this.judge(ctx, code, { at: now, latitude, longitude, client });
-    this.throttle.record(client, answer.verification.reasons.includes('NOT_FOUND'));
+    const scans = (this.scans ??= new ScanLog(ctx.pool));
+    const at = new Date();
+    const judgement = await this.judge(ctx, code, { at, latitude, longitude, client });
+    const { verification, packId, product } = judgement;
+    this.throttle.record(client, verification.reasons.includes('NOT_FOUND'));
+    scans.add({ at, packId, code: code.slice(0, 500), verdict: verification.verdict, reasons: verification.reasons, latitude, longitude, client: ctx.client });
 
-    const { verification, pack, product } = answer;
-    await ctx.pool.query(
-      `insert into scan (at, pack_id, code, verdict, reasons, latitude, longitude, client) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [now, pack?.id ?? null, code.slice(0, 500), verification.verdict, verification.reasons, latitude, longitude, ctx.client],
-    );
-    const alarming = verification.reasons.filter((reason) => ALERTING.includes(reason));
-    for (const reason of alarming) {
-      const evidence: Evidence = { at: now.toISOString(), kind: 'VERIFICATION', detail: answer.details[reason] ?? `verified as ${verification.verdict}`, latitude, longitude };
-      await ctx.services.alerts.raise(ctx.pool, { reason, code, packId: pack?.id ?? null, productId: product?.id ?? null, evidence });
+    if (judgement.newClone && packId) {
+      await ctx.pool.query(`insert into clone_suspect (pack_id, evidence) values ($1, $2) on conflict (pack_id) do nothing`, [
+        packId,
+        JSON.stringify({ detail: judgement.newClone, at }),
+      ]);
+    }
+    for (const [reason, detail] of Object.entries(judgement.alarms)) {
+      const evidence: Evidence = { at: at.toISOString(), kind: 'VERIFICATION', detail: detail!, latitude, longitude };
+      await ctx.services.alerts.raise(ctx.pool, { reason, code, packId, productId: product?.id ?? null, evidence });
     }
     return verification;
   }
 
-  private async judge(ctx: Context, code: string, sighting: Sighting) {
-    const details: Partial<Record<VerificationReasonName, string>> = {};
-    const answer = (reasons: VerificationReasonName[], product: ProductRow | null, pack: PackRow | null = null, extra: Partial<Verification> = {}) => ({
+  /** Writes what is still buffered of the scan log. */
+  async close() {
+    await this.scans?.flush();
+  }
+
+  private async judge(ctx: Context, code: string, sighting: Sighting): Promise<Judgement> {
+    const alarms: Judgement['alarms'] = {};
+    const judgement = (reasons: VerificationReasonName[], found: Found, extra: Partial<Verification> = {}, newClone: string | null = null): Judgement => ({
       verification: {
         verdict: verdictOf(reasons),
         reasons,
-        product: product && toProductInfo(product),
+        product: found.product && publicInfo(found.product),
         batch: null,
         expiry: null,
         serial: null,
@@ -77,109 +88,84 @@ export class VerificationService {
         dispensedRegency: null,
         checkedAt: sighting.at,
         ...extra,
-      } satisfies Verification,
-      pack,
-      product,
-      details,
+      },
+      packId: found.pack?.id ?? null,
+      product: found.product,
+      alarms,
+      newClone,
     });
 
     const parsed = parse(code);
-    if (!parsed.valid) return answer(['MALFORMED'], null);
+    if (!parsed.valid) return judgement(['MALFORMED'], { product: null, pack: null });
     const key = readCode(code);
     if ('reason' in key) {
-      // Readable, but names no pack: an identification (non-serialised) code, checked by its product.
-      const product = await this.productOf(ctx, parsed.nie, parsed.gtin);
-      if (!product) return answer(['NOT_FOUND'], null, null, { batch: parsed.batch, expiry: parsed.expiry });
-      if (product.serialised) {
-        details.DATA_MISMATCH = 'a serialised product’s code without a serial';
-        return answer(['DATA_MISMATCH'], product);
+      // Readable, but no serial: an identification code, checked by its product.
+      const found = await lookUpUnit(ctx.pool, parsed.nie, parsed.gtin, null);
+      if (!found.product) {
+        alarms.NOT_FOUND = 'no product is registered under this code';
+        return judgement(['NOT_FOUND'], found, { batch: parsed.batch, expiry: parsed.expiry });
+      }
+      if (found.product.serialised) {
+        alarms.DATA_MISMATCH = 'a serialised product’s code without a serial';
+        return judgement(['DATA_MISMATCH'], found);
       }
       const expired = parsed.expiry !== null && parsed.expiry < sighting.at.toISOString().slice(0, 10);
-      return answer(expired ? ['NOT_SERIALISED', 'EXPIRED'] : ['NOT_SERIALISED'], product, null, { batch: parsed.batch, expiry: parsed.expiry });
+      return judgement(expired ? ['NOT_SERIALISED', 'EXPIRED'] : ['NOT_SERIALISED'], found, { batch: parsed.batch, expiry: parsed.expiry });
     }
 
-    const pack = (await findPacks(ctx.pool, [key])).get(key) ?? null;
-    const product = pack?.productId ? await this.productById(ctx, pack.productId) : await this.productOf(ctx, parsed.nie, parsed.gtin);
+    const unwritten = this.scans!.unwritten();
+    const found = key.kind === 'sscc' ? await lookUpSscc(ctx.pool, key.sscc) : await lookUpUnit(ctx.pool, key.nie, key.gtin, key.serial);
+    const { pack } = found;
     if (!pack) {
-      details.NOT_FOUND = 'no pack with this code was ever issued';
-      return answer(['NOT_FOUND'], product, null, { serial: parsed.serial });
+      alarms.NOT_FOUND = 'no pack with this code was ever issued';
+      return judgement(['NOT_FOUND'], found, { serial: parsed.serial });
     }
 
     const reasons: VerificationReasonName[] = [];
     if (key.kind === 'unit' && ((key.lot !== null && key.lot !== pack.lot) || (key.expiry !== null && key.expiry !== pack.expiry))) {
       reasons.push('DATA_MISMATCH');
-      details.DATA_MISMATCH = `printed batch ${key.lot ?? '-'} / expiry ${key.expiry ?? '-'}, issued ${pack.lot} / ${pack.expiry}`;
+      alarms.DATA_MISMATCH = `printed batch ${key.lot ?? '-'} / expiry ${key.expiry ?? '-'}, issued ${pack.lot} / ${pack.expiry}`;
     }
     if (pack.status === 'ISSUED') {
       reasons.push('NOT_ACTIVATED');
-      details.NOT_ACTIVATED = 'the code was issued but never activated by its manufacturer';
+      alarms.NOT_ACTIVATED = 'the code was issued but never activated by its manufacturer';
     }
     if (DECOMMISSIONED.has(pack.status)) {
       reasons.push('DECOMMISSIONED');
-      details.DECOMMISSIONED = `the pack was decommissioned (${pack.status}) and is seen again`;
+      alarms.DECOMMISSIONED = `the pack was decommissioned (${pack.status}) and is seen again`;
     }
-    const clone = await this.cloneCheck(ctx, pack.id, sighting);
+    const earlier = [...sightingsOf(unwritten, pack.id), ...pack.sightings];
+    const newClone = pack.cloneFlag ? null : cloneEvidence(sighting, earlier);
+    const clone = pack.cloneFlag ?? newClone;
     if (clone) {
       reasons.push('CLONE_SUSPECTED');
-      details.CLONE_SUSPECTED = clone;
+      alarms.CLONE_SUSPECTED = clone;
     }
     if (pack.status === 'DISPENSED') reasons.push('DISPENSED');
     if (pack.recalled) reasons.push('RECALLED');
     if (pack.expired) reasons.push('EXPIRED');
 
-    const dispensed = pack.status === 'DISPENSED' ? await this.dispensedWhere(ctx, pack) : null;
-    return answer(reasons, product, pack, {
-      batch: pack.lot,
-      expiry: pack.expiry,
-      serial: key.kind === 'unit' ? key.serial : null,
-      status: pack.status,
-      activated: pack.status !== 'ISSUED',
-      sample: pack.status === 'SAMPLE',
-      dispensedAt: dispensed?.at ?? null,
-      dispensedRegency: dispensed?.regency ?? null,
-    });
-  }
-
-  /** A pack once suspected stays suspected; otherwise its recent sightings are weighed. */
-  private async cloneCheck(ctx: Context, packId: string, now: Sighting): Promise<string | null> {
-    const { rows: flagged } = await ctx.pool.query(`select evidence->>'detail' as detail from clone_suspect where pack_id = $1`, [packId]);
-    if (flagged[0]) return flagged[0].detail;
-    const { rows } = await ctx.pool.query(
-      `select at, latitude, longitude, encode(client, 'hex') as client from scan
-        where pack_id = $1 and at > now() - make_interval(days => $2) order by at desc limit 200`,
-      [packId, CLONE_WINDOW_DAYS],
+    const dispensed = pack.status === 'DISPENSED';
+    return judgement(
+      reasons,
+      found,
+      {
+        batch: pack.lot,
+        expiry: pack.expiry,
+        serial: key.kind === 'unit' ? key.serial : null,
+        status: pack.status,
+        activated: pack.status !== 'ISSUED',
+        sample: pack.status === 'SAMPLE',
+        dispensedAt: dispensed ? pack.statusAt : null,
+        dispensedRegency: dispensed ? pack.regency : null,
+      },
+      newClone,
     );
-    const evidence = cloneEvidence(now, rows);
-    if (evidence) {
-      await ctx.pool.query(
-        `insert into clone_suspect (pack_id, evidence) values ($1, $2) on conflict (pack_id) do nothing`,
-        [packId, JSON.stringify({ detail: evidence, at: now.at })],
-      );
-    }
-    return evidence;
-  }
-
-  private async dispensedWhere(ctx: Context, pack: PackRow): Promise<{ at: Date; regency: string | null }> {
-    const { rows } = await ctx.pool.query('select regency from facility where id = $1', [pack.statusById]);
-    return { at: pack.statusAt!, regency: rows[0]?.regency ?? null };
-  }
-
-  private async productOf(ctx: Context, nie: string | null, gtin: string | null): Promise<ProductRow | null> {
-    if (!nie && !gtin) return null;
-    const { rows } = await ctx.pool.query(
-      `select ${PRODUCT_COLUMNS} from product pr join organization o on o.id = pr.registrant_id where pr.nie = $1 or pr.gtin = $2 limit 1`,
-      [nie, gtin],
-    );
-    return rows[0] ?? null;
-  }
-
-  private async productById(ctx: Context, id: string): Promise<ProductRow | null> {
-    const { rows } = await ctx.pool.query(`select ${PRODUCT_COLUMNS} from product pr join organization o on o.id = pr.registrant_id where pr.id = $1`, [id]);
-    return rows[0] ?? null;
   }
 }
 
-const toProductInfo = (row: ProductRow): ProductInfo => ({
+/** What the public may see of a product: its registration, nothing about volumes or customers. */
+const publicInfo = (row: ProductRow) => ({
   name: row.name,
   nie: row.nie,
   brand: row.brand,

@@ -1,0 +1,94 @@
+import type { Queryable } from '../packs/pack-rows.js';
+import type { PackLevelName, PackStatusName } from '../packs/pack.types.js';
+import type { Sighting } from './clone.js';
+import { CLONE_WINDOW_DAYS } from './clone.js';
+import type { ProductInfo } from './verification.types.js';
+
+export interface ProductRow extends ProductInfo {
+  id: string;
+  serialised: boolean;
+}
+
+/** Everything a verification needs about one code, read in one statement. */
+export interface Found {
+  product: ProductRow | null;
+  pack: {
+    id: string;
+    level: PackLevelName;
+    status: PackStatusName;
+    lot: string | null;
+    expiry: string | null;
+    expired: boolean;
+    recalled: boolean;
+    statusAt: Date | null;
+    /** Where it was dispensed, for a dispensed pack. */
+    regency: string | null;
+    /** Why it was once found to be cloned. */
+    cloneFlag: string | null;
+    sightings: Sighting[];
+  } | null;
+}
+
+const PRODUCT = `pr.id, pr.name, pr.nie, pr.brand, pr.form, pr.strength, pr.packaging, pr.producer, pr.serialised, o.name as registrant`;
+const PACK = `
+  p.id::text as "packId", p.level, p.status, b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
+  coalesce(b.expiry < current_date, false) as expired, b.recalled_at is not null as recalled, p.status_at as "statusAt",
+  f.regency, cs.evidence->>'detail' as "cloneFlag",
+  (select coalesce(json_agg(s order by s.at desc), '[]') from (
+     select at, latitude, longitude, encode(client, 'hex') as client from scan
+      where pack_id = p.id and at > now() - interval '${CLONE_WINDOW_DAYS} days' order by at desc limit 200) s) as sightings`;
+const PACK_JOINS = `
+  left join batch b on b.id = p.batch_id
+  left join facility f on f.id = p.status_by_id and p.status = 'DISPENSED'
+  left join clone_suspect cs on cs.pack_id = p.id`;
+
+/** A product by its NIE and/or GTIN (both must name the same one), and the pack with `serial`. */
+export async function lookUpUnit(db: Queryable, nie: string | null, gtin: string | null, serial: string | null): Promise<Found> {
+  const where = nie && gtin ? 'pr.nie = $1 and pr.gtin = $2' : nie ? 'pr.nie = $1 and $2::text is null' : 'pr.gtin = $2 and $1::text is null';
+  const { rows } = await db.query(
+    `select ${PRODUCT}, ${PACK}
+       from product pr join organization o on o.id = pr.registrant_id
+       left join pack p on p.product_id = pr.id and p.serial = $3
+       ${PACK_JOINS}
+      where ${where}
+      limit 1`,
+    [nie, gtin, serial],
+  );
+  return toFound(rows[0]);
+}
+
+/** A case or pallet by its SSCC, and its product where it holds one. */
+export async function lookUpSscc(db: Queryable, sscc: string): Promise<Found> {
+  const { rows } = await db.query(
+    `select ${PRODUCT}, ${PACK}
+       from pack p
+       left join product pr on pr.id = p.product_id left join organization o on o.id = pr.registrant_id
+       ${PACK_JOINS}
+      where p.sscc = $1`,
+    [sscc],
+  );
+  return toFound(rows[0]);
+}
+
+function toFound(row: Record<string, any> | undefined): Found {
+  if (!row) return { product: null, pack: null };
+  const product = row.id
+    ? { id: row.id, name: row.name, nie: row.nie, brand: row.brand, form: row.form, strength: row.strength, packaging: row.packaging, producer: row.producer, serialised: row.serialised, registrant: row.registrant }
+    : null;
+  const pack = row.packId
+    ? {
+        id: row.packId,
+        level: row.level,
+        status: row.status,
+        lot: row.lot,
+        expiry: row.expiry,
+        expired: row.expired,
+        recalled: row.recalled,
+        statusAt: row.statusAt,
+        regency: row.regency,
+        cloneFlag: row.cloneFlag,
+        sightings: (row.sightings as Array<Record<string, any>>).map((s) => ({ at: new Date(s.at), latitude: s.latitude, longitude: s.longitude, client: s.client })),
+      }
+    : null;
+  return { product, pack };
+}

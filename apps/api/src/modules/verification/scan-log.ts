@@ -1,0 +1,83 @@
+import type { Pool } from 'pg';
+import { logger } from '../../shared/logger.js';
+import type { Sighting } from './clone.js';
+
+export interface Scan {
+  at: Date;
+  packId: string | null;
+  code: string;
+  verdict: string;
+  reasons: string[];
+  latitude: number | null;
+  longitude: number | null;
+  client: Buffer;
+}
+
+/**
+ * The log of public checks, written in batches: one multi-row insert every few milliseconds
+ * instead of one per verification. Scans not yet written still count for clone detection.
+ */
+export class ScanLog {
+  private pending: Scan[] = [];
+  /** Batches being written: still unseen by readers of the table. */
+  private readonly inFlight = new Set<Scan[]>();
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly delayMs = 20,
+    private readonly maxBatch = 1000,
+  ) {}
+
+  add(scan: Scan) {
+    this.pending.push(scan);
+    if (this.pending.length >= this.maxBatch) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Checks logged but perhaps not yet written: take them before reading the table. */
+  unwritten(): Scan[] {
+    return [...[...this.inFlight].flat(), ...this.pending];
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return this.writing;
+    this.inFlight.add(batch);
+    this.writing = this.writing.then(() => this.write(batch)).finally(() => this.inFlight.delete(batch));
+    return this.writing;
+  }
+
+  private async write(batch: Scan[]) {
+    try {
+      await this.pool.query(
+        `insert into scan (at, pack_id, code, verdict, reasons, latitude, longitude, client)
+         select t.at, t.pack_id, t.code, t.verdict, string_to_array(t.reasons, ','), t.latitude, t.longitude, t.client
+           from unnest($1::timestamptz[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::bytea[])
+             as t(at, pack_id, code, verdict, reasons, latitude, longitude, client)`,
+        [
+          batch.map((s) => s.at),
+          batch.map((s) => s.packId),
+          batch.map((s) => s.code),
+          batch.map((s) => s.verdict),
+          batch.map((s) => s.reasons.join(',')),
+          batch.map((s) => s.latitude),
+          batch.map((s) => s.longitude),
+          batch.map((s) => s.client),
+        ],
+      );
+    } catch (error) {
+      logger.error({ err: error, scans: batch.length }, 'could not write the scan log');
+    }
+  }
+}
+
+/** The sightings of one pack among logged scans. */
+export const sightingsOf = (scans: Scan[], packId: string): Sighting[] =>
+  scans
+    .filter((scan) => scan.packId === packId)
+    .map((scan) => ({ at: scan.at, latitude: scan.latitude, longitude: scan.longitude, client: scan.client.toString('hex') }));
