@@ -1,0 +1,127 @@
+// Raw PostgreSQL baselines, measured on the same server and database as the API figures.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
+import { median } from './util.mjs';
+
+const ROWS_PER_CHUNK = 2_000;
+
+/**
+ * `count` rows shaped like issued units (product_id, batch_id, code_request_id, level, serial),
+ * as COPY text chunks, made before the clock starts.
+ */
+export function packRowsForCopy(count, { productId = randomUUID(), batchId = '1', requestId = randomUUID() } = {}) {
+  const chunks = [];
+  for (let done = 0; done < count; done += ROWS_PER_CHUNK) {
+    const n = Math.min(ROWS_PER_CHUNK, count - done);
+    const hex = randomBytes(8 * n).toString('hex').toUpperCase();
+    let text = '';
+    for (let i = 0; i < n; i++) text += `${productId}\t${batchId}\t${requestId}\tUNIT\t${hex.slice(16 * i, 16 * i + 15)}\n`;
+    chunks.push(Buffer.from(text));
+  }
+  return chunks;
+}
+
+async function copyTimed(pool, sql, chunks) {
+  const client = await pool.connect();
+  try {
+    const start = performance.now();
+    await client.query('begin');
+    await pipeline(Readable.from(chunks), client.query(copyFrom(sql)));
+    await client.query('commit');
+    return performance.now() - start;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** COPY of issued-unit rows into a fresh table `like pack including all`; ms from the first byte to commit. */
+export async function copyPackRows(pool, count) {
+  const chunks = packRowsForCopy(count);
+  await pool.query('drop table if exists bench_copy_pack');
+  await pool.query('create table bench_copy_pack (like pack including all)');
+  try {
+    return await copyTimed(pool, 'copy bench_copy_pack (product_id, batch_id, code_request_id, level, serial) from stdin', chunks);
+  } finally {
+    await pool.query('drop table if exists bench_copy_pack');
+  }
+}
+
+/**
+ * What the API could reach by COPYing its serials: the same rows COPYed into `pack` itself
+ * (its foreign keys and all its indexes), rolled back. ms from the first byte to the end of COPY.
+ */
+export async function copyIntoPackRolledBack(pool, count, ids) {
+  const chunks = packRowsForCopy(count, ids);
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const start = performance.now();
+    await pipeline(Readable.from(chunks), client.query(copyFrom('copy pack (product_id, batch_id, code_request_id, level, serial) from stdin')));
+    return performance.now() - start;
+  } finally {
+    await client.query('rollback').catch(() => undefined);
+    client.release();
+  }
+}
+
+/** COPY of the same CSV text into a table of 13 text columns; ms from the first byte to commit. */
+export async function copyCsv(pool, csvText, { delimiter = ';', columns = 13 } = {}) {
+  const names = Array.from({ length: columns }, (_, i) => `c${i + 1} text`).join(', ');
+  await pool.query('drop table if exists bench_copy_csv');
+  await pool.query(`create table bench_copy_csv (${names})`);
+  const buffer = Buffer.from(csvText);
+  const chunks = [];
+  for (let at = 0; at < buffer.length; at += 64 * 1024) chunks.push(buffer.subarray(at, at + 64 * 1024));
+  try {
+    return await copyTimed(pool, `copy bench_copy_csv from stdin with (format csv, delimiter '${delimiter}', header true)`, chunks);
+  } finally {
+    await pool.query('drop table if exists bench_copy_csv');
+  }
+}
+
+/**
+ * One set-based status update of the given packs, rolled back: ms from begin to rollback.
+ * `column` is the facility column set with the status (destination_id for a shipment,
+ * custodian_id for an activation or a receipt).
+ */
+export async function updateRolledBack(pool, ids, status, facilityId, column = 'destination_id') {
+  const client = await pool.connect();
+  try {
+    const start = performance.now();
+    await client.query('begin');
+    const result = await client.query(
+      `update pack set status = $2::pack_status, ${column} = $3 where id = any($1::bigint[])`,
+      [ids, status, facilityId],
+    );
+    await client.query('rollback');
+    const ms = performance.now() - start;
+    if (result.rowCount !== ids.length) throw new Error(`baseline update touched ${result.rowCount} of ${ids.length} packs`);
+    return ms;
+  } finally {
+    client.release();
+  }
+}
+
+/** The median of a prepared `select … from pack where product_id = $1 and serial = $2`, one call per unit. */
+export async function selectBySerial(pool, units) {
+  const client = await pool.connect();
+  try {
+    const times = [];
+    const query = { name: 'bench_pack_by_serial', text: 'select id, status, custodian_id, batch_id, parent_id from pack where product_id = $1 and serial = $2' };
+    for (const unit of units.slice(0, 5)) await client.query({ ...query, values: [unit.productId, unit.serial] });
+    for (const unit of units) {
+      const start = performance.now();
+      const { rowCount } = await client.query({ ...query, values: [unit.productId, unit.serial] });
+      times.push(performance.now() - start);
+      if (rowCount !== 1) throw new Error(`no pack ${unit.serial} of product ${unit.productId}`);
+    }
+    return { median: median(times), times };
+  } finally {
+    client.release();
+  }
+}

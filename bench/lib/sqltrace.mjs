@@ -1,0 +1,72 @@
+// Times every SQL statement any pg client in this process sends (the API's pool and its ORM
+// included) while a recording is open: to tell where a slow call spends its time.
+import pg from 'pg';
+import { fmtMs, say } from './util.mjs';
+
+const original = pg.Client.prototype.query;
+let recording = null;
+
+pg.Client.prototype.query = function query(config, values, callback) {
+  // Streams (COPY) and recordings closed: untouched.
+  if (!recording || (config && typeof config.submit === 'function')) return original.apply(this, arguments);
+  const log = recording;
+  const text = typeof config === 'string' ? config : (config?.text ?? String(config));
+  const start = performance.now();
+  const note = (error, result) =>
+    log.push({ text, ms: performance.now() - start, rows: result?.rowCount ?? null, error: Boolean(error) });
+  if (typeof values === 'function') {
+    return original.call(this, config, (error, result) => (note(error, result), values(error, result)));
+  }
+  if (typeof callback === 'function') {
+    return original.call(this, config, values, (error, result) => (note(error, result), callback(error, result)));
+  }
+  if (config && typeof config === 'object' && typeof config.callback === 'function') {
+    const inner = config.callback;
+    config.callback = (error, result) => (note(error, result), inner(error, result));
+    return original.call(this, config, values);
+  }
+  const promise = original.call(this, config, values);
+  promise?.then?.((result) => note(null, result), (error) => note(error, null));
+  return promise;
+};
+
+/** Records the statements sent while `fn` runs. */
+export async function recordSql(fn) {
+  const log = [];
+  recording = log;
+  try {
+    const result = await fn();
+    return { result, statements: log };
+  } finally {
+    if (recording === log) recording = null;
+  }
+}
+
+const shorten = (text) => text.replace(/\s+/g, ' ').trim().slice(0, 110);
+
+/** Sums statements by text, slowest first. */
+export function summarise(statements) {
+  const byText = new Map();
+  for (const s of statements) {
+    const key = shorten(s.text);
+    const entry = byText.get(key) ?? { text: key, calls: 0, ms: 0, maxMs: 0, rows: 0 };
+    entry.calls += 1;
+    entry.ms += s.ms;
+    entry.maxMs = Math.max(entry.maxMs, s.ms);
+    entry.rows += s.rows ?? 0;
+    byText.set(key, entry);
+  }
+  return [...byText.values()].sort((a, b) => b.ms - a.ms);
+}
+
+/** Prints where a call's time went: the slowest statements and the time outside SQL. */
+export function printBreakdown(label, statements, wallMs, top = 6) {
+  const rows = summarise(statements);
+  const inSql = statements.reduce((sum, s) => sum + s.ms, 0);
+  say(`   where ${label} spends its time (${statements.length} SQL statements, ${fmtMs(inSql)} in SQL` +
+    `, ${fmtMs(Math.max(0, wallMs - inSql))} outside it, of ${fmtMs(wallMs)}):`);
+  for (const row of rows.slice(0, top)) {
+    say(`     ${fmtMs(row.ms).padStart(9)}  ${String(row.calls).padStart(3)}x  ${row.text}`);
+  }
+  return rows;
+}
