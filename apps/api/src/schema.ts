@@ -11,6 +11,7 @@ import { MovementResolver } from './modules/packs/movements.resolver.js';
 import { TraceResolver } from './modules/packs/trace.resolver.js';
 import { RecallResolver } from './modules/recall/recall.resolver.js';
 import { RealisationResolver } from './modules/reports/realisation.resolver.js';
+import { ReportsResolver } from './modules/reports/reports.resolver.js';
 import { authChecker } from './shared/auth.js';
 
 export const resolvers = [
@@ -23,6 +24,7 @@ export const resolvers = [
   TraceResolver,
   RecallResolver,
   RealisationResolver,
+  ReportsResolver,
   VerificationResolver,
   AlertResolver,
 ] as const;

@@ -9,6 +9,7 @@ import { TraceService } from './modules/packs/trace.service.js';
 import { ProductService } from './modules/products/product.service.js';
 import { RecallService } from './modules/recall/recall.service.js';
 import { RealisationService } from './modules/reports/realisation.service.js';
+import { ReportsService } from './modules/reports/reports.service.js';
 import { AlertService } from './modules/alerts/alert.service.js';
 import { ComplaintService } from './modules/alerts/complaint.service.js';
 import { VerificationService } from './modules/verification/verification.service.js';
@@ -26,6 +27,7 @@ export function createServices(config: Config) {
     trace: new TraceService(),
     recalls: new RecallService(),
     realisation: new RealisationService(),
+    reports: new ReportsService(),
     verification: new VerificationService(),
     alerts: new AlertService(),
     complaints: new ComplaintService(),

@@ -1,10 +1,12 @@
 import { Migration20261128000000_foundation } from './Migration20261128000000_foundation.js';
 import { Migration20261128010000_lifecycle } from './Migration20261128010000_lifecycle.js';
 import { Migration20261128020000_verification } from './Migration20261128020000_verification.js';
+import { Migration20261128030000_reports } from './Migration20261128030000_reports.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
   { name: 'Migration20261128000000_foundation', class: Migration20261128000000_foundation },
   { name: 'Migration20261128010000_lifecycle', class: Migration20261128010000_lifecycle },
   { name: 'Migration20261128020000_verification', class: Migration20261128020000_verification },
+  { name: 'Migration20261128030000_reports', class: Migration20261128030000_reports },
 ];

@@ -37,3 +37,15 @@ export function uuid(value: string, field: string): string {
   if (!UUID.test(value)) throw badInput(`${field} "${value}" is not a valid id`, field);
   return value.toLowerCase();
 }
+
+/** YYYY-MM-DD that is a real calendar day in 2000-2099, as AI (17) can carry. */
+export function isoDate(value: string, field: string): string {
+  const text = requiredText(value, field, 10);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = match ? new Date(`${text}T00:00:00Z`) : null;
+  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    throw badInput(`${field} "${text}" is not a date in the form YYYY-MM-DD`, field);
+  }
+  if (text < '2000-01-01' || text > '2099-12-31') throw badInput(`${field} ${text} is outside 2000-2099`, field);
+  return text;
+}

@@ -11,6 +11,7 @@ import { normaliseGtin, normaliseNie } from '../products/product.service.js';
 import { CodeRequest } from './code-request.entity.js';
 import type { CodeRequestInput, SerialUploadInput } from './codes.inputs.js';
 import { toYymmdd } from './pack-code.js';
+import { addRealisation } from '../reports/summaries.js';
 import type { BulkResult, Rejection } from '../packs/pack.types.js';
 import type { IssuedCodeConnection } from './codes.types.js';
 import { issuedCount, decodeCursor, encodeCursor, issuedCodes, toIssuedCode } from './issued-codes.js';
@@ -21,18 +22,6 @@ export const MAX_CODES_PER_REQUEST = 10_000_000;
 const GS = '\x1d';
 /** Used for SSCCs when a manufacturer has no GS1 company prefix of its own (Indonesia's GS1 prefix 899). */
 export const FALLBACK_COMPANY_PREFIX = '8990000';
-
-/** YYYY-MM-DD that is a real calendar day in 2000-2099, as AI (17) can carry. */
-export function isoDate(value: string, field: string): string {
-  const text = check.requiredText(value, field, 10);
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const date = match ? new Date(`${text}T00:00:00Z`) : null;
-  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-    throw badInput(`${field} "${text}" is not a date in the form YYYY-MM-DD`, field);
-  }
-  if (text < '2000-01-01' || text > '2099-12-31') throw badInput(`${field} ${text} is outside 2000-2099`, field);
-  return text;
-}
 
 /** The batch's lot and expiry must be valid in a BPOM code: checked by the GS1 rules themselves. */
 function checkLotAndExpiry(nie: string, lot: string, expiry: string) {
@@ -57,7 +46,7 @@ export class CodesService {
   /** The batch (created on first use); its expiry can never change. */
   private async batchOf(ctx: Context, product: Product, lotInput: string, expiryInput: string): Promise<Batch> {
     const lot = check.requiredText(lotInput, 'batch', 20);
-    const expiry = isoDate(expiryInput, 'expiry');
+    const expiry = check.isoDate(expiryInput, 'expiry');
     if (expiry < new Date().toISOString().slice(0, 10)) throw badInput(`expiry ${expiry} has already passed`, 'expiry');
     checkLotAndExpiry(product.nie, lot, expiry);
     const existing = await ctx.em.findOne(Batch, { product, lot });
@@ -255,12 +244,14 @@ export class CodesService {
   }
 }
 
+/** Issued codes count for the realisation report in the manufacturer's province. */
 async function addIssued(client: PoolClient, batchId: string, count: number) {
-  await client.query(
-    `insert into batch_stats (batch_id, issued) values ($1, $2)
-     on conflict (batch_id) do update set issued = batch_stats.issued + excluded.issued`,
-    [batchId, count],
+  const { rows } = await client.query(
+    `select coalesce(min(f.province), '') as province from batch b join product pr on pr.id = b.product_id
+       left join facility f on f.organization_id = pr.registrant_id where b.id = $1`,
+    [batchId],
   );
+  await addRealisation(client, batchId, 'issued', count, rows[0].province);
 }
 
 /**

@@ -42,7 +42,7 @@ async function parentFor(client: PoolClient, code: string, childLevels: PackLeve
   if (found) {
     if (found.level === 'UNIT') return { refusal: { reason: 'WRONG_STATE', message: 'the parent is a unit; only cases and pallets hold packs' } satisfies Refusal };
     if (found.status === 'ISSUED' && found.registrantId === actor.organizationId) {
-      await applyChange(client, [found], { status: 'ACTIVE', custodianId: actor.id, stampStatus: true }, actor.id);
+      await applyChange(client, [found], { status: 'ACTIVE', custodianId: actor.id, stampStatus: true }, actor);
       await recordEvent(client, { type: 'ACTIVATED', facilityId: actor.id, packs: [found] }, events);
       return { parent: { ...found, status: 'ACTIVE' as const, custodianId: actor.id } };
     }
@@ -81,7 +81,7 @@ async function aggregateIn(client: PoolClient, parentCode: string, children: str
     }
   }
   if (moving.length) {
-    await applyChange(client, moving, { parentId: parent.id }, actor.id);
+    await applyChange(client, moving, { parentId: parent.id }, actor);
     const inside = moving.flatMap((pack) => contents.get(pack.id) ?? []);
     await recordEvent(client, { type: 'AGGREGATED', facilityId: actor.id, parentId: parent.id, packs: [...moving, ...inside] }, events);
   }
@@ -158,7 +158,7 @@ async function disaggregateIn(
     accepted.push(parentCode);
   }
   if (leaving.length) {
-    await applyChange(client, leaving, { parentId: null }, actor.id);
+    await applyChange(client, leaving, { parentId: null }, actor);
     const inside = leaving.flatMap((pack) => contents.get(pack.id) ?? []);
     await recordEvent(client, { type: 'DISAGGREGATED', facilityId: actor.id, parentId: parent.id, packs: [...leaving, ...inside] }, events);
   }

@@ -1,7 +1,9 @@
 import type { PoolClient } from 'pg';
 import { RetryTransaction } from '../../shared/db.js';
-import { MILESTONES, STATS_COLUMN, type Milestone } from './milestones.js';
+import { MILESTONES, type Milestone } from './milestones.js';
 import type { PackRow } from './pack-rows.js';
+import type { FacilityRef } from './rules.js';
+import { updateSummaries } from '../reports/summaries.js';
 import type { EventSourceName, EventTypeName, PackStatusName } from './pack.types.js';
 
 /** What a movement sets on every pack it changes; undefined leaves a column as it is. */
@@ -17,13 +19,15 @@ export interface Change {
   detach?: string[];
   reach?: Milestone[];
   unreach?: Milestone[];
+  /** Goods going out to a facility (ship, return) or coming in from their sender (receive). */
+  flow?: { direction: 'out'; counterpartyId: string } | { direction: 'in' };
 }
 
 /**
  * Writes the change to all `rows` in one statement, guarded by each row's `xmin`: if any row
  * changed since it was read, the transaction is run again from a fresh read.
  */
-export async function applyChange(client: PoolClient, rows: PackRow[], change: Change, actorFacilityId: string) {
+export async function applyChange(client: PoolClient, rows: PackRow[], change: Change, actor: FacilityRef) {
   if (rows.length === 0) return;
   const params: unknown[] = [rows.map((row) => row.id), rows.map((row) => row.xmin)];
   const param = (value: unknown) => `$${params.push(value)}`;
@@ -31,7 +35,7 @@ export async function applyChange(client: PoolClient, rows: PackRow[], change: C
   if (change.status !== undefined) sets.push(`status = ${param(change.status)}::pack_status`);
   if (change.custodianId !== undefined) sets.push(`custodian_id = ${param(change.custodianId)}::uuid`);
   if (change.destinationId !== undefined) sets.push(`destination_id = ${param(change.destinationId)}::uuid`);
-  if (change.stampStatus) sets.push(`status_by_id = ${param(actorFacilityId)}::uuid, status_at = now()`);
+  if (change.stampStatus) sets.push(`status_by_id = ${param(actor.id)}::uuid, status_at = now()`);
   if (change.parentId !== undefined) sets.push(`parent_id = ${param(change.parentId)}::bigint`);
   if (change.detach?.length) {
     sets.push(`parent_id = case when p.id = any(${param(change.detach)}::bigint[]) then null else p.parent_id end`);
@@ -49,33 +53,10 @@ export async function applyChange(client: PoolClient, rows: PackRow[], change: C
   if (result.rowCount !== rows.length) {
     throw new RetryTransaction(`${rows.length - (result.rowCount ?? 0)} packs changed while being moved`);
   }
-  await updateStats(client, rows, change);
+  await updateSummaries(client, rows, change, actor);
 }
 
 const bits = (milestones: Milestone[] = []) => milestones.reduce((sum, m) => sum | MILESTONES[m], 0);
-
-/** Counts, per batch, the units that reach (or, on undo, leave) a stage: each unit once. */
-async function updateStats(client: PoolClient, rows: PackRow[], change: Change) {
-  const deltas = new Map<string, Map<string, number>>();
-  const add = (batchId: string, column: string, delta: number) => {
-    const perBatch = deltas.get(batchId) ?? new Map<string, number>();
-    perBatch.set(column, (perBatch.get(column) ?? 0) + delta);
-    deltas.set(batchId, perBatch);
-  };
-  for (const row of rows) {
-    if (row.level !== 'UNIT' || !row.batchId) continue;
-    for (const m of change.reach ?? []) if (!(row.milestones & MILESTONES[m])) add(row.batchId, STATS_COLUMN[m], 1);
-    for (const m of change.unreach ?? []) if (row.milestones & MILESTONES[m]) add(row.batchId, STATS_COLUMN[m], -1);
-  }
-  for (const [batchId, columns] of deltas) {
-    const names = [...columns.keys()];
-    await client.query(
-      `insert into batch_stats (batch_id, ${names.join(', ')}) values ($1, ${names.map((_, i) => `$${i + 2}`).join(', ')})
-       on conflict (batch_id) do update set ${names.map((n) => `${n} = batch_stats.${n} + excluded.${n}`).join(', ')}`,
-      [batchId, ...columns.values()],
-    );
-  }
-}
 
 export interface EventRecord {
   type: EventTypeName;

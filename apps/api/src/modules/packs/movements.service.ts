@@ -62,7 +62,7 @@ export class MovementService {
 
 async function loadFacility(ctx: Context, where: string, params: unknown[]): Promise<FacilityRef | null> {
   const { rows } = await ctx.pool.query(
-    `select f.id, f.name, f.type, f.organization_id as "organizationId" from facility f where ${where} order by f.created_at, f.id limit 1`,
+    `select f.id, f.name, f.type, f.organization_id as "organizationId", f.province, f.regency from facility f where ${where} order by f.created_at, f.id limit 1`,
     params,
   );
   return rows[0] ?? null;
@@ -203,7 +203,7 @@ async function write(
 ) {
   const { change, events } = plan(movement, rows, actor);
   if (detach.length) change.detach = detach.map((pack) => pack.id);
-  await applyChange(client, rows, change, actor.id);
+  await applyChange(client, rows, change, actor);
   for (const parentId of new Set(detach.map((pack) => pack.parentId!))) {
     const leaving = detach.filter((pack) => pack.parentId === parentId);
     await recordEvent(client, { type: 'DISAGGREGATED', facilityId: actor.id, parentId, packs: leaving }, eventContext);
@@ -228,7 +228,9 @@ function plan(movement: Movement, rows: PackRow[], actor: FacilityRef): { change
         change: {
           status: 'IN_TRANSIT',
           destinationId: movement.to.id,
+          stampStatus: true,
           reach: movement.kind === 'ship' ? shipMilestones(actor.type, movement.to.type) : [],
+          flow: { direction: 'out', counterpartyId: movement.to.id },
         },
         events: event(movement.kind === 'ship' ? 'SHIPPED' : 'RETURNED', { counterpartyId: movement.to.id }),
       };
@@ -236,7 +238,14 @@ function plan(movement: Movement, rows: PackRow[], actor: FacilityRef): { change
       const bySender = new Map<string, PackRow[]>();
       for (const row of rows) bySender.set(row.custodianId ?? '', [...(bySender.get(row.custodianId ?? '') ?? []), row]);
       return {
-        change: { status: 'ACTIVE', custodianId: actor.id, destinationId: null, reach: receiveMilestones(actor.type) },
+        change: {
+          status: 'ACTIVE',
+          custodianId: actor.id,
+          destinationId: null,
+          stampStatus: true,
+          reach: receiveMilestones(actor.type),
+          flow: { direction: 'in' },
+        },
         events: [...bySender].map(([sender, packs]) => ({
           type: 'RECEIVED' as const,
           facilityId: actor.id,

@@ -9,6 +9,8 @@ export interface FacilityRef {
   name: string;
   type: OrganizationType;
   organizationId: string;
+  province: string | null;
+  regency: string | null;
 }
 
 export type Movement =

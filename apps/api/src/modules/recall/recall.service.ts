@@ -70,12 +70,22 @@ export class RecallService {
       [recall.batchId, MILESTONES.shippedToDistributor],
     );
     const facilities = await Promise.all(byFacility.map((row) => ctx.loaders.facility.load(row.facility_id)));
+    const { rows: days } = await ctx.pool.query(
+      `select to_char(fl.day, 'YYYY-MM-DD') as day, sum(fl.units_in)::int as units, now() as as_of
+         from flow fl join facility f on f.id = fl.facility_id join batch b on b.id = fl.batch_id join product pr on pr.id = b.product_id
+        where fl.batch_id = $1 and f.organization_id = pr.registrant_id and fl.units_in > 0 and fl.day >= $2::date
+        group by 1 order by 1`,
+      [recall.batchId, recall.createdAt.toISOString().slice(0, 10)],
+    );
+    let total = 0;
     return {
       totalUnits: byStatus.reduce((sum, row) => sum + row.units, 0),
       byStatus,
       byFacility: byFacility.map((row, i) => ({ facility: toFacilityObject(facilities[i]!), units: row.units })),
       returned: counts.returned,
       outstanding: counts.outstanding,
+      returnedByDay: days.map((row) => ({ day: row.day, units: row.units, total: (total += row.units) })),
+      asOf: new Date(),
     };
   }
 }

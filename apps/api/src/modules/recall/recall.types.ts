@@ -20,12 +20,21 @@ export class FacilityCount {
 }
 
 @ObjectType()
+export class DayCount {
+  @Field(() => String, { description: 'YYYY-MM-DD' }) day!: string;
+  @Field(() => Int, { description: 'Units that day.' }) units!: number;
+  @Field(() => Int, { description: 'Units up to and including that day.' }) total!: number;
+}
+
+@ObjectType()
 export class RecallProgress {
   @Field(() => Int) totalUnits!: number;
   @Field(() => [StatusCount]) byStatus!: StatusCount[];
   @Field(() => [FacilityCount], { description: 'Where active and in-transit units are now.' }) byFacility!: FacilityCount[];
   @Field(() => Int, { description: 'Units that had left the manufacturer and are back in its custody, or destroyed.' }) returned!: number;
   @Field(() => Int, { description: 'Units still in the chain outside the manufacturer.' }) outstanding!: number;
+  @Field(() => [DayCount], { description: 'Units received back by the manufacturer, per day since the recall.' }) returnedByDay!: DayCount[];
+  @Field(() => Date) asOf!: Date;
 }
 
 @ObjectType('Recall')

@@ -1,5 +1,7 @@
 import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
+import { filterWhere } from './reports.service.js';
+import type { ReportFilter } from './reports.types.js';
 import type { RealisationGroupName, RealisationRow } from './realisation.types.js';
 
 const GROUPS: Record<RealisationGroupName, { key: string; label: string }> = {
@@ -10,10 +12,14 @@ const GROUPS: Record<RealisationGroupName, { key: string; label: string }> = {
 
 /** The seed's realisation table, summed from counters kept as events happen. */
 export class RealisationService {
-  async rows(ctx: Context, groupBy: RealisationGroupName): Promise<RealisationRow[]> {
+  async rows(ctx: Context, groupBy: RealisationGroupName, filter?: ReportFilter | null): Promise<RealisationRow[]> {
     const principal = requirePrincipal(ctx);
     const { key, label } = GROUPS[groupBy];
-    const scoped = principal.organizationType !== 'REGULATOR';
+    // Per day and province when the report is narrowed by period or place; else the running totals.
+    const daily = Boolean(filter?.from || filter?.to || filter?.province);
+    const where = filterWhere(principal, filter, {
+      day: 's.day', province: 's.province', nie: 'pr.nie', lot: 'b.lot', registrant: 'pr.registrant_id',
+    });
     const { rows } = await ctx.pool.query(
       `select ${key} as key, min(${label}) as label,
               sum(s.issued)::int as issued, sum(s.activated)::int as activated,
@@ -22,13 +28,13 @@ export class RealisationService {
               sum(s.shipped_by_distributor)::int as "shippedByDistributor",
               sum(s.received_by_pharmacy)::int as "receivedByPharmacy",
               sum(s.dispensed)::int as dispensed
-         from batch_stats s
+         from ${daily ? 'realisation_daily' : 'batch_stats'} s
          join batch b on b.id = s.batch_id
          join product pr on pr.id = b.product_id
          join organization o on o.id = pr.registrant_id
-        ${scoped ? 'where pr.registrant_id = $1' : ''}
+        ${where}
         group by 1 order by 2, 1`,
-      scoped ? [principal.organizationId] : [],
+      where.params,
     );
     return rows;
   }
