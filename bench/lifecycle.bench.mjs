@@ -260,7 +260,7 @@ async function benchPallet(ctx) {
   await settle(ctx);
   const { rows } = await db.pool.query(
     `with recursive tree(id) as (select id from pack where sscc = $1 union all select c.id from pack c join tree on c.parent_id = tree.id)
-     select array_agg(id::text) as ids from tree`,
+     select array_agg(id::text) as ids, (select id::text from pack where sscc = $1) as root from tree`,
     [codes.PALLET[0].sscc],
   );
   const ids = rows[0].ids;
@@ -307,6 +307,18 @@ async function benchPallet(ctx) {
   say(`   (return to the plant: median ${fmtMs(median(times.returnPacks))}; receive back: median ${fmtMs(median(times.receiveBack))})`);
   printBreakdown('ship', shipStatements.statements, shipStatements.ms, 5);
   printBreakdown('receive', receiveStatements.statements, receiveStatements.ms, 5);
+  // The pallet's contents as the API reads them (one recursive query) and one level at a time.
+  const { contentsLevelByLevel } = await import('./lib/baseline.mjs');
+  const palletId = rows[0].root;
+  const levels = [];
+  for (let r = 0; r < SIZES.repeats; r++) levels.push(await contentsLevelByLevel(db.pool, palletId));
+  if (levels[0].count !== packs - 1) throw new Error(`level by level found ${levels[0].count} packs in the pallet, not ${packs - 1}`);
+  const recursive = [shipStatements, receiveStatements].flatMap(({ statements }) =>
+    statements.filter((s) => s.text.trimStart().startsWith('with recursive tree(root, id)')).map((s) => s.ms));
+  out.contentsRecursiveMs = median(recursive);
+  out.contentsByLevelMs = median(levels.map((l) => l.ms));
+  say(`   for reference: the pallet's ${fmtInt(packs - 1)} packs read one level at a time (2 queries, parent_id = any($1)): ` +
+    `median ${fmtMs(out.contentsByLevelMs)}, against ${fmtMs(out.contentsRecursiveMs)} for the API's recursive query in these calls`);
   const sample = codes.UNIT.map((unit) => ({ text: unit.text, serial: unit.serial, productId: issued.productId }));
   return { ...out, sample };
 }

@@ -125,3 +125,34 @@ export async function selectBySerial(pool, units) {
     client.release();
   }
 }
+
+/** The columns and joins the API's movement rules read for every pack (apps/api/src/modules/packs/pack-rows.ts). */
+const PACK_ROW = `
+  p.id::text as id, p.xmin::text as xmin, p.level, p.status, p.product_id as "productId",
+  pr.registrant_id as "registrantId", p.batch_id::text as "batchId", b.lot,
+  to_char(b.expiry, 'YYYY-MM-DD') as expiry, coalesce(b.expiry < current_date, false) as expired,
+  b.recalled_at is not null as recalled, p.custodian_id as "custodianId",
+  p.destination_id as "destinationId", p.parent_id::text as "parentId",
+  p.status_by_id as "statusById", p.status_at as "statusAt", p.milestones
+  from pack p left join batch b on b.id = p.batch_id left join product pr on pr.id = p.product_id`;
+
+/**
+ * Everything inside a case or pallet read one level at a time (`parent_id = any($1)`, one
+ * query per level: two for a pallet), the same rows the API's recursive query returns.
+ */
+export async function contentsLevelByLevel(pool, rootId) {
+  const client = await pool.connect();
+  try {
+    const start = performance.now();
+    let frontier = [rootId];
+    let count = 0;
+    while (frontier.length) {
+      const { rows } = await client.query(`select ${PACK_ROW} where p.parent_id = any($1::bigint[])`, [frontier]);
+      count += rows.length;
+      frontier = rows.filter((row) => row.level !== 'UNIT').map((row) => row.id);
+    }
+    return { ms: performance.now() - start, count };
+  } finally {
+    client.release();
+  }
+}
