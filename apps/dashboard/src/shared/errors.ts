@@ -89,12 +89,29 @@ export function errorFieldOf(error: unknown): string | undefined {
   return typeof field === 'string' ? field : undefined;
 }
 
+/** For TOO_MANY_REQUESTS: the seconds the API asks to wait (`extensions.retryAfterSeconds`). */
+export function retryAfterOf(error: unknown): number | undefined {
+  const seconds = graphQLErrorsOf(error)[0]?.extensions?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+}
+
+/** A wait in words: seconds under two minutes, else whole minutes (rounded up). */
+export function formatWait(t: TFunction, seconds: number): string {
+  return seconds < 120 ? t('errors.wait.seconds', { count: seconds }) : t('errors.wait.minutes', { count: Math.ceil(seconds / 60) });
+}
+
 /** Per-screen wording for a code, e.g. CONFLICT on "add user" means the email is taken. */
 export type ErrorOverrides = Partial<Record<ErrorCode, ParseKeys>>;
 
-/** The message to show for an error, in the current language. */
+/**
+ * The message to show for an error, in the current language. TOO_MANY_REQUESTS also says how
+ * long to wait, when the API said so.
+ */
 export function errorMessage(t: TFunction, error: unknown, overrides: ErrorOverrides = {}): string {
   const code = errorCodeOf(error);
   const key: ParseKeys = overrides[code] ?? ERROR_MESSAGES[code];
-  return t(key);
+  if (code !== 'TOO_MANY_REQUESTS') return t(key);
+  const wait = retryAfterOf(error);
+  const when = wait === undefined ? t('errors.retryLater') : t('errors.retryIn', { wait: formatWait(t, wait) });
+  return `${t(key)} ${when}`;
 }

@@ -231,13 +231,21 @@ export const id = {
     BAD_USER_INPUT: 'Ada isian yang tidak valid. Periksa kembali formulir.',
     NOT_FOUND: 'Data yang dicari tidak ditemukan.',
     CONFLICT: 'Data ini bentrok dengan data yang sudah ada.',
-    TOO_MANY_REQUESTS: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
+    TOO_MANY_REQUESTS: 'Terlalu banyak permintaan dari perangkat ini.',
     GRAPHQL_PARSE_FAILED: 'Permintaan tidak dapat dibaca server. Muat ulang halaman.',
     GRAPHQL_VALIDATION_FAILED: 'Aplikasi ini tidak cocok dengan versi server. Muat ulang halaman.',
     BAD_REQUEST: 'Permintaan tidak valid. Muat ulang halaman lalu coba lagi.',
     INTERNAL_SERVER_ERROR: 'Terjadi kesalahan di server. Coba lagi nanti.',
     NETWORK: 'Server tidak dapat dihubungi. Periksa koneksi Anda.',
     UNKNOWN: 'Terjadi kesalahan yang tidak diketahui.',
+    retryLater: 'Tunggu sebentar lalu coba lagi.',
+    retryIn: 'Coba lagi dalam {{wait}}.',
+    wait: {
+      seconds_one: '{{count}} detik',
+      seconds_other: '{{count}} detik',
+      minutes_one: '{{count}} menit',
+      minutes_other: '{{count}} menit',
+    },
   },
 };
 
