@@ -201,6 +201,18 @@ export const en: Translations = {
     invalidField: 'This value is not valid.',
     optional: 'optional',
   },
+  scanner: {
+    start: 'Turn on camera',
+    stop: 'Turn off camera',
+    starting: 'Turning on the camera…',
+    scanning: 'Point the camera at the 2D code on the pack. It is read automatically.',
+    preview: 'Camera view',
+    denied: 'Camera permission was refused. Allow the camera for this site in the browser settings, or type the code.',
+    noCamera: 'This device has no camera. Type the code instead.',
+    unsupported: 'This browser cannot use the camera on this page. Type the code instead.',
+    busy: 'Another app is using the camera. Close it and try again.',
+    failed: 'The camera could not be turned on. Type the code instead.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This address does not exist in Jejak.',

@@ -199,6 +199,18 @@ export const id = {
     invalidField: 'Isian ini tidak valid.',
     optional: 'opsional',
   },
+  scanner: {
+    start: 'Nyalakan kamera',
+    stop: 'Matikan kamera',
+    starting: 'Menyalakan kamera…',
+    scanning: 'Arahkan kamera ke kode 2D pada kemasan. Kode terbaca otomatis.',
+    preview: 'Tampilan kamera',
+    denied: 'Izin kamera ditolak. Izinkan kamera untuk situs ini di pengaturan peramban, atau ketik kodenya.',
+    noCamera: 'Tidak ada kamera di perangkat ini. Ketik kodenya saja.',
+    unsupported: 'Peramban ini tidak dapat memakai kamera di halaman ini. Ketik kodenya saja.',
+    busy: 'Kamera sedang dipakai aplikasi lain. Tutup aplikasi itu, lalu coba lagi.',
+    failed: 'Kamera tidak dapat dinyalakan. Ketik kodenya saja.',
+  },
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat ini tidak ada di Jejak.',
