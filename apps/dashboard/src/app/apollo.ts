@@ -5,10 +5,10 @@ import { errorCodeOf, isSessionEnded } from '../shared/errors';
 import type { Session } from './session';
 
 /**
- * Operations whose auth errors say nothing new about the session: logging in, and logging out
- * (which signs out anyway, with its own message).
+ * Operations whose auth errors say nothing new about the session: logging in, logging out
+ * (which signs out anyway, with its own message), and the public verification page's.
  */
-const PUBLIC_OPERATIONS = new Set(['Login', 'Logout']);
+const PUBLIC_OPERATIONS = new Set(['Login', 'Logout', 'VerifyCode', 'ReportSuspect']);
 
 /**
  * The GraphQL client: sends the login token as a bearer token and, when any request comes

@@ -24,6 +24,14 @@ export const NAV_SECTIONS: readonly NavSection[] = ['main', 'directory', 'admini
 /** Every screen in the navigation. A new feature adds its entry here. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', label: 'nav.home', section: 'main' },
+  /** Public: its route lives outside the logged-in layout (see router.tsx). */
+  {
+    id: 'verify',
+    path: '/verify',
+    label: 'nav.verify',
+    description: 'nav.descriptions.verify',
+    section: 'main',
+  },
   {
     id: 'facilities',
     path: '/facilities',

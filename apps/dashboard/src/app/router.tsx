@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ApiKeysPage } from '../features/api-keys/routes/ApiKeysPage';
 import { LoginPage } from '../features/auth/routes/LoginPage';
@@ -7,10 +7,18 @@ import { HomePage } from '../features/home/routes/HomePage';
 import { OrganizationsPage } from '../features/organizations/routes/OrganizationsPage';
 import { UsersPage } from '../features/users/routes/UsersPage';
 import { AppLayout } from './layout/AppLayout';
+import { PublicLayout } from './layout/PublicLayout';
 import { navItem } from './navigation';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
+import { Loading } from '../shared/ui';
+
+// The public page comes with the barcode parser and, on demand, the camera decoder: its own
+// chunks, so the signed-in screens do not carry them.
+const VerifyPage = lazy(() => import('../features/verify/routes/VerifyPage').then((module) => ({ default: module.VerifyPage })));
+
+const later = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 /** A route for a navigation entry: its path, guarded by who sees the entry. */
 function screen(id: string, element: ReactNode) {
@@ -20,6 +28,15 @@ function screen(id: string, element: ReactNode) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public pages: no login. A GS1 Digital Link of a Jejak code (/01/{gtin}/...) is checked as
+  // it stands, the whole address being the code.
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: navItem('verify').path, element: later(<VerifyPage />) },
+      { path: '/01/*', element: later(<VerifyPage digitalLink />) },
+    ],
+  },
   {
     element: <RequireAuth />,
     children: [

@@ -27,6 +27,8 @@ type Documents = {
     "\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query UserOrganizations {\n    organizations {\n      id\n      name\n      type\n    }\n  }\n": typeof types.UserOrganizationsDocument,
     "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  query VerifyCode($code: String!, $latitude: Float, $longitude: Float) {\n    verify(code: $code, latitude: $latitude, longitude: $longitude) {\n      verdict\n      reasons\n      product {\n        name\n        nie\n        brand\n        form\n        strength\n        packaging\n        producer\n        registrant\n      }\n      batch\n      expiry\n      serial\n      status\n      activated\n      sample\n      dispensedAt\n      dispensedRegency\n      checkedAt\n    }\n  }\n": typeof types.VerifyCodeDocument,
+    "\n  mutation ReportSuspect($code: String!, $description: String, $latitude: Float, $longitude: Float, $photo: String) {\n    reportSuspect(code: $code, description: $description, latitude: $latitude, longitude: $longitude, photo: $photo) {\n      id\n      hasPhoto\n      alertId\n    }\n  }\n": typeof types.ReportSuspectDocument,
 };
 const documents: Documents = {
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
@@ -42,6 +44,8 @@ const documents: Documents = {
     "\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.UsersDocument,
     "\n  query UserOrganizations {\n    organizations {\n      id\n      name\n      type\n    }\n  }\n": types.UserOrganizationsDocument,
     "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.CreateUserDocument,
+    "\n  query VerifyCode($code: String!, $latitude: Float, $longitude: Float) {\n    verify(code: $code, latitude: $latitude, longitude: $longitude) {\n      verdict\n      reasons\n      product {\n        name\n        nie\n        brand\n        form\n        strength\n        packaging\n        producer\n        registrant\n      }\n      batch\n      expiry\n      serial\n      status\n      activated\n      sample\n      dispensedAt\n      dispensedRegency\n      checkedAt\n    }\n  }\n": types.VerifyCodeDocument,
+    "\n  mutation ReportSuspect($code: String!, $description: String, $latitude: Float, $longitude: Float, $photo: String) {\n    reportSuspect(code: $code, description: $description, latitude: $latitude, longitude: $longitude, photo: $photo) {\n      id\n      hasPhoto\n      alertId\n    }\n  }\n": types.ReportSuspectDocument,
 };
 
 /**
@@ -110,6 +114,14 @@ export function graphql(source: "\n  query UserOrganizations {\n    organization
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyCode($code: String!, $latitude: Float, $longitude: Float) {\n    verify(code: $code, latitude: $latitude, longitude: $longitude) {\n      verdict\n      reasons\n      product {\n        name\n        nie\n        brand\n        form\n        strength\n        packaging\n        producer\n        registrant\n      }\n      batch\n      expiry\n      serial\n      status\n      activated\n      sample\n      dispensedAt\n      dispensedRegency\n      checkedAt\n    }\n  }\n"): (typeof documents)["\n  query VerifyCode($code: String!, $latitude: Float, $longitude: Float) {\n    verify(code: $code, latitude: $latitude, longitude: $longitude) {\n      verdict\n      reasons\n      product {\n        name\n        nie\n        brand\n        form\n        strength\n        packaging\n        producer\n        registrant\n      }\n      batch\n      expiry\n      serial\n      status\n      activated\n      sample\n      dispensedAt\n      dispensedRegency\n      checkedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportSuspect($code: String!, $description: String, $latitude: Float, $longitude: Float, $photo: String) {\n    reportSuspect(code: $code, description: $description, latitude: $latitude, longitude: $longitude, photo: $photo) {\n      id\n      hasPhoto\n      alertId\n    }\n  }\n"): (typeof documents)["\n  mutation ReportSuspect($code: String!, $description: String, $latitude: Float, $longitude: Float, $photo: String) {\n    reportSuspect(code: $code, description: $description, latitude: $latitude, longitude: $longitude, photo: $photo) {\n      id\n      hasPhoto\n      alertId\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -7,3 +7,18 @@ export function formatDateTime(iso: string | null | undefined): string {
     new Date(iso),
   );
 }
+
+/** A calendar date (`YYYY-MM-DD`, e.g. an expiry) in words, in the reader's language. */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return new Intl.DateTimeFormat(LOCALES[currentLanguage()], { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
+}
+
+/** A file size: kB under a megabyte, else MB with one decimal. */
+export function formatBytes(bytes: number): string {
+  const locale = LOCALES[currentLanguage()];
+  if (bytes < 1_000_000) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1000))} kB`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`;
+}

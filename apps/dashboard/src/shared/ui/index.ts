@@ -1,7 +1,7 @@
 export { Alert } from './Alert';
-export { SelectField, TextField } from './Field';
+export { SelectField, TextAreaField, TextField } from './Field';
 export { LanguageSwitch } from './LanguageSwitch';
 export { Page, Section } from './Page';
 export { EmptyState, Loading, QueryError } from './Status';
 export { Table, orDash, type Column } from './Table';
-export { formatDateTime } from './format';
+export { formatBytes, formatDate, formatDateTime } from './format';

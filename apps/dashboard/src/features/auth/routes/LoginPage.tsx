@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, type Location } from 'react-router';
+import { Link, Navigate, useLocation, type Location } from 'react-router';
 import { Logo } from '../../../app/layout/Logo';
 import { useSession } from '../../../app/providers';
 import { useSessionState } from '../../../app/session';
@@ -114,6 +114,9 @@ export function LoginPage() {
             {loading ? t('auth.submitting') : t('auth.submit')}
           </button>
         </form>
+        <p className="login-verify">
+          {t('auth.verifyPrompt')} <Link to="/verify">{t('auth.verifyLink')}</Link>
+        </p>
       </main>
       <footer className="login-footer">{t('auth.footer')}</footer>
     </div>

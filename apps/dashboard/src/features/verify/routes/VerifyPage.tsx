@@ -1,0 +1,188 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { errorMessage } from '../../../shared/errors';
+import { CameraScanner, ScanInput, displayCode, readScan, type ScanRead } from '../../../shared/scanner';
+import { Alert, Loading, Page } from '../../../shared/ui';
+import { LocationControl } from '../components/LocationControl';
+import { RecentChecks } from '../components/RecentChecks';
+import { ReportForm } from '../components/ReportForm';
+import { VerificationResult } from '../components/VerificationResult';
+import { useDevicePlace } from '../location';
+import type { Outcome } from '../outcome';
+import { useRecentChecks } from '../recent';
+import { VerifyCodeQuery } from '../verify.graphql';
+
+/** The code the page was opened with: a Digital Link address as a whole, else `?code=`. */
+function codeInAddress(digitalLink: boolean, search: URLSearchParams): string | null {
+  if (digitalLink) return window.location.href;
+  const code = search.get('code');
+  return code && code.trim() ? code : null;
+}
+
+/**
+ * The public "is this medicine genuine?" page: scan with the camera or type the code, get the
+ * verdict with its reasons and the product's details, report a problem, and find past checks.
+ * `/verify?code=…` and Digital Link addresses (`/01/…`) are checked as soon as the page opens.
+ */
+export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const place = useDevicePlace();
+  const { checks, remember, clear } = useRecentChecks();
+  const [code, setCode] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+  const request = useRef(0);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  /** The address's code last acted on, so the page's own address updates are not checked again. */
+  const handledAddress = useRef<string | null>(null);
+
+  /** After a check, the address names the code, so a reload or a shared link shows it again. */
+  const showInAddress = useCallback(
+    (read: ScanRead) => {
+      if (read.source === 'link' && digitalLink) return;
+      const shown = read.parsed.valid && read.parsed.bracketed ? read.parsed.bracketed : read.text;
+      handledAddress.current = shown;
+      navigate({ pathname: '/verify', search: `?${new URLSearchParams({ code: shown })}` }, { replace: true });
+    },
+    [digitalLink, navigate],
+  );
+
+  const check = useCallback(
+    async (read: ScanRead) => {
+      const id = ++request.current;
+      setFieldError(null);
+      setFailure(null);
+      if (read.source !== 'keyboard') setCode(displayCode(read));
+      showInAddress(read);
+      const at = new Date().toISOString();
+      const label = displayCode(read);
+
+      // A code that does not parse is answered here, without asking the server.
+      if (!read.parsed.valid) {
+        setLoading(false);
+        setOutcome({ kind: 'malformed', read, id });
+        remember({ code: read.text, label, verdict: 'INVALID', productName: null, at });
+        return;
+      }
+
+      setLoading(true);
+      try {
+        const { data } = await client.query({
+          query: VerifyCodeQuery,
+          variables: {
+            code: read.parsed.bracketed ?? read.text,
+            latitude: place.place?.latitude ?? null,
+            longitude: place.place?.longitude ?? null,
+          },
+          fetchPolicy: 'no-cache',
+        });
+        if (id !== request.current) return;
+        if (!data) throw new Error('The server answered without data');
+        setOutcome({ kind: 'answer', read, verification: data.verify, id });
+        remember({ code: read.text, label, verdict: data.verify.verdict, productName: data.verify.product?.name ?? null, at });
+      } catch (error) {
+        if (id !== request.current) return;
+        setOutcome(null);
+        setFailure(error);
+      } finally {
+        if (id === request.current) setLoading(false);
+      }
+    },
+    [client, place.place, remember, showInAddress],
+  );
+
+  // Opened with a code (a link, a reload, a Digital Link): check it at once.
+  const addressCode = codeInAddress(digitalLink, searchParams);
+  useEffect(() => {
+    if (!addressCode || addressCode === handledAddress.current) return;
+    handledAddress.current = addressCode;
+    void check(readScan(addressCode, 'link'));
+    // Only a new address starts a check; `check` changing (e.g. with the place) does not.
+  }, [addressCode, location.key]);
+
+  // A new answer takes the focus and the top of the screen, so it is seen and read out.
+  useEffect(() => {
+    const heading = resultHeading.current;
+    if (!outcome || !heading) return;
+    heading.focus({ preventScroll: true });
+    heading.closest('section')?.scrollIntoView({ block: 'start' });
+  }, [outcome]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!code.trim()) {
+      setFieldError(t('verify.codeRequired'));
+      return;
+    }
+    void check(readScan(code, 'keyboard'));
+  }
+
+  return (
+    <Page title={t('verify.title')} intro={t('verify.intro')}>
+      <div className="verify">
+        <section className="panel verify-check" aria-label={t('verify.title')}>
+          <div className="verify-scan">
+            <h2>{t('verify.scanTitle')}</h2>
+            <p className="field-hint">{t('verify.scanHint')}</p>
+            <CameraScanner onRead={(read) => void check(read)} />
+          </div>
+          <form className="form verify-type" onSubmit={onSubmit} noValidate>
+            <h2>{t('verify.typeTitle')}</h2>
+            <ScanInput
+              label={t('verify.codeLabel')}
+              hint={t('verify.codeHint')}
+              value={code}
+              onValueChange={(value) => {
+                setCode(value);
+                if (fieldError) setFieldError(null);
+              }}
+              onScan={(read) => void check(read)}
+              error={fieldError}
+              className="code-input"
+            />
+            <button type="submit" className="button button-primary verify-submit" disabled={loading}>
+              {t('verify.submit')}
+            </button>
+          </form>
+          <LocationControl place={place} />
+        </section>
+
+        <div className="verify-result" aria-busy={loading}>
+          {loading ? <Loading label={t('verify.checking')} /> : null}
+          {failure ? (
+            <Alert tone="error">{errorMessage(t, failure, { TOO_MANY_REQUESTS: 'verify.errors.TOO_MANY_REQUESTS' })}</Alert>
+          ) : null}
+          {outcome && !loading ? <VerificationResult outcome={outcome} headingRef={resultHeading} /> : null}
+        </div>
+
+        {outcome && !loading ? (
+          <ReportForm
+            key={outcome.id}
+            code={outcome.read.parsed.bracketed ?? outcome.read.text}
+            codeLabel={displayCode(outcome.read)}
+            place={place}
+            prominent={outcome.kind === 'answer' && outcome.verification.verdict === 'SUSPECT'}
+          />
+        ) : null}
+
+        <RecentChecks
+          checks={checks}
+          onCheck={(entry) => {
+            setCode(entry.label);
+            void check(readScan(entry.code, 'keyboard'));
+          }}
+          onClear={clear}
+          disabled={loading}
+        />
+      </div>
+    </Page>
+  );
+}
