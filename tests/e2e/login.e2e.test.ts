@@ -10,12 +10,12 @@ const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const PASSWORD = 'demo12345';
 
 /** The navigation, in Bahasa Indonesia, each demo account should see. */
-const ALL_ITEMS = ['Beranda', 'Fasilitas', 'Organisasi', 'Pengguna', 'Kunci API'];
+const ALL_ITEMS = ['Beranda', 'Cek keaslian', 'Fasilitas', 'Organisasi', 'Pengguna', 'Kunci API'];
 const ACCOUNTS = [
-  { key: 'bpom', email: 'bpom@demo.test', name: 'Siti Rahmawati', role: 'Pengawas', nav: ['Beranda', 'Fasilitas', 'Organisasi'] },
-  { key: 'industri', email: 'industri@demo.test', name: 'Dewi Lestari', role: 'Admin', nav: ['Beranda', 'Fasilitas', 'Pengguna', 'Kunci API'] },
-  { key: 'pbf', email: 'pbf@demo.test', name: 'Agus Pratama', role: 'Admin', nav: ['Beranda', 'Fasilitas', 'Pengguna', 'Kunci API'] },
-  { key: 'apotek', email: 'apotek@demo.test', name: 'Rina Wulandari', role: 'Admin', nav: ['Beranda', 'Fasilitas', 'Pengguna', 'Kunci API'] },
+  { key: 'bpom', email: 'bpom@demo.test', name: 'Siti Rahmawati', role: 'Pengawas', nav: ['Beranda', 'Cek keaslian', 'Fasilitas', 'Organisasi'] },
+  { key: 'industri', email: 'industri@demo.test', name: 'Dewi Lestari', role: 'Admin', nav: ['Beranda', 'Cek keaslian', 'Fasilitas', 'Pengguna', 'Kunci API'] },
+  { key: 'pbf', email: 'pbf@demo.test', name: 'Agus Pratama', role: 'Admin', nav: ['Beranda', 'Cek keaslian', 'Fasilitas', 'Pengguna', 'Kunci API'] },
+  { key: 'apotek', email: 'apotek@demo.test', name: 'Rina Wulandari', role: 'Admin', nav: ['Beranda', 'Cek keaslian', 'Fasilitas', 'Pengguna', 'Kunci API'] },
 ];
 
 let system: RunningSystem;
