@@ -12,6 +12,8 @@ export interface AiPattern {
   readonly text: string;
   readonly prefix: string;
   readonly length: number;
+  /** Id of the AI for an exact pattern naming a known AI, else -1. */
+  id: number;
 }
 
 export interface SpecComponent {
@@ -24,6 +26,8 @@ export interface SpecComponent {
 
 /** One AI of the dictionary, ready for use. */
 export interface AiSpec {
+  /** Index of the AI in ALL_AIS. */
+  readonly id: number;
   readonly ai: string;
   readonly title: string;
   /** FNC1/GS needed after the value unless last (no predefined length). */
@@ -39,6 +43,13 @@ export interface AiSpec {
   readonly dlQualifier: boolean;
   /** True when every component is numeric. */
   readonly numeric: boolean;
+  /** "(ai)", ready for writing the bracketed form. */
+  readonly bracketed: string;
+  /** "/ai/", ready for writing a Digital Link path. */
+  readonly dlPath: string;
+  /** "?ai=" and "&ai=", ready for writing a Digital Link query. */
+  readonly dlQueryFirst: string;
+  readonly dlQueryNext: string;
 }
 
 const CSET_LINTER: Record<CharSet, Linter> = { N: csetnumeric, X: cset82, Y: cset39, Z: cset64 };
@@ -49,7 +60,7 @@ function pattern(text: string): AiPattern {
   let p = patternCache.get(text);
   if (!p) {
     const n = text.indexOf('n');
-    p = { text, prefix: n < 0 ? text : text.slice(0, n), length: text.length };
+    p = { text, prefix: n < 0 ? text : text.slice(0, n), length: text.length, id: -1 };
     patternCache.set(text, p);
   }
   return p;
@@ -62,8 +73,20 @@ export function matchesPattern(ai: string, p: AiPattern): boolean {
 const qualifiers = new Set<string>();
 for (const e of AI_TABLE) for (const alt of e.dlPrimaryKey ?? []) for (const q of alt) qualifiers.add(q);
 
-function compile(entry: AiEntry, ai: string): AiSpec {
+/**
+ * Linters that cannot fail once the character set passed: a GS1 Company
+ * Prefix check on an all-numeric component long enough to hold one.
+ */
+function redundant(name: LinterName, c: AiEntry['components'][number]): boolean {
+  if (c.cset !== 'N') return false;
+  if (name === 'gcppos1') return c.min >= 4;
+  if (name === 'gcppos2') return c.min >= 5;
+  return false;
+}
+
+function compile(entry: AiEntry, ai: string, id: number): AiSpec {
   return {
+    id,
     ai,
     title: entry.title,
     fnc1: entry.fnc1,
@@ -73,7 +96,7 @@ function compile(entry: AiEntry, ai: string): AiSpec {
       min: c.min,
       max: c.max,
       optional: c.optional,
-      linters: c.linters.map((name: LinterName) => LINTERS[name]),
+      linters: c.linters.filter((name) => !redundant(name, c)).map((name: LinterName) => LINTERS[name]),
     })),
     minLength: entry.minLength,
     maxLength: entry.maxLength,
@@ -82,6 +105,10 @@ function compile(entry: AiEntry, ai: string): AiSpec {
     dlPrimaryKey: entry.dlPrimaryKey,
     dlQualifier: qualifiers.has(ai),
     numeric: entry.components.every((c) => c.cset === 'N'),
+    bracketed: `(${ai})`,
+    dlPath: `/${ai}/`,
+    dlQueryFirst: `?${ai}=`,
+    dlQueryNext: `&${ai}=`,
   };
 }
 
@@ -94,8 +121,10 @@ export const AI_LENGTH_BY_PREFIX = new Uint8Array(100);
 for (const entry of AI_TABLE) {
   const width = entry.first.length;
   for (let n = Number(entry.first); n <= Number(entry.last); n++) {
-    const ai = String(n).padStart(width, '0');
-    const spec = compile(entry, ai);
+    // Single AIs keep the table's string literal: literals are interned, so
+    // comparisons with the literals in the code are pointer comparisons.
+    const ai = entry.first === entry.last ? entry.first : String(n).padStart(width, '0');
+    const spec = compile(entry, ai, BY_AI.size);
     BY_AI.set(ai, spec);
     (BY_CODE[width] as (AiSpec | undefined)[])[n] = spec;
     AI_LENGTH_BY_PREFIX[Number(ai.slice(0, 2))] = width;
@@ -104,6 +133,10 @@ for (const entry of AI_TABLE) {
 
 /** All AIs of the dictionary, in dictionary order. */
 export const ALL_AIS: readonly string[] = [...BY_AI.keys()];
+
+for (const p of patternCache.values()) {
+  if (p.prefix.length === p.length) p.id = BY_AI.get(p.text)?.id ?? -1;
+}
 
 export function lookupAi(ai: string): AiSpec | undefined {
   return BY_AI.get(ai);
@@ -134,65 +167,71 @@ function lengthRule(spec: AiSpec): string {
 }
 
 /**
- * Checks one value against the format and linters of its AI. Returns null when
- * fine, or the first problem found. position is where the value starts in
- * the text given to parse(); it positions the problem.
+ * Checks one value, s[start, end), against the format and linters of its AI.
+ * Returns null when fine, or the first problem found. position is where
+ * s[start] is in the text given to parse(); it positions the problem.
+ * Working on a range of the input avoids copying values before they are known
+ * to be good.
  */
-export function checkValue(spec: AiSpec, value: string, position: number): Gs1Error | null {
-  const len = value.length;
+export function checkValue(spec: AiSpec, s: string, start: number, end: number, position: number): Gs1Error | null {
+  const len = end - start;
   const ai = spec.ai;
   if (len === 0) return problem('BAD_LENGTH', `AI (${ai}) has no value; it needs ${lengthRule(spec)} characters`, ai, position);
   if (len < spec.minLength || len > spec.maxLength) {
     return problem(
       'BAD_LENGTH',
-      `AI (${ai}) value "${value}" has ${plural(len, 'character')}; it needs ${lengthRule(spec)}`,
+      `AI (${ai}) value "${s.slice(start, end)}" has ${plural(len, 'character')}; it needs ${lengthRule(spec)}`,
       ai,
       position + Math.min(len, spec.maxLength),
     );
   }
-  // Fast path for the common single-component numeric and CSET 82 formats.
   const comps = spec.components;
-  let off = 0;
+  let off = start;
   for (let k = 0; k < comps.length; k++) {
     const c = comps[k] as SpecComponent;
-    if (off >= len) {
+    if (off >= end) {
       if (c.optional) break;
-      return problem('BAD_LENGTH', `AI (${ai}) value "${value}" is too short: component ${k + 1} is missing`, ai, position + off);
+      return problem('BAD_LENGTH', `AI (${ai}) value "${s.slice(start, end)}" is too short: component ${k + 1} is missing`, ai, position + off - start);
     }
-    const n = c.min === c.max ? c.max : Math.min(len - off, c.max);
-    if (off + n > len) {
-      return problem('BAD_LENGTH', `AI (${ai}) value "${value}": component ${k + 1} needs ${plural(n, 'character')}, only ${len - off} left`, ai, position + off);
+    const n = c.min === c.max ? c.max : Math.min(end - off, c.max);
+    if (off + n > end) {
+      return problem(
+        'BAD_LENGTH',
+        `AI (${ai}) value "${s.slice(start, end)}": component ${k + 1} needs ${plural(n, 'character')}, only ${end - off} left`,
+        ai,
+        position + off - start,
+      );
     }
-    const end = off + n;
+    const cend = off + n;
     let f: LintFailure | null = null;
     if (c.cset === 'N') {
-      for (let i = off; i < end; i++) {
-        const ch = value.charCodeAt(i);
+      for (let i = off; i < cend; i++) {
+        const ch = s.charCodeAt(i);
         if (ch < 48 || ch > 57) {
-          f = csetnumeric(value, off, end);
+          f = csetnumeric(s, off, cend);
           break;
         }
       }
     } else if (c.cset === 'X') {
-      for (let i = off; i < end; i++) {
-        const ch = value.charCodeAt(i);
+      for (let i = off; i < cend; i++) {
+        const ch = s.charCodeAt(i);
         if (ch >= 128 || CSET82[ch] === 0) {
-          f = cset82(value, off, end);
+          f = cset82(s, off, cend);
           break;
         }
       }
     } else {
-      f = CSET_LINTER[c.cset](value, off, end);
+      f = CSET_LINTER[c.cset](s, off, cend);
     }
     if (f === null) {
       const linters = c.linters;
-      for (let j = 0; j < linters.length && f === null; j++) f = (linters[j] as Linter)(value, off, end);
+      for (let j = 0; j < linters.length && f === null; j++) f = (linters[j] as Linter)(s, off, cend);
     }
-    if (f !== null) return problem(f.code, `AI (${ai}) ${f.message}`, ai, position + off + f.offset);
-    off = end;
+    if (f !== null) return problem(f.code, `AI (${ai}) ${f.message}`, ai, position + off - start + f.offset);
+    off = cend;
   }
-  if (off < len) {
-    return problem('BAD_LENGTH', `AI (${ai}) value "${value}" has ${len - off} characters too many`, ai, position + off);
+  if (off < end) {
+    return problem('BAD_LENGTH', `AI (${ai}) value "${s.slice(start, end)}" has ${end - off} characters too many`, ai, position + off - start);
   }
   return null;
 }

@@ -258,7 +258,7 @@ export function readDigitalLink(text: string, start: number, end: number, out: R
     out.elements.push({ ai, value: e.value });
     out.specs.push(e.spec);
     out.positions.push(e.at);
-    const err = checkValue(e.spec, e.value, e.valueAt);
+    const err = checkValue(e.spec, e.value, 0, e.value.length, e.valueAt);
     if (err) out.errors.push(err);
   }
 }
@@ -276,15 +276,34 @@ export function readDigitalLink(text: string, start: number, end: number, out: R
  * with different values).
  */
 export function toDigitalLink(elements: readonly Element[], base: string = DEFAULT_DIGITAL_LINK_BASE): string | null {
+  return digitalLinkOf(elements, null, base);
+}
+
+function indexIn(list: readonly string[], ai: string): number {
+  for (let i = 0; i < list.length; i++) if (list[i] === ai) return i;
+  return -1;
+}
+
+/**
+ * As toDigitalLink; specs[i], when given, is the spec of elements[i]; checked
+ * says that every value passed its checks.
+ */
+export function digitalLinkOf(
+  elements: readonly Element[],
+  specs: readonly (AiSpec | undefined)[] | null,
+  base: string = DEFAULT_DIGITAL_LINK_BASE,
+  checked = false,
+): string | null {
+  const n = elements.length;
   let keyIndex = -1;
-  for (let i = 0; i < elements.length; i++) {
+  for (let i = 0; i < n; i++) {
     if ((elements[i] as Element).ai === '01') {
       keyIndex = i;
       break;
     }
   }
   if (keyIndex < 0) {
-    for (let i = 0; i < elements.length; i++) {
+    for (let i = 0; i < n; i++) {
       if ((elements[i] as Element).ai === '00') {
         keyIndex = i;
         break;
@@ -293,55 +312,144 @@ export function toDigitalLink(elements: readonly Element[], base: string = DEFAU
   }
   if (keyIndex < 0) return null;
   const key = elements[keyIndex] as Element;
-  const keySpec = lookupAi(key.ai) as AiSpec;
-  const alternatives = keySpec.dlPrimaryKey ?? [[]];
+  const keySpec = (specs ? specs[keyIndex] : undefined) ?? (lookupAi(key.ai) as AiSpec);
+  const alternatives = keySpec.dlPrimaryKey ?? NO_QUALIFIERS;
+  const prefix = (base === DEFAULT_DIGITAL_LINK_BASE ? base : trimSlashes(base)) + keySpec.dlPath;
 
-  // Distinct elements other than the key; identical repeats are dropped.
-  const rest: Element[] = [];
-  for (let i = 0; i < elements.length; i++) {
+  if (specs) {
+    const fast = simpleLink(elements, specs, keyIndex, keySpec, alternatives[0] as readonly string[], prefix, checked);
+    if (fast !== undefined) return fast;
+  }
+
+  // Elements to carry besides the key: identical repeats are dropped, conflicting ones cannot be carried.
+  const carried: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i === keyIndex) continue;
     const e = elements[i] as Element;
-    if (i === keyIndex || (e.ai === key.ai && e.value === key.value)) continue;
-    const seen = rest.find((o) => o.ai === e.ai);
-    if (seen) {
-      if (seen.value !== e.value) return null;
-      continue;
+    let repeat = false;
+    if (e.ai === key.ai) {
+      if (e.value !== key.value) return null;
+      repeat = true;
     }
-    if (e.ai === key.ai) return null;
-    rest.push(e);
+    for (let k = 0; k < carried.length && !repeat; k++) {
+      const o = elements[carried[k] as number] as Element;
+      if (o.ai === e.ai) {
+        if (o.value !== e.value) return null;
+        repeat = true;
+      }
+    }
+    if (!repeat) carried.push(i);
   }
 
   // Choose the qualifier list that carries everything, preferring the most qualifiers in the path.
-  let best: { path: Element[]; query: Element[] } | null = null;
-  for (const alt of alternatives) {
-    const path: Element[] = [];
-    for (const q of alt) {
-      const e = rest.find((o) => o.ai === q);
-      if (e) path.push(e);
-    }
-    const pathKeys = path.map((e) => e.ai);
-    const reserved = new Set(alternatives.filter((a) => inOrder(pathKeys, a)).flat());
+  let bestAlt = -1;
+  let bestCount = -1;
+  for (let a = 0; a < alternatives.length; a++) {
+    const alt = alternatives[a] as readonly string[];
+    let count = 0;
     let ok = true;
-    const query: Element[] = [];
-    for (const e of rest) {
-      if (path.includes(e)) continue;
-      const spec = lookupAi(e.ai);
-      if (!spec || !spec.dlAttribute || reserved.has(e.ai) || !isDigits(e.ai)) {
+    let outside = 0;
+    let pathKeys: string[] | null = null;
+    for (const i of carried) {
+      const e = elements[i] as Element;
+      if (indexIn(alt, e.ai) >= 0) {
+        count++;
+        continue;
+      }
+      const spec = specs ? specs[i] : lookupAi(e.ai);
+      if (!spec || !spec.dlAttribute) {
         ok = false;
         break;
       }
-      query.push(e);
+      if (spec.dlQualifier) {
+        outside++;
+        // A qualifier of the key may go to the query only if no qualifier list consistent with the path names it.
+        if (pathKeys === null) {
+          pathKeys = [];
+          for (const q of alt) for (const j of carried) if ((elements[j] as Element).ai === q) pathKeys.push(q);
+        }
+        for (const other of alternatives) {
+          if (indexIn(other, e.ai) >= 0 && inOrder(pathKeys, other)) ok = false;
+        }
+        if (!ok) break;
+      }
     }
-    if (ok && (!best || path.length > best.path.length)) best = { path, query };
+    if (ok && count > bestCount) {
+      bestAlt = a;
+      bestCount = count;
+      // Every qualifier present is in this list's path: no other list can do better.
+      if (outside === 0) break;
+    }
   }
-  if (!best) return null;
+  if (bestAlt < 0) return null;
+  const alt = alternatives[bestAlt] as readonly string[];
 
-  let uri = base;
-  while (uri.endsWith('/')) uri = uri.slice(0, -1);
-  uri += `/${key.ai}/${percentEncode(key.value)}`;
-  for (const e of best.path) uri += `/${e.ai}/${percentEncode(e.value)}`;
-  for (let i = 0; i < best.query.length; i++) {
-    const e = best.query[i] as Element;
-    uri += `${i === 0 ? '?' : '&'}${e.ai}=${percentEncode(e.value)}`;
+  let uri = prefix + percentEncode(key.value);
+  for (const q of alt) {
+    for (const i of carried) {
+      const e = elements[i] as Element;
+      if (e.ai === q) uri += `/${q}/${percentEncode(e.value)}`;
+    }
+  }
+  let sep = '?';
+  for (const i of carried) {
+    const e = elements[i] as Element;
+    if (indexIn(alt, e.ai) >= 0) continue;
+    uri += `${sep}${e.ai}=${percentEncode(e.value)}`;
+    sep = '&';
   }
   return uri;
+}
+
+const NO_QUALIFIERS: readonly (readonly string[])[] = [[]];
+
+/** Values of all-numeric AIs need no encoding once they are known to have passed their checks. */
+function encodeFor(spec: AiSpec, value: string, checked: boolean): string {
+  return checked && spec.numeric ? value : percentEncode(value);
+}
+
+/**
+ * The common case, written directly: no repeated AI, every qualifier present
+ * is in the key's first qualifier list, every other element is a permitted
+ * attribute. Returns undefined when the case is not that simple.
+ */
+function simpleLink(
+  elements: readonly Element[],
+  specs: readonly (AiSpec | undefined)[],
+  keyIndex: number,
+  keySpec: AiSpec,
+  order: readonly string[],
+  prefix: string,
+  checked: boolean,
+): string | undefined {
+  const n = elements.length;
+  for (let i = 0; i < n; i++) {
+    if (i === keyIndex) continue;
+    const spec = specs[i];
+    if (spec === undefined || spec === keySpec) return undefined;
+    if (spec.dlQualifier ? indexIn(order, spec.ai) < 0 : !spec.dlAttribute) return undefined;
+    for (let j = 0; j < i; j++) if (specs[j] === spec) return undefined;
+  }
+  let uri = prefix + encodeFor(keySpec, (elements[keyIndex] as Element).value, checked);
+  for (let q = 0; q < order.length; q++) {
+    const ai = order[q];
+    for (let i = 0; i < n; i++) {
+      const spec = specs[i] as AiSpec;
+      if (i !== keyIndex && spec.ai === ai) uri = uri + spec.dlPath + encodeFor(spec, (elements[i] as Element).value, checked);
+    }
+  }
+  let first = true;
+  for (let i = 0; i < n; i++) {
+    const spec = specs[i] as AiSpec;
+    if (i === keyIndex || spec.dlQualifier) continue;
+    uri = uri + (first ? spec.dlQueryFirst : spec.dlQueryNext) + encodeFor(spec, (elements[i] as Element).value, checked);
+    first = false;
+  }
+  return uri;
+}
+
+function trimSlashes(base: string): string {
+  let end = base.length;
+  while (end > 0 && base.charCodeAt(end - 1) === 47) end--;
+  return base.slice(0, end);
 }

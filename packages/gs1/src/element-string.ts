@@ -12,10 +12,12 @@ export interface Reading {
   positions: number[];
   errors: Gs1Error[];
   warnings: Gs1Error[];
+  /** The input slice that already is the canonical raw form of the elements, when it is. */
+  raw: string | undefined;
 }
 
 export function newReading(): Reading {
-  return { elements: [], specs: [], positions: [], errors: [], warnings: [] };
+  return { elements: [], specs: [], positions: [], errors: [], warnings: [], raw: undefined };
 }
 
 export const GS = '\u001d';
@@ -26,10 +28,17 @@ export const GS = '\u001d';
 
 /** Canonical bracketed form "(01)...(10)...". A '(' inside a value is written "\(". */
 export function toBracketed(elements: readonly Element[]): string {
+  return bracketedOf(elements, null);
+}
+
+/** As toBracketed; specs[i], when given, is the spec of elements[i]. */
+export function bracketedOf(elements: readonly Element[], specs: readonly (AiSpec | undefined)[] | null): string {
   let out = '';
-  for (const e of elements) {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i] as Element;
+    const spec = specs ? specs[i] : undefined;
     const v = e.value.indexOf('(') < 0 ? e.value : e.value.replace(/\(/g, '\\(');
-    out += `(${e.ai})${v}`;
+    out = out + (spec ? spec.bracketed : `(${e.ai})`) + v;
   }
   return out;
 }
@@ -119,8 +128,9 @@ export function readBracketed(text: string, start: number, end: number, out: Rea
   }
 }
 
-function addElement(out: Reading, ai: string, value: string, position: number, valuePosition: number): void {
-  const spec = lookupAi(ai);
+function addElement(out: Reading, text: string, value: string, position: number, valuePosition: number): void {
+  const spec = lookupAi(text);
+  const ai = spec ? spec.ai : text;
   out.elements.push({ ai, value });
   out.specs.push(spec);
   out.positions.push(position);
@@ -128,7 +138,7 @@ function addElement(out: Reading, ai: string, value: string, position: number, v
     out.errors.push(problem('UNKNOWN_AI', `AI (${ai}) is not in the GS1 Barcode Syntax Dictionary`, ai, position));
     return;
   }
-  const err = checkValue(spec, value, valuePosition);
+  const err = checkValue(spec, value, 0, value.length, valuePosition);
   if (err) out.errors.push(err);
 }
 
@@ -137,10 +147,10 @@ function addElement(out: Reading, ai: string, value: string, position: number, v
 // ---------------------------------------------------------------------------
 
 /** Length of the separator at text[i], or 0. */
-function sepAt(text: string, i: number, end: number, written: boolean): number {
+function sepAt(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
   if (c === 29 || c === 94 /* ^ */) return 1;
-  if (written && (c === 60 /* < */ || c === 123 /* { */) && i + 4 <= end) {
+  if ((c === 60 /* < */ || c === 123 /* { */) && i + 4 <= end) {
     const g = text.charCodeAt(i + 1) | 32;
     const s = text.charCodeAt(i + 2) | 32;
     const close = text.charCodeAt(i + 3);
@@ -149,20 +159,26 @@ function sepAt(text: string, i: number, end: number, written: boolean): number {
   return 0;
 }
 
-interface RawScan {
-  /** A separator appeared after the first element. */
-  separated: boolean;
-  /** Reading stopped early on a fatal problem. */
-  aborted: boolean;
-}
+/** scanRaw() result flags. */
+/** A separator appeared after the first element. */
+const SEPARATED = 1;
+/** Reading stopped early on a fatal problem. */
+const ABORTED = 2;
+/** The data already is the canonical raw form: single GS separators exactly where needed. */
+const CANONICAL = 4;
 
-function scanRaw(text: string, start: number, end: number, written: boolean, out: Reading): RawScan {
+function scanRaw(text: string, start: number, end: number, out: Reading): number {
   let pos = start;
   let separated = false;
+  let canonical = true;
+  /** A separator may follow here without being redundant. */
+  let separatorDue = false;
   while (pos < end) {
-    const sl = sepAt(text, pos, end, written);
+    const sl = sepAt(text, pos, end);
     if (sl) {
       if (out.elements.length) separated = true;
+      if (!separatorDue || sl !== 1 || text.charCodeAt(pos) !== 29) canonical = false;
+      separatorDue = false;
       pos += sl;
       continue;
     }
@@ -171,13 +187,13 @@ function scanRaw(text: string, start: number, end: number, written: boolean, out
     const c1 = text.charCodeAt(pos + 1) - 48;
     if (pos + 1 >= end || c0 < 0 || c0 > 9 || c1 < 0 || c1 > 9) {
       out.errors.push(problem('SYNTAX', `Expected an AI (digits) at position ${pos}, found ${describeChar(text, pos)}`, undefined, pos));
-      return { separated, aborted: true };
+      return (separated ? SEPARATED : 0) | ABORTED;
     }
     const length = AI_LENGTH_BY_PREFIX[c0 * 10 + c1] as number;
     if (length === 0) {
       const ai = text.slice(pos, pos + 2);
       out.errors.push(problem('UNKNOWN_AI', `No AI in the GS1 Barcode Syntax Dictionary starts with ${ai} (position ${pos}); the rest cannot be read`, ai, pos));
-      return { separated, aborted: true };
+      return (separated ? SEPARATED : 0) | ABORTED;
     }
     let digits = pos + length <= end;
     for (let k = pos + 2; digits && k < pos + length; k++) {
@@ -187,27 +203,32 @@ function scanRaw(text: string, start: number, end: number, written: boolean, out
     if (!digits) {
       const ai = text.slice(pos, Math.min(end, pos + length));
       out.errors.push(problem('SYNTAX', `Incomplete AI "${ai}" at position ${pos}: AIs starting ${ai.slice(0, 2)} have ${length} digits`, undefined, pos));
-      return { separated, aborted: true };
+      return (separated ? SEPARATED : 0) | ABORTED;
     }
     const spec = specAt(text, pos, length);
-    const ai = spec ? spec.ai : text.slice(pos, pos + length);
     if (!spec) {
+      const ai = text.slice(pos, pos + length);
       out.errors.push(problem('UNKNOWN_AI', `AI (${ai}) at position ${pos} is not in the GS1 Barcode Syntax Dictionary; the rest cannot be read`, ai, pos));
-      return { separated, aborted: true };
+      return (separated ? SEPARATED : 0) | ABORTED;
     }
+    if (separatorDue) canonical = false; // the previous element needed a GS here
     const vstart = pos + length;
     const limit = Math.min(end, vstart + spec.maxLength);
     let vend = vstart;
-    while (vend < limit && sepAt(text, vend, end, written) === 0) vend++;
-    const value = text.slice(vstart, vend);
-    out.elements.push({ ai, value });
+    while (vend < limit) {
+      const c = text.charCodeAt(vend);
+      if (c === 29 || ((c === 94 || c === 60 || c === 123) && sepAt(text, vend, end) !== 0)) break;
+      vend++;
+    }
+    const err = checkValue(spec, text, vstart, vend, vstart);
+    out.elements.push({ ai: spec.ai, value: text.slice(vstart, vend) });
     out.specs.push(spec);
     out.positions.push(aiPos);
-    const err = checkValue(spec, value, vstart);
     if (err) out.errors.push(err);
+    separatorDue = spec.fnc1;
     pos = vend;
   }
-  return { separated, aborted: false };
+  return (separated ? SEPARATED : 0) | (canonical ? CANONICAL : 0);
 }
 
 /** Bounds of the search for readings of separator-less data. */
@@ -241,7 +262,9 @@ function searchSplits(text: string, start: number, end: number, profile: Profile
       return;
     }
     if (pos === end) {
-      if (checkAssociations(elements, specs, positions, profile).errors.length === 0) {
+      const problems: Gs1Error[] = [];
+      checkAssociations(elements, specs, positions, profile, problems, []);
+      if (problems.length === 0) {
         let score = 0;
         for (const e of elements) if (MEDICINE_AIS.has(e.ai)) score++;
         splits.push({ elements: elements.slice(), specs: specs.slice(), positions: positions.slice(), score });
@@ -271,8 +294,8 @@ function searchSplits(text: string, start: number, end: number, profile: Profile
     const hi = Math.min(end, vstart + spec.maxLength);
     for (let vend = spec.fnc1 ? lo : hi; vend <= hi; vend++) {
       if (vend < lo) continue;
+      if (checkValue(spec, text, vstart, vend, vstart) !== null) continue;
       const value = text.slice(vstart, vend);
-      if (checkValue(spec, value, vstart) !== null) continue;
       let conflict = false;
       for (const e of elements) if (e.ai === spec.ai && e.value !== value) conflict = true;
       if (conflict) continue;
@@ -319,24 +342,17 @@ function describeSplit(s: Split): string {
  * an AMBIGUOUS_SPLIT warning when the plain reading is among the winners.
  */
 export function readRaw(text: string, start: number, end: number, out: Reading, profile: Profile | undefined): void {
-  let written = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 60 || c === 123) && sepAt(text, i, end, true) === 4) {
-      written = true;
-      break;
-    }
-  }
   const base = out.elements.length;
-  const scan = scanRaw(text, start, end, written, out);
-  if (scan.separated || base !== 0) return;
+  const scan = scanRaw(text, start, end, out);
+  if (scan & CANONICAL) out.raw = text.slice(start, end);
+  if (scan & SEPARATED || base !== 0) return;
   let variable = false;
   for (const s of out.specs) if (s && s.fnc1) variable = true;
-  if (!variable && !scan.aborted) return;
+  if (!variable && !(scan & ABORTED)) return;
 
   // Skip a leading separator (FNC1) before searching.
   let from = start;
-  while (from < end && sepAt(text, from, end, written)) from++;
+  while (from < end && sepAt(text, from, end)) from++;
   const { splits: plausible, complete } = searchSplits(text, from, end, profile);
   if (plausible.length === 0) return;
   let best = -1;
@@ -355,6 +371,7 @@ export function readRaw(text: string, start: number, end: number, out: Reading, 
     return;
   }
   const chosen = top[0] as Split;
+  out.raw = undefined;
   out.elements = chosen.elements;
   out.specs = chosen.specs;
   out.positions = chosen.positions;

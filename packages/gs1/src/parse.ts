@@ -1,9 +1,8 @@
 import { checkValue, lookupAi } from './ai.js';
-import { DEFAULT_DIGITAL_LINK_BASE, readDigitalLink, toDigitalLink } from './digital-link.js';
-import { newReading, rawOf, readBracketed, readRaw, toBracketed, type Reading } from './element-string.js';
+import { DEFAULT_DIGITAL_LINK_BASE, digitalLinkOf, readDigitalLink } from './digital-link.js';
+import { bracketedOf, newReading, rawOf, readBracketed, readRaw, type Reading } from './element-string.js';
 import { problem, type Gs1Error } from './errors.js';
-import { daysInMonth } from './linters/common.js';
-import { yymmd0 } from './linters/yymmd0.js';
+import { daysInMonth, twoDigits } from './linters/common.js';
 import { readScanData } from './scan-data.js';
 import type { Element, ParseOptions, ParseResult, Profile } from './types.js';
 import { checkAssociations } from './validate.js';
@@ -26,12 +25,29 @@ export function fullYear(yy: number, currentYear: number = CURRENT_YEAR): number
 
 /** YYMMDD (DD 00 = last day of the month) as YYYY-MM-DD, or null when not a valid date. */
 export function expiryDate(yymmdd: string): string | null {
-  if (yymmdd.length !== 6 || yymmd0(yymmdd, 0, 6) !== null) return null;
-  const year = fullYear(Number(yymmdd.slice(0, 2)));
-  const mm = yymmdd.slice(2, 4);
-  let dd = yymmdd.slice(4, 6);
-  if (dd === '00') dd = String(daysInMonth(year, Number(mm)));
-  return `${year}-${mm}-${dd}`;
+  if (yymmdd.length !== 6) return null;
+  const yy = twoDigits(yymmdd, 0);
+  const mm = twoDigits(yymmdd, 2);
+  const dd = twoDigits(yymmdd, 4);
+  if (yy < 0 || mm < 1 || mm > 12 || dd < 0) return null;
+  const year = fullYear(yy);
+  const last = daysInMonth(year, mm);
+  // Day 29 February of a two-digit year is checked as GS1's linters do (YY % 4).
+  if (dd > (mm === 2 && dd === 29 && yy % 4 === 0 ? 29 : last)) return null;
+  const century = (year - yy) / 100;
+  const day = dd === 0 ? last : dd;
+  return String.fromCharCode(
+    48 + ((century / 10) | 0),
+    48 + (century % 10),
+    yymmdd.charCodeAt(0),
+    yymmdd.charCodeAt(1),
+    45,
+    yymmdd.charCodeAt(2),
+    yymmdd.charCodeAt(3),
+    45,
+    48 + ((day / 10) | 0),
+    48 + (day % 10),
+  );
 }
 
 function isTrimmable(c: number): boolean {
@@ -67,45 +83,39 @@ function result(reading: Reading | null, forced: Profile | undefined, extra: Gs1
     };
   }
   const { elements, specs, positions } = reading;
-  const assoc = checkAssociations(elements, specs, positions, forced);
   let errors = reading.errors;
-  if (assoc.errors.length) errors = errors.length ? errors.concat(assoc.errors) : assoc.errors;
+  const warnings = reading.warnings;
+  const profile = checkAssociations(elements, specs, positions, forced, errors, warnings);
   if (extra.length) errors = errors.concat(extra);
-  let warnings = reading.warnings;
-  if (assoc.warnings.length) warnings = warnings.length ? warnings.concat(assoc.warnings) : assoc.warnings;
 
   let gtin: string | null = null;
   let nie: string | null = null;
   let batch: string | null = null;
   let expiry: string | null = null;
+  let expirySeen = false;
   let serial: string | null = null;
   let sscc: string | null = null;
   for (let i = 0; i < elements.length; i++) {
     const e = elements[i] as Element;
-    switch (e.ai) {
-      case '01':
-        if (gtin === null) gtin = e.value;
-        break;
-      case '90':
-        if (nie === null) nie = e.value;
-        break;
-      case '10':
-        if (batch === null) batch = e.value;
-        break;
-      case '17':
-        if (expiry === null) expiry = expiryDate(e.value);
-        break;
-      case '21':
-        if (serial === null) serial = e.value;
-        break;
-      case '00':
-        if (sscc === null) sscc = e.value;
-        break;
+    const ai = e.ai;
+    if (ai === '01') {
+      if (gtin === null) gtin = e.value;
+    } else if (ai === '17') {
+      if (!expirySeen) expiry = expiryDate(e.value);
+      expirySeen = true;
+    } else if (ai === '10') {
+      if (batch === null) batch = e.value;
+    } else if (ai === '21') {
+      if (serial === null) serial = e.value;
+    } else if (ai === '90') {
+      if (nie === null) nie = e.value;
+    } else if (ai === '00') {
+      if (sscc === null) sscc = e.value;
     }
   }
   return {
     valid: errors.length === 0,
-    profile: assoc.profile,
+    profile,
     elements,
     gtin,
     nie,
@@ -113,9 +123,9 @@ function result(reading: Reading | null, forced: Profile | undefined, extra: Gs1
     expiry,
     serial,
     sscc,
-    bracketed: toBracketed(elements),
-    raw: rawOf(elements, specs),
-    digitalLink: gtin !== null || sscc !== null ? toDigitalLink(elements, DEFAULT_DIGITAL_LINK_BASE) : null,
+    bracketed: bracketedOf(elements, specs),
+    raw: reading.raw ?? rawOf(elements, specs),
+    digitalLink: gtin !== null || sscc !== null ? digitalLinkOf(elements, specs, DEFAULT_DIGITAL_LINK_BASE, errors.length === 0) : null,
     errors,
     warnings,
   };
@@ -132,7 +142,7 @@ function readEan(text: string, start: number, end: number, digits: number, out: 
   out.elements.push({ ai: '01', value: gtin });
   out.specs.push(spec);
   out.positions.push(start);
-  const err = spec ? checkValue(spec, gtin, start - (14 - digits)) : null;
+  const err = spec ? checkValue(spec, gtin, 0, 14, start - (14 - digits)) : null;
   if (err) out.errors.push({ ...err, position: start + digits - 1 });
 }
 

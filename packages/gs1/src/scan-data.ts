@@ -36,6 +36,23 @@ const IDENTIFIERS: Record<string, IdentifierInfo> = {
   ']J1': { symbology: 'DotCode', kind: null },
 };
 
+const DM_PLAIN = IDENTIFIERS[']d1'] as IdentifierInfo;
+const DM_GS1 = IDENTIFIERS[']d2'] as IdentifierInfo;
+const QR_GS1 = IDENTIFIERS[']Q3'] as IdentifierInfo;
+
+function identifierAt(text: string, start: number): IdentifierInfo | undefined {
+  // The common carriers first, without building a string.
+  const letter = text.charCodeAt(start + 1);
+  const digit = text.charCodeAt(start + 2);
+  if (letter === 100 /* d */) {
+    if (digit === 50) return DM_GS1;
+    if (digit === 49) return DM_PLAIN;
+  } else if (letter === 81 /* Q */ && digit === 51) {
+    return QR_GS1;
+  }
+  return IDENTIFIERS[text.slice(start, start + 3)];
+}
+
 /**
  * Reads the AIM symbology identifier at text[start] ("]" + letter + digit).
  * Returns the payload description, or a problem: an unknown or unsupported
@@ -43,13 +60,13 @@ const IDENTIFIERS: Record<string, IdentifierInfo> = {
  * which this reader does not handle.
  */
 export function readScanData(text: string, start: number, end: number): ScanData | Gs1Error {
-  const id = text.slice(start, start + 3);
-  const info = id.length === 3 ? IDENTIFIERS[id] : undefined;
+  const info = end - start >= 3 ? identifierAt(text, start) : undefined;
   if (!info) {
+    const id = text.slice(start, start + 3);
     return problem('UNSUPPORTED_SYMBOLOGY', `"${id}" is not a symbology identifier this reader handles (]d1 ]d2 ]Q1 ]Q3 ]C1 ]e0 ]E0 ]E4)`, undefined, start);
   }
   if (info.kind === null) {
-    return problem('UNSUPPORTED_SYMBOLOGY', `${info.symbology} (${id}) is not read by Jejak`, undefined, start);
+    return problem('UNSUPPORTED_SYMBOLOGY', `${info.symbology} (${text.slice(start, start + 3)}) is not read by Jejak`, undefined, start);
   }
   const payloadStart = start + 3;
   if (info.kind !== 'plain') {
@@ -59,7 +76,7 @@ export function readScanData(text: string, start: number, end: number): ScanData
     }
   }
   if (info.kind === 'gs1' && payloadStart >= end) {
-    return problem('EMPTY', `${info.symbology} symbol in GS1 mode (${id}) holds no data`, undefined, start);
+    return problem('EMPTY', `${info.symbology} symbol in GS1 mode (${text.slice(start, start + 3)}) holds no data`, undefined, start);
   }
   return { symbology: info.symbology, kind: info.kind, payloadStart };
 }

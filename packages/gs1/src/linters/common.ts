@@ -51,12 +51,12 @@ export function daysInMonth(year: number, month: number): number {
  * year rule is YY % 4 === 0 (00 is taken as 2000), as in GS1's reference linters.
  */
 export function checkYymmdd(s: string, start: number, end: number, dayZeroAllowed: boolean): LintFailure | null {
-  const text = s.slice(start, end);
-  if (end - start !== 6 || !allDigits(s, start, end)) return failure('BAD_DATE', `date ${text}: not six digits YYMMDD`);
   const yy = twoDigits(s, start);
   const mm = twoDigits(s, start + 2);
   const dd = twoDigits(s, start + 4);
-  return checkMonthDay(text, 2000 + yy, mm, dd, 2, dayZeroAllowed);
+  if (end - start !== 6 || yy < 0 || mm < 0 || dd < 0) return failure('BAD_DATE', `date ${s.slice(start, end)}: not six digits YYMMDD`);
+  if (mm >= 1 && mm <= 12 && dd >= (dayZeroAllowed ? 0 : 1) && dd <= daysInMonth(2000 + yy, mm)) return null;
+  return checkMonthDay(s.slice(start, end), 2000 + yy, mm, dd, 2, dayZeroAllowed);
 }
 
 export function checkMonthDay(
