@@ -319,6 +319,11 @@ async function benchPallet(ctx) {
   out.contentsByLevelMs = median(levels.map((l) => l.ms));
   say(`   for reference: the pallet's ${fmtInt(packs - 1)} packs read one level at a time (2 queries, parent_id = any($1)): ` +
     `median ${fmtMs(out.contentsByLevelMs)}, against ${fmtMs(out.contentsRecursiveMs)} for the API's recursive query in these calls`);
+  if (isOn('BENCH_EXPLAIN')) {
+    const { explainContents } = await import('./lib/baseline.mjs');
+    say(`   plan of the API's recursive contents query for this pallet (BENCH_EXPLAIN):`);
+    for (const line of await explainContents(db.pool, palletId)) say(`     ${line.slice(0, 160)}`);
+  }
   const sample = codes.UNIT.map((unit) => ({ text: unit.text, serial: unit.serial, productId: issued.productId }));
   return { ...out, sample };
 }
