@@ -384,7 +384,7 @@ describe('the public verification page', () => {
   });
 
   it('a GS1 Digital Link address of a pack opens the page with its answer', async () => {
-    const { context, page, errors } = await openTab();
+    const { context, page, errors, graphql } = await openTab();
     try {
       expect(gtinProduct.digitalLinkPath).toMatch(/^\/01\/\d{14}\//);
       await page.goto(at(gtinProduct.digitalLinkPath));
@@ -394,6 +394,14 @@ describe('the public verification page', () => {
       expect(text).toContain(gtinProduct.name);
       // The address stays the pack's own.
       expect(new URL(page.url()).pathname).toBe(gtinProduct.digitalLinkPath.split('?')[0]);
+
+      // Another code checked from here moves to /verify?code=…, asking the server once.
+      await typeCode(page, notActivated.text);
+      await page.getByRole('heading', { level: 2, name: 'Hasil pemeriksaan: Mencurigakan' }).waitFor();
+      await page.waitForURL((address) => address.pathname === '/verify');
+      expect(new URL(page.url()).searchParams.get('code')).toBe(notActivated.text);
+      await page.waitForTimeout(500);
+      expect(graphql.filter((body) => body.includes('VerifyCode'))).toHaveLength(2);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
