@@ -13,6 +13,8 @@ export interface Config {
   dashboardDir: string;
   /** How long a login token stays valid. */
   sessionHours: number;
+  /** Where the public reaches Jejak: the host of the GS1 Digital Links printed on packs. */
+  publicUrl: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,5 +34,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     dashboardDir: path.resolve(env.DASHBOARD_DIR ?? path.join(here, '../../dashboard/dist')),
     sessionHours,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -20,7 +20,7 @@ export function createServices(config: Config) {
     auth: new AuthService(config),
     organizations: new OrganizationService(),
     products: new ProductService(),
-    codes: new CodesService(),
+    codes: new CodesService(config.publicUrl),
     movements,
     aggregation: new AggregationService((ctx, id) => movements.actingFacility(ctx, id)),
     csv: new CsvService((ctx, id) => movements.facility(ctx, id)),

@@ -61,7 +61,7 @@ describe('code requests', () => {
     const issued = await issueCodes(server, tokens, { quantity: 2, gtin: '08997001000103' });
     const codes = await allCodes(server, tokens.industri, issued.requestId);
     expect(codes[0]!.text).toMatch(/^\(01\)08997001000103\(17\)290831\(10\)/);
-    expect(codes[0]!.digitalLink).toMatch(/^https:\/\/id\.gs1\.org\/01\/08997001000103\/10\/.+\/21\/[0-9A-F]{15}\?17=290831$/);
+    expect(codes[0]!.digitalLink).toMatch(/^https:\/\/jejak\.example\/01\/08997001000103\/10\/.+\/21\/[0-9A-F]{15}\?17=290831$/);
   });
 
   it('lets BPOM reject a request with a reason, once', async () => {

@@ -13,9 +13,12 @@ export interface TestServer extends RunningServer {
   login(email: string, password?: string): Promise<string>;
 }
 
+/** The host of the Digital Links the test server issues. */
+export const PUBLIC_URL = 'https://jejak.example';
+
 /** The API on the run's database, on a free port, with the demo data loaded. */
 export async function startTestServer(): Promise<TestServer> {
-  const config = { ...loadConfig({ DEMO: '1', LOG_LEVEL: 'warn' }), port: 0, dashboardDir: '/nonexistent' };
+  const config = { ...loadConfig({ DEMO: '1', LOG_LEVEL: 'warn', PUBLIC_URL: PUBLIC_URL }), port: 0, dashboardDir: '/nonexistent' };
   const server = await startServer(config, inject('databaseUrl'));
   const gql: TestServer['gql'] = async (query, variables, token) => {
     const response = await fetch(`${server.url}/graphql`, {

@@ -49,3 +49,6 @@ export function isoDate(value: string, field: string): string {
   if (text < '2000-01-01' || text > '2099-12-31') throw badInput(`${field} ${text} is outside 2000-2099`, field);
   return text;
 }
+
+/** An ILIKE pattern that finds `term` anywhere, with its own % and _ taken literally. */
+export const containing = (term: string) => `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;

@@ -3,7 +3,7 @@ import { Router, type Response } from 'express';
 import { createContext, requestInfo, type ContextDeps } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
 import { notFound } from '../../shared/errors.js';
-import { issuedCodes, toIssuedCode } from './issued-codes.js';
+import { issuedCodes, toIssuedCode, type IssuedRow } from './issued-codes.js';
 import { codeForms } from './pack-code.js';
 
 const CHUNK = 20_000;
@@ -30,7 +30,8 @@ export function codeDownloads(deps: ContextDeps): Router {
       for (let after = '0'; ; ) {
         const rows = await issuedCodes(deps.pool, request.id, after, CHUNK);
         if (rows.length === 0) break;
-        await write(res, rows.map(format === 'csv' ? csvLine : xmlElement).join(''));
+        const linkBase = ctx.services.codes.linkBase;
+        await write(res, rows.map((row) => (format === 'csv' ? csvLine(row, linkBase) : xmlElement(row, linkBase))).join(''));
         after = rows.at(-1)!.id;
       }
       res.end(format === 'xml' ? '</codes>\n' : '');
@@ -47,16 +48,16 @@ async function write(res: Response, chunk: string) {
 
 const csvCell = (value: string | null) => (value === null ? '' : /[",\r\n\x1d]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-function csvLine(row: Parameters<typeof toIssuedCode>[0]): string {
-  const code = toIssuedCode(row);
+function csvLine(row: IssuedRow, linkBase: string): string {
+  const code = toIssuedCode(row, linkBase);
   return [code.level, code.serial, code.sscc, code.text, code.raw, code.digitalLink].map(csvCell).join(',') + '\r\n';
 }
 
 const xml = (value: string) => value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** XML 1.0 cannot carry the GS separator, so a printer builds FNC1 from the elements. */
-function xmlElement(row: Parameters<typeof toIssuedCode>[0]): string {
-  const { elements, text, digitalLink } = codeForms(row);
+function xmlElement(row: IssuedRow, linkBase: string): string {
+  const { elements, text, digitalLink } = codeForms(row, linkBase);
   const ais = elements.map((e) => `<element ai="${e.ai}">${xml(e.value)}</element>`).join('');
   const link = digitalLink ? `<digitalLink>${xml(digitalLink)}</digitalLink>` : '';
   return `  <code level="${row.level}">${ais}<text>${xml(text)}</text>${link}</code>\n`;

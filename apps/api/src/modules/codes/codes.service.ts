@@ -30,6 +30,9 @@ function checkLotAndExpiry(nie: string, lot: string, expiry: string) {
 }
 
 export class CodesService {
+  /** Digital Links of issued codes point here, so a phone's camera opens Jejak's verification. */
+  constructor(readonly linkBase: string) {}
+
   /** The product, which only its registrant may serialise. */
   private async ownProduct(ctx: Context, nieInput: string): Promise<Product> {
     const principal = requirePrincipal(ctx);
@@ -186,7 +189,7 @@ export class CodesService {
     const request = await this.byId(ctx, requestId);
     if (!request) throw notFound(`No code request with id ${requestId}`);
     const rows = await issuedCodes(ctx.pool, request.id, after ? decodeCursor(after) : '0', first + 1);
-    const edges = rows.slice(0, first).map((row) => ({ node: toIssuedCode(row), cursor: encodeCursor(row.id) }));
+    const edges = rows.slice(0, first).map((row) => ({ node: toIssuedCode(row, this.linkBase), cursor: encodeCursor(row.id) }));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -18,7 +18,7 @@ export interface IssuedRow {
 /** The codes of a request after pack `afterId`, in issue order. */
 /** Every code of a request, in issue order. */
 export async function allIssuedCodes(pool: Pool, requestId: string): Promise<IssuedCode[]> {
-  return (await issuedCodes(pool, requestId, '0', 10_000_000)).map(toIssuedCode);
+  return (await issuedCodes(pool, requestId, '0', 10_000_000)).map((row) => toIssuedCode(row));
 }
 
 export async function issuedCodes(pool: Pool, requestId: string, afterId: string, limit: number): Promise<IssuedRow[]> {
@@ -44,8 +44,8 @@ export function issuedCount(request: { status: string; quantity: number; unitsPe
   return request.quantity + cases + pallets;
 }
 
-export function toIssuedCode(row: IssuedRow): IssuedCode {
-  const forms = codeForms(row);
+export function toIssuedCode(row: IssuedRow, linkBase?: string): IssuedCode {
+  const forms = codeForms(row, linkBase);
   return { serial: row.serial, sscc: row.sscc, level: row.level, text: forms.text, raw: forms.raw, digitalLink: forms.digitalLink };
 }
 

@@ -31,7 +31,8 @@ export function elementsOf(parts: CodeParts): Element[] {
     : [{ ai: '90', value: parts.nie }, lot, expiry, serial];
 }
 
-export function codeForms(parts: CodeParts) {
+/** The code as bracketed text, raw GS1 data, and a Digital Link on `linkBase` (Jejak's public URL). */
+export function codeForms(parts: CodeParts, linkBase?: string) {
   const elements = elementsOf(parts);
-  return { elements, text: toBracketed(elements), raw: toRaw(elements), digitalLink: toDigitalLink(elements) };
+  return { elements, text: toBracketed(elements), raw: toRaw(elements), digitalLink: toDigitalLink(elements, linkBase) };
 }

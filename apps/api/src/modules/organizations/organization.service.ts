@@ -16,7 +16,7 @@ export class OrganizationService {
     const term = search?.trim();
     if (term) {
       if (term.length > 100) throw badInput('search is longer than 100 characters', 'search');
-      const like = `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      const like = check.containing(term);
       where.$or = [{ name: { $ilike: like } }, { regency: { $ilike: like } }, { province: { $ilike: like } }];
     }
     return ctx.em.find(Facility, where, { orderBy: { name: 'asc' }, limit: LIST_LIMIT });
@@ -34,7 +34,7 @@ export class OrganizationService {
 
   async createOrganization(ctx: Context, input: OrganizationInput): Promise<Organization> {
     const name = check.requiredText(input.name, 'name');
-    if (await ctx.em.count(Organization, { name: { $ilike: name.replace(/[\\%_]/g, (c) => '\\' + c) } })) {
+    if (await ctx.em.count(Organization, { name: { $ilike: check.containing(name).slice(1, -1) } })) {
       throw conflict(`An organisation named "${name}" already exists`);
     }
     const organization = ctx.em.create(Organization, { name, type: input.type, createdAt: new Date() });

@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { Allow } from '../../shared/auth.js';
 import { OrganizationObject, toOrganizationObject } from '../organizations/organization.types.js';
-import { ProductInput } from './product.inputs.js';
+import { ProductInput, ProductUpdateInput } from './product.inputs.js';
 import { ProductObject, toProductObject } from './product.types.js';
 
 @Resolver(() => ProductObject)
@@ -12,6 +12,26 @@ export class ProductResolver {
   async product(@Ctx() ctx: Context, @Arg('nie', () => String) nie: string): Promise<ProductObject | null> {
     const product = await ctx.services.products.byNie(ctx, nie);
     return product && toProductObject(product);
+  }
+
+  @Authorized()
+  @Query(() => [ProductObject], { description: 'The product register by NIE, name or brand; a manufacturer sees its own products.' })
+  async products(
+    @Ctx() ctx: Context,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+  ): Promise<ProductObject[]> {
+    return (await ctx.services.products.list(ctx, search, first ?? 100)).map(toProductObject);
+  }
+
+  @Authorized(Allow.industry)
+  @Mutation(() => ProductObject, { description: 'Changes a product’s master data; only its registrant may.' })
+  async updateProduct(
+    @Ctx() ctx: Context,
+    @Arg('nie', () => String) nie: string,
+    @Arg('input', () => ProductUpdateInput) input: ProductUpdateInput,
+  ): Promise<ProductObject> {
+    return toProductObject(await ctx.services.products.update(ctx, nie, input));
   }
 
   @Authorized(Allow.industry)

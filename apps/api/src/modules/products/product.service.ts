@@ -1,10 +1,10 @@
 import { hasValidCheckDigit } from '@jejak/gs1';
 import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
-import { badInput, conflict } from '../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
 import { Product } from './product.entity.js';
-import type { ProductInput } from './product.inputs.js';
+import type { ProductInput, ProductUpdateInput } from './product.inputs.js';
 
 const NIE = /^[A-Z0-9]{1,16}$/;
 
@@ -27,6 +27,39 @@ export class ProductService {
   async byNie(ctx: Context, nie: string): Promise<Product | null> {
     requirePrincipal(ctx);
     return ctx.em.findOne(Product, { nie: normaliseNie(nie) });
+  }
+
+  /** The product register: a manufacturer sees its own products, everyone else all of them. */
+  async list(ctx: Context, search: string | null | undefined, first = 100): Promise<Product[]> {
+    const principal = requirePrincipal(ctx);
+    const where: Record<string, unknown> = {};
+    if (principal.organizationType === 'MANUFACTURER') where.registrant = principal.organizationId;
+    const term = check.optionalText(search, 'search', 100);
+    if (term) {
+      const like = check.containing(term);
+      where.$or = [{ nie: { $ilike: like } }, { name: { $ilike: like } }, { brand: { $ilike: like } }];
+    }
+    return ctx.em.find(Product, where, { orderBy: { name: 'asc', nie: 'asc' }, limit: Math.min(Math.max(first, 1), 500) });
+  }
+
+  async update(ctx: Context, nieInput: string, input: ProductUpdateInput): Promise<Product> {
+    const principal = requirePrincipal(ctx);
+    const nie = normaliseNie(nieInput);
+    const product = await ctx.em.findOne(Product, { nie });
+    if (!product) throw notFound(`No product with NIE ${nie}`);
+    if (product.registrant.id !== principal.organizationId) throw forbidden(`Only the registrant of ${nie} may change it`);
+    if (input.name !== undefined && input.name !== null) product.name = check.requiredText(input.name, 'name');
+    for (const field of ['form', 'strength', 'packaging', 'brand', 'producer'] as const) {
+      if (input[field] !== undefined) product[field] = check.optionalText(input[field], field);
+    }
+    if (input.gtin) {
+      const gtin = normaliseGtin(input.gtin);
+      if (product.gtin && gtin !== product.gtin) throw badInput(`${nie} already has GTIN ${product.gtin}; it cannot change`, 'gtin');
+      if (gtin && !product.gtin && (await ctx.em.count(Product, { gtin }))) throw conflict(`GTIN ${gtin} already belongs to another product`);
+      product.gtin = gtin;
+    }
+    await ctx.em.flush();
+    return product;
   }
 
   async create(ctx: Context, input: ProductInput): Promise<Product> {
