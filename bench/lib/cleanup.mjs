@@ -38,6 +38,12 @@ export function installCleanupHandlers() {
   process.once('SIGINT', bail('SIGINT', 130));
   process.once('SIGTERM', bail('SIGTERM', 143));
   process.once('SIGHUP', bail('SIGHUP', 129));
+  // A closed pipe (`… | head`) must not end the run before it cleans up: stop printing instead.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (error?.code !== 'EPIPE' && error?.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
   process.on('unhandledRejection', (error) => {
     process.stderr.write(`unhandled rejection: ${error?.stack ?? error}\n`);
     void bail('unhandled rejection', 1)();

@@ -28,7 +28,7 @@ export async function timed(fn) {
 
 /** Prints a line at once (stdout may be a pipe: keep lines whole). */
 export function say(line = '') {
-  process.stdout.write(line + '\n');
+  if (process.stdout.writable) process.stdout.write(line + '\n');
 }
 
 export function heading(text) {
