@@ -76,6 +76,33 @@ export class Migration20261128030000_reports extends Migration {
        where p.level = 'UNIT' and p.status = 'DISPENSED' group by 1, 2, 3, 4;`);
 
     this.addSql(`create index facility_region_index on facility (province, regency);`);
+    this.addSql(`create index consumption_day_index on consumption (day);`);
+    // Roll-ups the national reports read: consumption per month, and stock per product and regency.
+    this.addSql(`
+      create table consumption_monthly (
+        product_id uuid not null references product (id),
+        province text not null,
+        regency text not null,
+        month date not null,
+        units integer not null,
+        primary key (product_id, province, regency, month)
+      );`);
+    this.addSql(`create index consumption_monthly_region_index on consumption_monthly (province, regency, month);`);
+    this.addSql(`
+      insert into consumption_monthly (product_id, province, regency, month, units)
+      select product_id, province, regency, date_trunc('month', day)::date, sum(units) from consumption group by 1, 2, 3, 4;`);
+    this.addSql(`
+      create table stock_region (
+        product_id uuid not null references product (id),
+        province text not null,
+        regency text not null,
+        units integer not null,
+        primary key (product_id, province, regency)
+      );`);
+    this.addSql(`
+      insert into stock_region (product_id, province, regency, units)
+      select b.product_id, coalesce(f.province, ''), coalesce(f.regency, ''), sum(s.units)
+        from stock s join facility f on f.id = s.facility_id join batch b on b.id = s.batch_id group by 1, 2, 3;`);
     this.addSql(`create index pack_in_transit_index on pack (destination_id, status_at) where status = 'IN_TRANSIT';`);
   }
 }

@@ -205,17 +205,11 @@ export class ReportsService {
            from consumption c join product pr on pr.id = c.product_id
           ${where.toString() ? `${where} and` : 'where'} c.day > current_date - $${w}::int
           group by 1, 2, 3
-       ), onhand as (
-         select r.product_id, r.province, r.regency, coalesce(sum(s.units), 0)::int as units
-           from rate r
-           left join facility f on coalesce(f.province, '') = r.province and coalesce(f.regency, '') = r.regency
-           left join stock s on s.facility_id = f.id and s.units > 0
-             and s.batch_id in (select id from batch where product_id = r.product_id and expiry >= current_date)
-          group by 1, 2, 3
        )
-       select r.province, r.regency, pr.nie, pr.name, o.units as stock, r.daily, o.units / r.daily as cover
-         from rate r join onhand o using (product_id, province, regency) join product pr on pr.id = r.product_id
-        where r.daily > 0 and o.units / r.daily < $${t}
+       select r.province, r.regency, pr.nie, pr.name, coalesce(s.units, 0) as stock, r.daily, coalesce(s.units, 0) / r.daily as cover
+         from rate r join product pr on pr.id = r.product_id
+         left join stock_region s on s.product_id = r.product_id and s.province = r.province and s.regency = r.regency
+        where r.daily > 0 and coalesce(s.units, 0) / r.daily < $${t}
         order by cover, r.province, r.regency
         limit ${ROW_LIMIT}`,
       where.params,
@@ -238,14 +232,16 @@ export class ReportsService {
   /** Dispensed units per region and month. */
   async consumption(ctx: Context, level: 'PROVINCE' | 'REGENCY', filter: ReportFilter | null | undefined): Promise<ConsumptionReport> {
     const principal = requirePrincipal(ctx);
+    // Whole months from the monthly roll-up; a period that starts or ends inside a month reads the days.
+    const byMonth = isMonthStart(filter?.from) && isMonthEnd(filter?.to);
     const where = filterWhere(principal, filter, {
-      day: 'c.day', province: 'c.province', regency: 'c.regency', nie: 'pr.nie', registrant: 'pr.registrant_id',
+      day: byMonth ? 'c.month' : 'c.day', province: 'c.province', regency: 'c.regency', nie: 'pr.nie', registrant: 'pr.registrant_id',
     });
     const regency = level === 'REGENCY' ? 'c.regency' : 'null::text';
     const { rows } = await ctx.pool.query(
-      `select to_char(date_trunc('month', c.day), 'YYYY-MM') as month, c.province, ${regency} as regency, pr.nie, min(pr.name) as name,
-              sum(c.units)::int as units
-         from consumption c join product pr on pr.id = c.product_id
+      `select to_char(date_trunc('month', c.${byMonth ? 'month' : 'day'}), 'YYYY-MM') as month, c.province, ${regency} as regency, pr.nie,
+              min(pr.name) as name, sum(c.units)::int as units
+         from ${byMonth ? 'consumption_monthly' : 'consumption'} c join product pr on pr.id = c.product_id
         ${where}
         group by 1, 2, 3, pr.nie
         having sum(c.units) > 0
@@ -259,6 +255,14 @@ export class ReportsService {
     };
   }
 }
+
+const isMonthStart = (date: string | null | undefined) => !date || date.endsWith('-01');
+const isMonthEnd = (date: string | null | undefined) => {
+  if (!date) return true;
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+};
 
 async function asOf(ctx: Context): Promise<Date> {
   return (await ctx.pool.query('select now() as at')).rows[0].at;

@@ -72,20 +72,38 @@ async function stock(client: PoolClient, units: PackRow[], change: Change) {
     if (after) tally.add([after, row.batchId!], 1);
   }
   const entries = tally.entries();
+  if (entries.length === 0) return;
+  await addUp(client, 'stock', ['facility_id', 'batch_id'], ['uuid', 'bigint'], entries);
+  // The same change per product and regency, for national shortage warnings.
+  const facilityIds = [...new Set(entries.map((e) => e.key[0]))];
+  const { rows } = await client.query(`select id, coalesce(province, '') as province, coalesce(regency, '') as regency from facility where id = any($1::uuid[])`, [facilityIds]);
+  const region = new Map(rows.map((row) => [row.id as string, [row.province as string, row.regency as string]]));
+  const productOf = new Map(units.map((row) => [row.batchId!, row.productId!]));
+  const byRegion = new Tally<[string, string, string]>();
+  for (const { key: [facilityId, batchId], value } of entries) {
+    const [province, regency] = region.get(facilityId)!;
+    byRegion.add([productOf.get(batchId)!, province!, regency!], value);
+  }
+  await addUp(client, 'stock_region', ['product_id', 'province', 'regency'], ['uuid', 'text', 'text'], byRegion.entries());
+}
+
+/** Adds signed `units` deltas to a counter table keyed by `columns`: gains upserted, losses subtracted. */
+async function addUp(client: PoolClient, table: string, columns: string[], types: string[], entries: Array<{ key: unknown[]; value: number }>) {
+  const arrays = (list: typeof entries) => [...columns.map((_, i) => list.map((e) => e.key[i])), list.map((e) => e.value)];
+  const unnest = `unnest(${[...types, 'int'].map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) as t(${[...columns, 'delta'].join(', ')})`;
   const gains = entries.filter((e) => e.value > 0);
   const losses = entries.filter((e) => e.value < 0);
   if (gains.length) {
     await client.query(
-      `insert into stock (facility_id, batch_id, units) select * from unnest($1::uuid[], $2::bigint[], $3::int[])
-       on conflict (facility_id, batch_id) do update set units = stock.units + excluded.units`,
-      [gains.map((e) => e.key[0]), gains.map((e) => e.key[1]), gains.map((e) => e.value)],
+      `insert into ${table} (${columns.join(', ')}, units) select * from ${unnest}
+       on conflict (${columns.join(', ')}) do update set units = ${table}.units + excluded.units`,
+      arrays(gains),
     );
   }
   if (losses.length) {
     await client.query(
-      `update stock s set units = s.units + t.delta from unnest($1::uuid[], $2::bigint[], $3::int[]) as t(facility_id, batch_id, delta)
-        where s.facility_id = t.facility_id and s.batch_id = t.batch_id`,
-      [losses.map((e) => e.key[0]), losses.map((e) => e.key[1]), losses.map((e) => e.value)],
+      `update ${table} s set units = s.units + t.delta from ${unnest} where ${columns.map((c) => `s.${c} = t.${c}`).join(' and ')}`,
+      arrays(losses),
     );
   }
 }
@@ -119,10 +137,12 @@ async function consumption(client: PoolClient, units: PackRow[], change: Change,
   }
   const region = [actor.province ?? '', actor.regency ?? ''];
   for (const { key: [productId, day], value } of tally.entries()) {
-    await client.query(
-      `insert into consumption (product_id, province, regency, day, units) values ($1, $2, $3, $4, greatest($5, 0))
-       on conflict (product_id, province, regency, day) do update set units = consumption.units + $5`,
-      [productId, ...region, day, value],
-    );
+    for (const [table, column, when] of [['consumption', 'day', day], ['consumption_monthly', 'month', `${day.slice(0, 7)}-01`]] as const) {
+      await client.query(
+        `insert into ${table} (product_id, province, regency, ${column}, units) values ($1, $2, $3, $4, greatest($5, 0))
+         on conflict (product_id, province, regency, ${column}) do update set units = ${table}.units + $5`,
+        [productId, ...region, when, value],
+      );
+    }
   }
 }
