@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import type { OrganizationType, Role } from '../gql/graphql';
 
-export type NavSection = 'main' | 'directory' | 'administration';
+export type NavSection = 'main' | 'supervision' | 'reports' | 'directory' | 'administration';
 
 /**
  * One entry of the main navigation. `organizationTypes` and `roles` say who sees it (and who
@@ -19,7 +19,23 @@ export interface NavItem {
 }
 
 /** The order of sections in the navigation. */
-export const NAV_SECTIONS: readonly NavSection[] = ['main', 'directory', 'administration'];
+export const NAV_SECTIONS: readonly NavSection[] = ['main', 'supervision', 'reports', 'directory', 'administration'];
+
+/** A supervision entry: label and description are `<feature>.nav` and `<feature>.navDescription`. */
+function supervisionItem(
+  id: string,
+  path: string,
+  feature: 'approvals' | 'trace' | 'inspector' | 'recalls' | 'alerts',
+  organizationTypes: readonly OrganizationType[],
+  roles?: readonly Role[],
+): NavItem {
+  return { id, path, label: `${feature}.nav`, description: `${feature}.navDescription`, section: 'supervision', organizationTypes, ...(roles ? { roles } : {}) };
+}
+
+/** A report entry (labels under `reports.<report>`); without types, every organisation. */
+function reportItem(id: string, path: string, report: 'realisation' | 'flow' | 'stock' | 'consumption', organizationTypes?: readonly OrganizationType[]): NavItem {
+  return { id, path, label: `reports.${report}.nav`, description: `reports.${report}.navDescription`, section: 'reports', ...(organizationTypes ? { organizationTypes } : {}) };
+}
 
 /** Every screen in the navigation. A new feature adds its entry here. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -32,6 +48,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: 'nav.descriptions.verify',
     section: 'main',
   },
+  // BPOM's supervision: approvals, tracing, inspection, recalls and the alert inbox.
+  supervisionItem('approvals', '/approvals', 'approvals', ['REGULATOR'], ['SUPERVISOR', 'ADMIN']),
+  supervisionItem('trace', '/trace', 'trace', ['REGULATOR']),
+  supervisionItem('inspect', '/inspect', 'inspector', ['REGULATOR']),
+  supervisionItem('recalls', '/recalls', 'recalls', ['REGULATOR', 'MANUFACTURER']),
+  supervisionItem('alerts', '/alerts', 'alerts', ['REGULATOR']),
+  // Reports: the API shows each caller what it may see.
+  reportItem('realisation', '/reports/realisation', 'realisation', ['REGULATOR', 'MANUFACTURER']),
+  reportItem('goodsFlow', '/reports/goods-flow', 'flow'),
+  reportItem('stockReport', '/reports/stock', 'stock'),
+  reportItem('consumption', '/reports/consumption', 'consumption', ['REGULATOR', 'MANUFACTURER']),
   {
     id: 'facilities',
     path: '/facilities',

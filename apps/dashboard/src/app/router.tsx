@@ -20,6 +20,28 @@ const VerifyPage = lazy(() => import('../features/verify/routes/VerifyPage').the
 
 const later = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
+// Supervision and reports: loaded when opened (the reports bring recharts).
+const supervision = {
+  approvals: () => import('../features/approvals/routes/ApprovalsPage'),
+  trace: () => import('../features/trace/routes/TracePage'),
+  inspector: () => import('../features/inspector/routes/InspectorPage'),
+  recalls: () => import('../features/recalls/routes/RecallsPage'),
+  alerts: () => import('../features/alerts/routes/AlertsPage'),
+  realisation: () => import('../features/reports/routes/RealisationPage'),
+  goodsFlow: () => import('../features/reports/routes/GoodsFlowPage'),
+  stock: () => import('../features/reports/routes/StockPage'),
+  consumption: () => import('../features/reports/routes/ConsumptionPage'),
+};
+const ApprovalsPage = lazy(() => supervision.approvals().then((module) => ({ default: module.ApprovalsPage })));
+const TracePage = lazy(() => supervision.trace().then((module) => ({ default: module.TracePage })));
+const InspectorPage = lazy(() => supervision.inspector().then((module) => ({ default: module.InspectorPage })));
+const RecallsPage = lazy(() => supervision.recalls().then((module) => ({ default: module.RecallsPage })));
+const AlertsPage = lazy(() => supervision.alerts().then((module) => ({ default: module.AlertsPage })));
+const RealisationPage = lazy(() => supervision.realisation().then((module) => ({ default: module.RealisationPage })));
+const GoodsFlowPage = lazy(() => supervision.goodsFlow().then((module) => ({ default: module.GoodsFlowPage })));
+const StockReportPage = lazy(() => supervision.stock().then((module) => ({ default: module.StockPage })));
+const ConsumptionPage = lazy(() => supervision.consumption().then((module) => ({ default: module.ConsumptionPage })));
+
 /** A route for a navigation entry: its path, guarded by who sees the entry. */
 function screen(id: string, element: ReactNode) {
   const { path } = navItem(id);
@@ -48,6 +70,15 @@ export const router = createBrowserRouter([
           screen('organizations', <OrganizationsPage />),
           screen('users', <UsersPage />),
           screen('apiKeys', <ApiKeysPage />),
+          screen('approvals', later(<ApprovalsPage />)),
+          screen('trace', later(<TracePage />)),
+          screen('inspect', later(<InspectorPage />)),
+          screen('recalls', later(<RecallsPage />)),
+          screen('alerts', later(<AlertsPage />)),
+          screen('realisation', later(<RealisationPage />)),
+          screen('goodsFlow', later(<GoodsFlowPage />)),
+          screen('stockReport', later(<StockReportPage />)),
+          screen('consumption', later(<ConsumptionPage />)),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,0 +1,130 @@
+import { graphql } from '../../gql';
+
+export const AlertsQuery = graphql(`
+  query Alerts($status: AlertStatus, $first: Int) {
+    alerts(status: $status, first: $first) {
+      id
+      reason
+      status
+      resolution
+      code
+      occurrences
+      firstSeenAt
+      lastSeenAt
+      product {
+        nie
+        name
+      }
+      assignee {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+export const AlertQuery = graphql(`
+  query Alert($id: ID!) {
+    alert(id: $id) {
+      id
+      reason
+      status
+      resolution
+      code
+      occurrences
+      firstSeenAt
+      lastSeenAt
+      product {
+        nie
+        name
+      }
+      assignee {
+        id
+        name
+        email
+      }
+      evidence {
+        at
+        kind
+        detail
+        latitude
+        longitude
+        facility
+      }
+      comments {
+        text
+        at
+        author
+      }
+      complaints {
+        id
+        description
+        hasPhoto
+        createdAt
+        latitude
+        longitude
+      }
+    }
+  }
+`);
+
+export const ComplaintsQuery = graphql(`
+  query Complaints($first: Int) {
+    complaints(first: $first) {
+      id
+      code
+      description
+      latitude
+      longitude
+      hasPhoto
+      alertId
+      createdAt
+    }
+  }
+`);
+
+/** BPOM colleagues an alert can be given to. */
+export const AlertAssigneesQuery = graphql(`
+  query AlertAssignees {
+    users {
+      id
+      name
+      role
+    }
+  }
+`);
+
+export const AssignAlertMutation = graphql(`
+  mutation AssignAlert($id: ID!, $userId: ID) {
+    assignAlert(id: $id, userId: $userId) {
+      id
+      status
+      assignee {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+export const CommentAlertMutation = graphql(`
+  mutation CommentAlert($id: ID!, $text: String!) {
+    commentAlert(id: $id, text: $text) {
+      text
+      at
+      author
+    }
+  }
+`);
+
+export const CloseAlertMutation = graphql(`
+  mutation CloseAlert($id: ID!, $resolution: AlertResolution!, $comment: String) {
+    closeAlert(id: $id, resolution: $resolution, comment: $comment) {
+      id
+      status
+      resolution
+    }
+  }
+`);

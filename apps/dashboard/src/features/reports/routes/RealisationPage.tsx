@@ -1,0 +1,158 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { RealisationGroup, RealisationQuery as RealisationData, ReportFilter } from '../../../gql/graphql';
+import { EmptyState, Loading, Page, QueryError, Section, Table, type Column } from '../../../shared/ui';
+import { AsOf, CsvButton, formatCount } from '../components/ReportParts';
+import { ReportFilters } from '../components/ReportFilters';
+import { StageChart } from '../components/StageChart';
+import { BatchHoldings } from '../components/BatchHoldings';
+import type { CsvColumn } from '../csv';
+import { useReportFilter } from '../filter';
+import { RealisationQuery } from '../reports.graphql';
+
+type Row = RealisationData['realisation'][number];
+type Stage = Exclude<keyof Row, 'key' | 'label' | '__typename'>;
+const STAGES: readonly Stage[] = [
+  'issued',
+  'activated',
+  'shippedToDistributor',
+  'receivedByDistributor',
+  'shippedByDistributor',
+  'receivedByPharmacy',
+  'dispensed',
+];
+
+/**
+ * Realisasi: industry → its products → a product's batches → the facilities holding a batch.
+ * Each step is a link, so the address says where the reader is and Back goes up again.
+ */
+export function RealisationPage() {
+  const { t } = useTranslation();
+  const { filter, params, update } = useReportFilter();
+  const { organization, nie, batch } = filter;
+  const groupBy: RealisationGroup = nie ? 'BATCH' : organization ? 'PRODUCT' : 'ORGANIZATION';
+  const { data, loading, error, refetch } = useQuery(RealisationQuery, { variables: { groupBy, filter } });
+  const rows = data?.realisation;
+  const shown = rows && batch ? rows.filter((row) => row.key === `${nie}/${batch}`) : rows;
+  // realisation carries no "as of": the time its answer arrived stands in.
+  const [answeredAt, setAnsweredAt] = useState<string | null>(null);
+  useEffect(() => {
+    if (rows) setAnsweredAt(new Date().toISOString());
+  }, [rows]);
+
+  const orgLabel = params.get('organizationLabel');
+  const productLabel = params.get('productLabel');
+  const levelName = t(`reports.realisation.level.${batch ? 'FACILITY' : groupBy}`);
+
+  /** The address one step further down, keeping the period, province and labels. */
+  function drill(row: Row): string {
+    const next = new URLSearchParams(params);
+    if (groupBy === 'ORGANIZATION') {
+      next.set('organization', row.key);
+      next.set('organizationLabel', row.label);
+    } else if (groupBy === 'PRODUCT') {
+      next.set('nie', row.key);
+      next.set('productLabel', row.label);
+    } else {
+      next.set('batch', row.key.slice(row.key.indexOf('/') + 1));
+    }
+    return `?${next.toString()}`;
+  }
+
+  function up(keep: 'none' | 'organization' | 'product'): string {
+    const next = new URLSearchParams(params);
+    if (keep === 'none') ['organization', 'organizationLabel', 'nie', 'productLabel', 'batch'].forEach((key) => next.delete(key));
+    if (keep === 'organization') ['nie', 'productLabel', 'batch'].forEach((key) => next.delete(key));
+    if (keep === 'product') next.delete('batch');
+    const text = next.toString();
+    return text ? `?${text}` : '?';
+  }
+
+  const columns: Column<Row>[] = [
+    {
+      key: 'label',
+      header: levelName,
+      wide: true,
+      cell: (row) =>
+        batch ? (
+          <strong>{row.label}</strong>
+        ) : (
+          <Link to={drill(row)} className="drill-link">
+            {row.label}
+          </Link>
+        ),
+    },
+    ...STAGES.map((stage) => ({
+      key: stage,
+      header: t(`reports.realisation.stage.${stage}`),
+      cell: (row: Row) => formatCount(row[stage]),
+    })),
+  ];
+  const csvColumns: CsvColumn<Row>[] = [
+    { header: t('reports.realisation.csvKey'), value: (row) => row.key },
+    { header: levelName, value: (row) => row.label },
+    ...STAGES.map((stage) => ({ header: t(`reports.realisation.stage.${stage}`), value: (row: Row) => row[stage] })),
+  ];
+  const totals = STAGES.map((stage) => ({
+    label: t(`reports.realisation.stage.${stage}`),
+    units: (shown ?? []).reduce((sum, row) => sum + row[stage], 0),
+  }));
+
+  return (
+    <Page title={t('reports.realisation.title')} intro={t('reports.realisation.intro')}>
+      <ReportFilters key={filterKey(filter)} filter={filter} onApply={update} />
+
+      <nav aria-label={t('reports.realisation.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>{groupBy === 'ORGANIZATION' ? <span aria-current="page">{t('reports.realisation.allIndustries')}</span> : <Link to={up('none')}>{t('reports.realisation.allIndustries')}</Link>}</li>
+          {organization ? (
+            <li>
+              {groupBy === 'PRODUCT' ? <span aria-current="page">{orgLabel ?? organization}</span> : <Link to={up('organization')}>{orgLabel ?? organization}</Link>}
+            </li>
+          ) : null}
+          {nie ? (
+            <li>{batch ? <Link to={up('product')}>{productLabel ?? nie}</Link> : <span aria-current="page">{productLabel ?? nie}</span>}</li>
+          ) : null}
+          {batch ? (
+            <li>
+              <span aria-current="page">{t('reports.realisation.batchCrumb', { batch })}</span>
+            </li>
+          ) : null}
+        </ol>
+      </nav>
+
+      <Section
+        title={t('reports.realisation.tableTitle', { level: levelName })}
+        id="realisation"
+        actions={shown ? <CsvButton name="realisasi" columns={csvColumns} rows={shown} what={t('reports.realisation.title')} /> : null}
+      >
+        {error ? (
+          <QueryError error={error} onRetry={() => void refetch()} />
+        ) : shown ? (
+          <>
+            <AsOf at={answeredAt} />
+            {shown.length ? (
+              <div className="report-body">
+                <StageChart stages={totals} label={t('reports.realisation.chartLabel', { summary: totals.map((stage) => `${stage.label} ${formatCount(stage.units)}`).join(', ') })} />
+                <div className="report-table" aria-busy={loading}>
+                  <Table caption={t('reports.realisation.tableTitle', { level: levelName })} columns={columns} rows={shown} rowKey={(row) => row.key} />
+                </div>
+              </div>
+            ) : (
+              <EmptyState>{t('reports.empty')}</EmptyState>
+            )}
+          </>
+        ) : (
+          <Loading />
+        )}
+      </Section>
+
+      {nie && batch ? <BatchHoldings nie={nie} batch={batch} filter={filter} /> : null}
+    </Page>
+  );
+}
+
+/** Remounts the filter form when the address changes its fields (Back, a drill-down). */
+export const filterKey = (filter: ReportFilter) => [filter.from, filter.to, filter.province, filter.nie, filter.facility].join('|');

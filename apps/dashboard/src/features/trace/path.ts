@@ -1,0 +1,56 @@
+import type { TraceQuery } from '../../gql/graphql';
+
+export type TraceData = TraceQuery['trace'];
+export type TraceEvent = TraceData['events'][number];
+type Place = TraceEvent['facility'] | NonNullable<TraceEvent['counterparty']>;
+
+export interface PathNode {
+  id: string;
+  name: string;
+  type: string;
+  regency: string | null | undefined;
+  /** Event types seen at this facility, in order, without repeats. */
+  events: TraceEvent['type'][];
+}
+
+export interface PathEdge {
+  from: number;
+  to: number;
+  kind: 'SHIPPED' | 'RETURNED';
+  at: string;
+  /** 1-based position in the timeline. */
+  step: number;
+  received: boolean;
+}
+
+/**
+ * The pack's path: facilities in the order it first met them, and each shipment or return
+ * as an arrow (received once the other side recorded RECEIVED after it).
+ */
+export function pathOf(events: readonly TraceEvent[]): { nodes: PathNode[]; edges: PathEdge[] } {
+  const nodes: PathNode[] = [];
+  const index = new Map<string, number>();
+  const place = (facility: Place) => {
+    let at = index.get(facility.id);
+    if (at === undefined) {
+      at = nodes.length;
+      index.set(facility.id, at);
+      nodes.push({ id: facility.id, name: facility.name, type: facility.type, regency: facility.regency, events: [] });
+    }
+    return at;
+  };
+  const edges: PathEdge[] = [];
+  events.forEach((event, position) => {
+    const from = place(event.facility);
+    const node = nodes[from]!;
+    if (!node.events.includes(event.type)) node.events.push(event.type);
+    if ((event.type === 'SHIPPED' || event.type === 'RETURNED') && event.counterparty) {
+      const to = place(event.counterparty);
+      const received = events
+        .slice(position + 1)
+        .some((later) => later.type === 'RECEIVED' && later.facility.id === event.counterparty!.id);
+      edges.push({ from, to, kind: event.type, at: event.at, step: position + 1, received });
+    }
+  });
+  return { nodes, edges };
+}
