@@ -43,6 +43,12 @@ export interface AiSpec {
   readonly dlQualifier: boolean;
   /** True when every component is numeric. */
   readonly numeric: boolean;
+  /**
+   * 1 when the format is a single numeric component, 2 when it is a single
+   * CSET 82 component, else 0: readers may check the characters while they
+   * scan and then call checkScanned().
+   */
+  readonly scanCheck: 0 | 1 | 2;
   /** "(ai)", ready for writing the bracketed form. */
   readonly bracketed: string;
   /** "/ai/", ready for writing a Digital Link path. */
@@ -105,6 +111,7 @@ function compile(entry: AiEntry, ai: string, id: number): AiSpec {
     dlPrimaryKey: entry.dlPrimaryKey,
     dlQualifier: qualifiers.has(ai),
     numeric: entry.components.every((c) => c.cset === 'N'),
+    scanCheck: entry.components.length !== 1 ? 0 : entry.components[0]?.cset === 'N' ? 1 : entry.components[0]?.cset === 'X' ? 2 : 0,
     bracketed: `(${ai})`,
     dlPath: `/${ai}/`,
     dlQueryFirst: `?${ai}=`,
@@ -232,6 +239,21 @@ export function checkValue(spec: AiSpec, s: string, start: number, end: number, 
   }
   if (off < end) {
     return problem('BAD_LENGTH', `AI (${ai}) value "${s.slice(start, end)}" has ${end - off} characters too many`, ai, position + off - start);
+  }
+  return null;
+}
+
+/**
+ * As checkValue for a spec with scanCheck 1 or 2 whose characters the caller
+ * has already found to be in the character set.
+ */
+export function checkScanned(spec: AiSpec, s: string, start: number, end: number, position: number): Gs1Error | null {
+  const len = end - start;
+  if (len < spec.minLength || len > spec.maxLength || len === 0) return checkValue(spec, s, start, end, position);
+  const linters = (spec.components[0] as SpecComponent).linters;
+  for (let j = 0; j < linters.length; j++) {
+    const f = (linters[j] as Linter)(s, start, end);
+    if (f !== null) return problem(f.code, `AI (${spec.ai}) ${f.message}`, spec.ai, position + f.offset);
   }
   return null;
 }

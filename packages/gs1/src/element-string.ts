@@ -1,4 +1,5 @@
-import { AI_LENGTH_BY_PREFIX, checkValue, lookupAi, matchesPattern, specAt, type AiSpec } from './ai.js';
+import { AI_LENGTH_BY_PREFIX, checkScanned, checkValue, lookupAi, matchesPattern, specAt, type AiSpec } from './ai.js';
+import { CSET82 } from './linters/cset82.js';
 import { problem, type Gs1Error } from './errors.js';
 import { describeChar } from './linters/cset82.js';
 import type { Element, Profile } from './types.js';
@@ -14,10 +15,32 @@ export interface Reading {
   warnings: Gs1Error[];
   /** The input slice that already is the canonical raw form of the elements, when it is. */
   raw: string | undefined;
+  /** The input slice that already is the canonical bracketed form, when it is. */
+  bracketed: string | undefined;
+  /** Some value may hold '(' (to be escaped in the bracketed form). */
+  parens: boolean;
+}
+
+// Arrays that start with the elements kind they will hold, so that pushes
+// need no elements-kind transition (and stay inlined in optimised code).
+const SAMPLE_ELEMENT: Element = { ai: '', value: '' };
+function objectArray<T>(sample: T): T[] {
+  const a = [sample];
+  a.pop();
+  return a;
 }
 
 export function newReading(): Reading {
-  return { elements: [], specs: [], positions: [], errors: [], warnings: [], raw: undefined };
+  return {
+    elements: objectArray(SAMPLE_ELEMENT),
+    specs: objectArray<AiSpec | undefined>(undefined),
+    positions: [],
+    errors: [],
+    warnings: [],
+    raw: undefined,
+    bracketed: undefined,
+    parens: true,
+  };
 }
 
 export const GS = '\u001d';
@@ -31,13 +54,16 @@ export function toBracketed(elements: readonly Element[]): string {
   return bracketedOf(elements, null);
 }
 
-/** As toBracketed; specs[i], when given, is the spec of elements[i]. */
-export function bracketedOf(elements: readonly Element[], specs: readonly (AiSpec | undefined)[] | null): string {
+/**
+ * As toBracketed; specs[i], when given, is the spec of elements[i]; parens
+ * false says that no value holds '('.
+ */
+export function bracketedOf(elements: readonly Element[], specs: readonly (AiSpec | undefined)[] | null, parens = true): string {
   let out = '';
   for (let i = 0; i < elements.length; i++) {
     const e = elements[i] as Element;
     const spec = specs ? specs[i] : undefined;
-    const v = e.value.indexOf('(') < 0 ? e.value : e.value.replace(/\(/g, '\\(');
+    const v = !parens || e.value.indexOf('(') < 0 ? e.value : e.value.replace(/\(/g, '\\(');
     out = out + (spec ? spec.bracketed : `(${e.ai})`) + v;
   }
   return out;
@@ -76,9 +102,12 @@ function isSpace(c: number): boolean {
 
 export function readBracketed(text: string, start: number, end: number, out: Reading): void {
   let pos = start;
+  let canonical = true;
+  out.parens = false;
   while (pos < end) {
     const c = text.charCodeAt(pos);
     if (isSpace(c)) {
+      canonical = false;
       pos++;
       continue;
     }
@@ -87,19 +116,21 @@ export function readBracketed(text: string, start: number, end: number, out: Rea
       return;
     }
     const open = pos;
-    const close = text.indexOf(')', pos + 1);
-    if (close < 0 || close >= end) {
-      out.errors.push(problem('SYNTAX', `AI opened at position ${open} has no closing ')'`, undefined, open));
-      return;
+    // AI: 2 to 4 digits, then ')'.
+    let close = pos + 1;
+    while (close < end && close <= pos + 5) {
+      const d = text.charCodeAt(close);
+      if (d < 48 || d > 57) break;
+      close++;
     }
-    const ai = text.slice(pos + 1, close);
-    let aiOk = ai.length >= 2 && ai.length <= 4;
-    for (let i = 0; aiOk && i < ai.length; i++) {
-      const d = ai.charCodeAt(i);
-      if (d < 48 || d > 57) aiOk = false;
-    }
-    if (!aiOk) {
-      out.errors.push(problem('SYNTAX', `"(${ai})" at position ${open} is not an AI: an AI is 2 to 4 digits`, undefined, open));
+    const digits = close - pos - 1;
+    if (close >= end || text.charCodeAt(close) !== 41 /* ) */ || digits < 2 || digits > 4) {
+      const shut = text.indexOf(')', pos + 1);
+      if (shut < 0 || shut >= end) {
+        out.errors.push(problem('SYNTAX', `AI opened at position ${open} has no closing ')'`, undefined, open));
+      } else {
+        out.errors.push(problem('SYNTAX', `"${text.slice(pos, shut + 1)}" at position ${open} is not an AI: an AI is 2 to 4 digits`, undefined, open));
+      }
       return;
     }
     // Value: up to the next unescaped '(' or the end; "\(" stands for '('.
@@ -121,15 +152,26 @@ export function readBracketed(text: string, start: number, end: number, out: Rea
     let b = vend;
     while (a < b && isSpace(text.charCodeAt(a))) a++;
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    let value = text.slice(a, b);
-    if (escaped) value = value.replace(/\\\(/g, '(');
-    addElement(out, ai, value, open, a);
+    if (a !== vstart || b !== vend) canonical = false;
+    const spec = specAt(text, pos + 1, digits);
+    if (escaped) {
+      out.parens = true;
+      addElement(out, spec, text.slice(pos + 1, close), text.slice(a, b).replace(/\\\(/g, '('), open, a);
+    } else if (spec) {
+      const err = checkValue(spec, text, a, b, a);
+      out.elements.push({ ai: spec.ai, value: text.slice(a, b) });
+      out.specs.push(spec);
+      out.positions.push(open);
+      if (err) out.errors.push(err);
+    } else {
+      addElement(out, spec, text.slice(pos + 1, close), text.slice(a, b), open, a);
+    }
     pos = vend;
   }
+  if (canonical) out.bracketed = text.slice(start, end);
 }
 
-function addElement(out: Reading, text: string, value: string, position: number, valuePosition: number): void {
-  const spec = lookupAi(text);
+function addElement(out: Reading, spec: AiSpec | undefined, text: string, value: string, position: number, valuePosition: number): void {
   const ai = spec ? spec.ai : text;
   out.elements.push({ ai, value });
   out.specs.push(spec);
@@ -171,6 +213,7 @@ function scanRaw(text: string, start: number, end: number, out: Reading): number
   let pos = start;
   let separated = false;
   let canonical = true;
+  let parens = false;
   /** A separator may follow here without being redundant. */
   let separatorDue = false;
   while (pos < end) {
@@ -215,12 +258,17 @@ function scanRaw(text: string, start: number, end: number, out: Reading): number
     const vstart = pos + length;
     const limit = Math.min(end, vstart + spec.maxLength);
     let vend = vstart;
+    // Find the end of the value and check its characters in the same pass.
+    const kind = spec.scanCheck;
+    let clean = kind !== 0;
     while (vend < limit) {
       const c = text.charCodeAt(vend);
       if (c === 29 || ((c === 94 || c === 60 || c === 123) && sepAt(text, vend, end) !== 0)) break;
+      if (c === 40) parens = true;
+      if (kind === 1 ? c < 48 || c > 57 : c >= 128 || CSET82[c] === 0) clean = false;
       vend++;
     }
-    const err = checkValue(spec, text, vstart, vend, vstart);
+    const err = clean ? checkScanned(spec, text, vstart, vend, vstart) : checkValue(spec, text, vstart, vend, vstart);
     out.elements.push({ ai: spec.ai, value: text.slice(vstart, vend) });
     out.specs.push(spec);
     out.positions.push(aiPos);
@@ -228,6 +276,7 @@ function scanRaw(text: string, start: number, end: number, out: Reading): number
     separatorDue = spec.fnc1;
     pos = vend;
   }
+  out.parens = parens;
   return (separated ? SEPARATED : 0) | (canonical ? CANONICAL : 0);
 }
 

@@ -3,7 +3,7 @@ import { DEFAULT_DIGITAL_LINK_BASE, digitalLinkOf, readDigitalLink } from './dig
 import { bracketedOf, newReading, rawOf, readBracketed, readRaw, type Reading } from './element-string.js';
 import { problem, type Gs1Error } from './errors.js';
 import { daysInMonth, twoDigits } from './linters/common.js';
-import { readScanData } from './scan-data.js';
+import { compositeProblem, identifyScanData } from './scan-data.js';
 import type { Element, ParseOptions, ParseResult, Profile } from './types.js';
 import { checkAssociations } from './validate.js';
 
@@ -123,7 +123,7 @@ function result(reading: Reading | null, forced: Profile | undefined, extra: Gs1
     expiry,
     serial,
     sscc,
-    bracketed: bracketedOf(elements, specs),
+    bracketed: reading.bracketed ?? bracketedOf(elements, specs, reading.parens),
     raw: reading.raw ?? rawOf(elements, specs),
     digitalLink: gtin !== null || sscc !== null ? digitalLinkOf(elements, specs, DEFAULT_DIGITAL_LINK_BASE, errors.length === 0) : null,
     errors,
@@ -180,18 +180,21 @@ function parseText(text: string, options: ParseOptions | undefined): ParseResult
   const reading = newReading();
   const c = text.charCodeAt(start);
   if (c === 93 /* ] */) {
-    const sd = readScanData(text, start, end);
+    const sd = identifyScanData(text, start, end);
     if ('code' in sd) return result(null, forced, [sd]);
     const p = sd.payloadStart;
-    if (sd.kind === 'gs1') {
-      if (text.charCodeAt(p) === 40) readBracketed(text, p, end, reading);
-      else readRaw(text, p, end, reading, forced);
-    } else if (sd.kind === 'ean13' || sd.kind === 'ean8') {
-      readEan(text, p, end, sd.kind === 'ean13' ? 13 : 8, reading);
-    } else if (p >= end) {
-      reading.errors.push(problem('EMPTY', `The ${sd.symbology} symbol holds no data`, undefined, start));
+    if (sd.kind === 'plain') {
+      if (p >= end) reading.errors.push(problem('EMPTY', `The ${sd.symbology} symbol holds no data`, undefined, start));
+      else readPlain(text, p, end, reading, forced);
     } else {
-      readPlain(text, p, end, reading, forced);
+      if (sd.kind === 'ean13' || sd.kind === 'ean8') readEan(text, p, end, sd.kind === 'ean13' ? 13 : 8, reading);
+      else if (text.charCodeAt(p) === 40) readBracketed(text, p, end, reading);
+      else readRaw(text, p, end, reading, forced);
+      if (reading.errors.length) {
+        // '|' is never valid data: look for a composite component only once reading failed.
+        const composite = compositeProblem(text, sd, end);
+        if (composite) return result(null, forced, [composite]);
+      }
     }
   } else if (c === 40 /* ( */) {
     readBracketed(text, start, end, reading);

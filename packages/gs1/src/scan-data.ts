@@ -60,6 +60,13 @@ function identifierAt(text: string, start: number): IdentifierInfo | undefined {
  * which this reader does not handle.
  */
 export function readScanData(text: string, start: number, end: number): ScanData | Gs1Error {
+  const sd = identifyScanData(text, start, end);
+  if ('code' in sd) return sd;
+  return compositeProblem(text, sd, end) ?? sd;
+}
+
+/** As readScanData, without looking for a composite component. */
+export function identifyScanData(text: string, start: number, end: number): ScanData | Gs1Error {
   const info = end - start >= 3 ? identifierAt(text, start) : undefined;
   if (!info) {
     const id = text.slice(start, start + 3);
@@ -69,16 +76,18 @@ export function readScanData(text: string, start: number, end: number): ScanData
     return problem('UNSUPPORTED_SYMBOLOGY', `${info.symbology} (${text.slice(start, start + 3)}) is not read by Jejak`, undefined, start);
   }
   const payloadStart = start + 3;
-  if (info.kind !== 'plain') {
-    const bar = text.indexOf('|', payloadStart);
-    if (bar >= 0 && bar < end) {
-      return problem('UNSUPPORTED_SYMBOLOGY', `Composite component ('|' at position ${bar}) is not read by Jejak`, undefined, bar);
-    }
-  }
   if (info.kind === 'gs1' && payloadStart >= end) {
     return problem('EMPTY', `${info.symbology} symbol in GS1 mode (${text.slice(start, start + 3)}) holds no data`, undefined, start);
   }
   return { symbology: info.symbology, kind: info.kind, payloadStart };
+}
+
+/** A composite component ('|' after GS1 or EAN data) is not read. */
+export function compositeProblem(text: string, sd: ScanData, end: number): Gs1Error | null {
+  if (sd.kind === 'plain') return null;
+  const bar = text.indexOf('|', sd.payloadStart);
+  if (bar < 0 || bar >= end) return null;
+  return problem('UNSUPPORTED_SYMBOLOGY', `Composite component ('|' at position ${bar}) is not read by Jejak`, undefined, bar);
 }
 
 /**

@@ -5,27 +5,10 @@ import type { Element, Profile } from './types.js';
 /** BPOM caps the NIE (AI 90) at 16 characters although GS1 allows X..30. */
 export const NIE_MAX_LENGTH = 16;
 
+const ID_00 = (lookupAi('00') as AiSpec).id;
 const ID_01 = (lookupAi('01') as AiSpec).id;
 const ID_90 = (lookupAi('90') as AiSpec).id;
-
-/**
- * Profile rules:
- * - a forced profile is used as given;
- * - otherwise GS1 when (01) or (00) is present (this includes the mixed case of
- *   (01) together with (90): the GS1 rules apply and the NIE is still reported);
- * - otherwise BPOM when (90) is present, (90) then standing in for (01);
- * - otherwise GS1, or null when there are no elements.
- */
-export function decideProfile(elements: readonly Element[], forced?: Profile): Profile | null {
-  if (forced === 'GS1' || forced === 'BPOM') return forced;
-  if (elements.length === 0) return null;
-  let has90 = false;
-  for (const e of elements) {
-    if (e.ai === '01' || e.ai === '00') return 'GS1';
-    if (e.ai === '90') has90 = true;
-  }
-  return has90 ? 'BPOM' : 'GS1';
-}
+const ID_8030 = (lookupAi('8030') as AiSpec).id;
 
 // Which known AIs are present, without allocating per call: seen[id] holds the
 // stamp of the call that saw the AI, first[id] the index of its first element.
@@ -54,8 +37,6 @@ export function checkAssociations(
   errors: Gs1Error[],
   warnings: Gs1Error[],
 ): Profile | null {
-  const profile = decideProfile(elements, forced);
-  const bpom = profile === 'BPOM';
   const n = elements.length;
   stamp = (stamp + 1) >>> 0;
   if (stamp === 0) {
@@ -77,11 +58,27 @@ export function checkAssociations(
     if (seen[id] !== now) {
       seen[id] = now;
       first[id] = i;
-      if (spec.ai === '8030') digitalSignature = true;
+      if (id === ID_8030) digitalSignature = true;
       continue;
     }
     reportRepeat(elements, positions, first[id] as number, i, errors);
   }
+  // Profile: a forced profile is used as given; otherwise GS1 when (01) or
+  // (00) is present (this includes the mixed case of (01) together with (90):
+  // the GS1 rules apply and the NIE is still reported); otherwise BPOM when
+  // (90) is present, (90) then standing in for (01); otherwise GS1, or null
+  // when there are no elements.
+  const profile: Profile | null =
+    forced === 'GS1' || forced === 'BPOM'
+      ? forced
+      : n === 0
+        ? null
+        : seen[ID_01] === now || seen[ID_00] === now
+          ? 'GS1'
+          : seen[ID_90] === now
+            ? 'BPOM'
+            : 'GS1';
+  const bpom = profile === 'BPOM';
   if (unknown) {
     // AIs missing from the dictionary: repeats found by comparing strings.
     for (let i = 0; i < n; i++) {
@@ -102,7 +99,9 @@ export function checkAssociations(
     if (spec === undefined || first[spec.id] !== i) continue;
     const e = elements[i] as Element;
 
-    for (const alternatives of spec.req) {
+    const req = spec.req;
+    for (let r = 0; r < req.length; r++) {
+      const alternatives = req[r] as readonly (readonly AiPattern[])[];
       let ok = false;
       for (let a = 0; a < alternatives.length && !ok; a++) {
         const group = alternatives[a] as readonly AiPattern[];
