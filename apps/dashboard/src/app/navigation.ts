@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import type { OrganizationType, Role } from '../gql/graphql';
 
-export type NavSection = 'main' | 'supervision' | 'reports' | 'directory' | 'administration';
+export type NavSection = 'main' | 'operations' | 'supervision' | 'reports' | 'directory' | 'administration';
 
 /**
  * One entry of the main navigation. `organizationTypes` and `roles` say who sees it (and who
@@ -19,7 +19,23 @@ export interface NavItem {
 }
 
 /** The order of sections in the navigation. */
-export const NAV_SECTIONS: readonly NavSection[] = ['main', 'supervision', 'reports', 'directory', 'administration'];
+export const NAV_SECTIONS: readonly NavSection[] = ['main', 'operations', 'supervision', 'reports', 'directory', 'administration'];
+
+/** Who records movements: not viewers. */
+const OPERATORS: readonly Role[] = ['ADMIN', 'OPERATOR'];
+
+/** An entry of the daily-work section (labels under `work.nav`). */
+function workItem(id: string, path: string, organizationTypes: readonly OrganizationType[], roles?: readonly Role[]): NavItem {
+  return {
+    id,
+    path,
+    label: `work.nav.${id}` as ParseKeys,
+    description: `work.nav.descriptions.${id}` as ParseKeys,
+    section: 'operations',
+    organizationTypes,
+    ...(roles ? { roles } : {}),
+  };
+}
 
 /** A supervision entry: label and description are `<feature>.nav` and `<feature>.navDescription`. */
 function supervisionItem(
@@ -48,6 +64,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: 'nav.descriptions.verify',
     section: 'main',
   },
+  // Daily work of manufacturers, distributors and pharmacies.
+  workItem('products', '/products', ['MANUFACTURER']),
+  workItem('codeRequests', '/code-requests', ['MANUFACTURER']),
+  workItem('activate', '/activate', ['MANUFACTURER'], OPERATORS),
+  workItem('aggregate', '/aggregate', ['MANUFACTURER', 'DISTRIBUTOR'], OPERATORS),
+  workItem('ship', '/ship', ['MANUFACTURER', 'DISTRIBUTOR'], OPERATORS),
+  workItem('receive', '/receive', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
+  workItem('returnPacks', '/return', ['DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
+  workItem('dispense', '/dispense', ['PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
+  workItem('undo', '/undo', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
+  workItem('stock', '/stock', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
   // BPOM's supervision: approvals, tracing, inspection, recalls and the alert inbox.
   supervisionItem('approvals', '/approvals', 'approvals', ['REGULATOR'], ['SUPERVISOR', 'ADMIN']),
   supervisionItem('trace', '/trace', 'trace', ['REGULATOR']),

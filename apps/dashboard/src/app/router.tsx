@@ -20,6 +20,31 @@ const VerifyPage = lazy(() => import('../features/verify/routes/VerifyPage').the
 
 const later = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
+// Daily work (products, codes, scanning, stock): loaded when opened, with the parser and labels.
+const work = {
+  products: () => import('../features/products/routes/ProductsPage'),
+  productEdit: () => import('../features/products/routes/ProductEditPage'),
+  codeRequests: () => import('../features/code-requests/routes/CodeRequestsPage'),
+  codeRequest: () => import('../features/code-requests/routes/CodeRequestPage'),
+  labels: () => import('../features/code-requests/routes/LabelsPage'),
+  movements: () => import('../features/movements/routes/MovementPages'),
+  aggregate: () => import('../features/movements/routes/AggregatePage'),
+  stock: () => import('../features/stock/routes/StockPage'),
+};
+const ProductsPage = lazy(() => work.products().then((module) => ({ default: module.ProductsPage })));
+const ProductEditPage = lazy(() => work.productEdit().then((module) => ({ default: module.ProductEditPage })));
+const CodeRequestsPage = lazy(() => work.codeRequests().then((module) => ({ default: module.CodeRequestsPage })));
+const CodeRequestPage = lazy(() => work.codeRequest().then((module) => ({ default: module.CodeRequestPage })));
+const LabelsPage = lazy(() => work.labels().then((module) => ({ default: module.LabelsPage })));
+const ActivatePage = lazy(() => work.movements().then((module) => ({ default: module.ActivatePage })));
+const ShipPage = lazy(() => work.movements().then((module) => ({ default: module.ShipPage })));
+const ReceivePage = lazy(() => work.movements().then((module) => ({ default: module.ReceivePage })));
+const ReturnPage = lazy(() => work.movements().then((module) => ({ default: module.ReturnPage })));
+const DispensePage = lazy(() => work.movements().then((module) => ({ default: module.DispensePage })));
+const UndoPage = lazy(() => work.movements().then((module) => ({ default: module.UndoPage })));
+const AggregatePage = lazy(() => work.aggregate().then((module) => ({ default: module.AggregatePage })));
+const StockPage = lazy(() => work.stock().then((module) => ({ default: module.StockPage })));
+
 // Supervision and reports: loaded when opened (the reports bring recharts).
 const supervision = {
   approvals: () => import('../features/approvals/routes/ApprovalsPage'),
@@ -70,6 +95,19 @@ export const router = createBrowserRouter([
           screen('organizations', <OrganizationsPage />),
           screen('users', <UsersPage />),
           screen('apiKeys', <ApiKeysPage />),
+          screen('products', later(<ProductsPage />)),
+          { path: '/products/:nie', element: <RequireAccess item="products">{later(<ProductEditPage />)}</RequireAccess> },
+          screen('codeRequests', later(<CodeRequestsPage />)),
+          { path: '/code-requests/:id', element: <RequireAccess item="codeRequests">{later(<CodeRequestPage />)}</RequireAccess> },
+          { path: '/code-requests/:id/labels', element: <RequireAccess item="codeRequests">{later(<LabelsPage />)}</RequireAccess> },
+          screen('activate', later(<ActivatePage />)),
+          screen('aggregate', later(<AggregatePage />)),
+          screen('ship', later(<ShipPage />)),
+          screen('receive', later(<ReceivePage />)),
+          screen('returnPacks', later(<ReturnPage />)),
+          screen('dispense', later(<DispensePage />)),
+          screen('undo', later(<UndoPage />)),
+          screen('stock', later(<StockPage />)),
           screen('approvals', later(<ApprovalsPage />)),
           screen('trace', later(<TracePage />)),
           screen('inspect', later(<InspectorPage />)),

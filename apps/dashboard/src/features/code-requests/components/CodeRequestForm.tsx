@@ -1,0 +1,160 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { errorMessage } from '../../../shared/errors';
+import { hasErrors, serverFieldErrors, useFocusFirstInvalid, type FieldErrors } from '../../../shared/forms';
+import { Alert, SelectField, TextField } from '../../../shared/ui';
+import { ProductsQuery } from '../../products/products.graphql';
+import { gtin14, gtinProblem } from '../../products/validation';
+import { RequestCodesMutation } from '../code-requests.graphql';
+
+type Field = 'nie' | 'batch' | 'expiry' | 'quantity' | 'unitsPerCase' | 'casesPerPallet' | 'gtin';
+type Values = Record<Field, string>;
+const EMPTY: Values = { nie: '', batch: '', expiry: '', quantity: '', unitsPerCase: '', casesPerPallet: '', gtin: '' };
+
+/** AI (10): up to 20 characters of GS1's character set 82. */
+const BATCH = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
+const MAX_QUANTITY = 10_000_000;
+
+const whole = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN);
+
+function check(t: TFunction, values: Values): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {};
+  if (!values.nie) errors.nie = t('codeRequests.form.chooseProduct');
+  const batch = values.batch.trim();
+  if (!batch) errors.batch = t('form.required');
+  else if (batch.length > 20) errors.batch = t('codeRequests.errors.batchLength');
+  else if (!BATCH.test(batch)) errors.batch = t('codeRequests.errors.batchCharset');
+  if (!values.expiry) errors.expiry = t('form.required');
+  else if (values.expiry <= new Date().toISOString().slice(0, 10)) errors.expiry = t('codeRequests.errors.expiryPast');
+  const quantity = whole(values.quantity);
+  if (!values.quantity.trim()) errors.quantity = t('form.required');
+  else if (!(quantity >= 1 && quantity <= MAX_QUANTITY)) errors.quantity = t('form.invalidNumber', { min: 1, max: MAX_QUANTITY.toLocaleString() });
+  const perCase = whole(values.unitsPerCase);
+  if (values.unitsPerCase.trim() && !(perCase >= 1 && (!(quantity >= 1) || perCase <= quantity))) {
+    errors.unitsPerCase = t('codeRequests.errors.unitsPerCase', { max: Number.isNaN(quantity) ? '–' : quantity.toLocaleString() });
+  }
+  const perPallet = whole(values.casesPerPallet);
+  if (values.casesPerPallet.trim()) {
+    if (!values.unitsPerCase.trim()) errors.casesPerPallet = t('codeRequests.errors.palletNeedsCase');
+    else if (!(perPallet >= 1)) errors.casesPerPallet = t('form.invalidNumber', { min: 1, max: MAX_QUANTITY.toLocaleString() });
+  }
+  const gtin = gtinProblem(t, values.gtin);
+  if (gtin) errors.gtin = gtin;
+  return errors;
+}
+
+/** A request for serials: the seed's fields, checked as they are typed. */
+export function CodeRequestForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation();
+  const products = useQuery(ProductsQuery, { variables: { first: 500 } });
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors<Field>>({});
+  const [created, setCreated] = useState<string | null>(null);
+  const [request, { loading, error }] = useMutation(RequestCodesMutation);
+  const form = useRef<HTMLFormElement>(null);
+  const [focusKey, setFocusKey] = useState({});
+  useFocusFirstInvalid(form, focusKey);
+
+  const errors = { ...check(t, values), ...serverErrors };
+  const shown = (field: Field) => ((submitted || touched[field]) && errors[field]) || null;
+  const product = products.data?.products.find((candidate) => candidate.nie === values.nie);
+  const quantity = whole(values.quantity);
+  const perCase = whole(values.unitsPerCase);
+  const perPallet = whole(values.casesPerPallet);
+  const cases = quantity > 0 && perCase > 0 ? Math.ceil(quantity / perCase) : 0;
+  const pallets = cases && perPallet > 0 ? Math.ceil(cases / perPallet) : 0;
+
+  const set = (field: Field, value: string) => {
+    setValues((current) => ({ ...current, [field]: value, ...(field === 'nie' ? { gtin: products.data?.products.find((p) => p.nie === value)?.gtin ?? '' } : {}) }));
+    setTouched((current) => ({ ...current, [field]: true }));
+    setServerErrors({});
+    setCreated(null);
+  };
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    setCreated(null);
+    if (hasErrors(check(t, values))) {
+      setFocusKey({});
+      return;
+    }
+    try {
+      const result = await request({
+        variables: {
+          input: {
+            nie: values.nie,
+            batch: values.batch.trim(),
+            expiry: values.expiry,
+            quantity,
+            unitsPerCase: values.unitsPerCase.trim() ? perCase : undefined,
+            casesPerPallet: values.casesPerPallet.trim() ? perPallet : undefined,
+            gtin: gtin14(values.gtin),
+          },
+        },
+      });
+      setCreated(result.data?.requestCodes.batch ?? values.batch);
+      setValues(EMPTY);
+      setTouched({});
+      setSubmitted(false);
+      onCreated();
+    } catch (failure) {
+      setServerErrors(
+        serverFieldErrors(t, failure, { nie: 'nie', batch: 'batch', expiry: 'expiry', quantity: 'quantity', unitsPerCase: 'unitsPerCase', casesPerPallet: 'casesPerPallet', gtin: 'gtin' }),
+      );
+      setFocusKey({});
+    }
+  }
+
+  return (
+    <form ref={form} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      {created ? <Alert tone="success">{t('codeRequests.form.created', { batch: created })}</Alert> : null}
+      {error ? <Alert tone="error">{errorMessage(t, error)}</Alert> : null}
+      <SelectField label={t('codeRequests.field.product')} value={values.nie} onChange={(event) => set('nie', event.target.value)} error={shown('nie')}>
+        <option value="">{products.loading ? t('app.loading') : t('codeRequests.form.chooseProduct')}</option>
+        {(products.data?.products ?? []).map((option) => (
+          <option key={option.id} value={option.nie}>
+            {option.name} · {option.nie}
+          </option>
+        ))}
+      </SelectField>
+      {product && !product.serialised ? <Alert tone="warning">{t('codeRequests.form.notSerialised')}</Alert> : null}
+      <div className="field-row">
+        <TextField label={t('codeRequests.field.batch')} hint={t('codeRequests.form.batchHint')} value={values.batch} onChange={(event) => set('batch', event.target.value)} error={shown('batch')} required autoComplete="off" />
+        <TextField label={t('codeRequests.field.expiry')} type="date" value={values.expiry} onChange={(event) => set('expiry', event.target.value)} error={shown('expiry')} required />
+      </div>
+      <div className="field-row">
+        <TextField label={t('codeRequests.field.quantity')} inputMode="numeric" value={values.quantity} onChange={(event) => set('quantity', event.target.value)} error={shown('quantity')} required />
+        <TextField
+          label={t('codeRequests.field.unitsPerCase')}
+          inputMode="numeric"
+          value={values.unitsPerCase}
+          onChange={(event) => set('unitsPerCase', event.target.value)}
+          error={shown('unitsPerCase')}
+          optional
+        />
+        <TextField
+          label={t('codeRequests.field.casesPerPallet')}
+          inputMode="numeric"
+          value={values.casesPerPallet}
+          onChange={(event) => set('casesPerPallet', event.target.value)}
+          error={shown('casesPerPallet')}
+          optional
+        />
+      </div>
+      <TextField label={t('codeRequests.field.gtin')} hint={t('products.form.gtinHint')} inputMode="numeric" value={values.gtin} onChange={(event) => set('gtin', event.target.value)} error={shown('gtin')} optional />
+      {quantity > 0 ? (
+        <p className="form-summary" role="status">
+          {t('codeRequests.form.summary', { units: quantity.toLocaleString(), cases: cases.toLocaleString(), pallets: pallets.toLocaleString() })}
+        </p>
+      ) : null}
+      <button type="submit" className="button button-primary" disabled={loading}>
+        {loading ? t('codeRequests.form.submitting') : t('codeRequests.form.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+/** Small CSV helpers for uploads read in the browser and reports written there. */
+
+/** The separator a file uses: the one its header line has most of (`;` in the seed's files). */
+export function detectSeparator(headerLine: string): ',' | ';' | '\t' {
+  const counts = ([',', ';', '\t'] as const).map((sep) => [sep, headerLine.split(sep).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+}
+
+/** Splits a file into lines, keeping line breaks inside quoted cells. Empty lines are dropped. */
+export function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) {
+      lines.push(text.slice(start, i));
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      start = i + 1;
+    }
+  }
+  lines.push(text.slice(start));
+  return lines.filter((line) => line.trim() !== '');
+}
+
+/** The cells of one line. */
+export function splitCells(line: string, separator: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (quoted) {
+      if (char === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === separator) {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Header names of the code column, as the API reads them. */
+const CODE_COLUMNS = ['2dbarcode', 'barcode', 'barcode2d', 'code', 'kode', 'kode2d', 'datamatrix'];
+
+export interface CsvCodes {
+  /** The header line, or null when the file is a bare list of codes. */
+  header: string | null;
+  rows: Array<{ row: number; code: string; line: string }>;
+}
+
+/**
+ * The codes of a file: the column named like "2D Barcode" or "kode" when there is a header,
+ * else the first column of every line. `row` counts data rows from 1, as the API does.
+ */
+export function readCodes(text: string): CsvCodes {
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
+  if (!lines.length) return { header: null, rows: [] };
+  const separator = detectSeparator(lines[0]!);
+  const headerCells = splitCells(lines[0]!, separator).map(normalise);
+  const column = headerCells.findIndex((name) => CODE_COLUMNS.includes(name));
+  const hasHeader = column >= 0 || headerCells.some((name) => ['nie', 'event', 'lotnumber', 'idkemasan'].includes(name));
+  const data = hasHeader ? lines.slice(1) : lines;
+  const index = column >= 0 ? column : 0;
+  return {
+    header: hasHeader ? lines[0]! : null,
+    rows: data.map((line, i) => ({ row: i + 1, code: (splitCells(line, separator)[index] ?? '').trim(), line })),
+  };
+}
+
+const quote = (value: string) => (/[",;\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** A CSV file from rows of cells, with a BOM so spreadsheet programs read it as UTF-8. */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+  return '\uFEFF' + rows.map((row) => row.map((cell) => quote(cell == null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Offers a text (or a Blob) as a file to save. */
+export function saveFile(name: string, content: string | Blob, type = 'text/csv;charset=utf-8') {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}

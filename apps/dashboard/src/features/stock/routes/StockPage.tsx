@@ -1,0 +1,97 @@
+import { useQuery } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StockOnHandQuery } from '../../../gql/graphql';
+import { EmptyState, Loading, Page, QueryError, Section, SelectField, Table, TextField, formatDate, formatDateTime, type Column } from '../../../shared/ui';
+import '../../../shared/work.css';
+import { StockFacilitiesQuery, StockQuery } from '../stock.graphql';
+
+type Row = StockOnHandQuery['stock']['rows'][number];
+const WINDOWS = [30, 90, 180] as const;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Stock on hand at my facilities, by product and batch, soonest expiry first, expiry highlighted. */
+export function StockPage() {
+  const { t } = useTranslation();
+  const [facility, setFacility] = useState('');
+  const [search, setSearch] = useState('');
+  const [days, setDays] = useState<number>(90);
+  const facilities = useQuery(StockFacilitiesQuery, { fetchPolicy: 'cache-first' });
+  const mine = facilities.data?.me?.facilities ?? [];
+  const { data, error, loading, refetch } = useQuery(StockQuery, {
+    variables: { filter: facility ? { facility } : undefined, nearExpiryDays: days },
+  });
+
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    const all = data?.stock.rows ?? [];
+    return all
+      .filter((row) => !needle || [row.product.name, row.product.nie, row.batch].some((value) => value.toLowerCase().includes(needle)))
+      .slice()
+      .sort((a, b) => a.expiry.localeCompare(b.expiry) || a.product.name.localeCompare(b.product.name));
+  }, [data, search]);
+  const now = today();
+  const units = rows.reduce((sum, row) => sum + row.units, 0);
+  const near = rows.filter((row) => row.nearExpiry || row.expiry < now).length;
+
+  const columns: Column<Row>[] = [
+    { key: 'product', header: t('stock.product'), cell: (row) => row.product.name, wide: true },
+    { key: 'nie', header: t('stock.nie'), cell: (row) => <code>{row.product.nie}</code>, nowrap: true },
+    { key: 'batch', header: t('stock.batch'), cell: (row) => row.batch, nowrap: true },
+    {
+      key: 'expiry',
+      header: t('stock.expiry'),
+      cell: (row) => (
+        <span className={row.expiry < now ? 'expiry expiry-past' : row.nearExpiry ? 'expiry expiry-near' : 'expiry'}>
+          {formatDate(row.expiry)}
+          {row.expiry < now ? <span className="badge badge-danger">{t('stock.expired')}</span> : row.nearExpiry ? <span className="badge badge-warning">{t('stock.nearExpiry')}</span> : null}
+        </span>
+      ),
+    },
+    { key: 'units', header: t('stock.units'), cell: (row) => row.units.toLocaleString(), nowrap: true },
+    ...(mine.length > 1 ? [{ key: 'facility', header: t('stock.facility'), cell: (row: Row) => row.facility?.name ?? '' }] : []),
+  ];
+
+  return (
+    <Page title={t('stock.title')} intro={t('stock.intro')}>
+      <div className="filters">
+        {mine.length > 1 ? (
+          <SelectField label={t('stock.facility')} value={facility} onChange={(event) => setFacility(event.target.value)}>
+            <option value="">{t('stock.allFacilities')}</option>
+            {mine.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <TextField label={t('stock.search')} hint={t('stock.searchHint')} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        <SelectField label={t('stock.window')} value={String(days)} onChange={(event) => setDays(Number(event.target.value))}>
+          {WINDOWS.map((value) => (
+            <option key={value} value={value}>
+              {t('stock.windowDays', { count: value })}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <Section title={mine.length === 1 ? mine[0]!.name : t('stock.listTitle')} id="stock-list">
+        {error ? (
+          <QueryError error={error} onRetry={() => void refetch()} />
+        ) : data ? (
+          <>
+            <p className="result-count" role="status" aria-busy={loading}>
+              {t('stock.summary', { units: units.toLocaleString(), rows: rows.length })}
+              {near ? ` · ${t('stock.nearCount', { count: near })}` : ''}
+              {' · '}
+              {t('stock.asOf', { time: formatDateTime(data.stock.asOf) })}
+            </p>
+            {rows.length ? <Table caption={t('stock.title')} columns={columns} rows={rows} rowKey={(row) => `${row.key}|${row.product.nie}|${row.batch}`} /> : <EmptyState>{t('stock.empty')}</EmptyState>}
+          </>
+        ) : (
+          <Loading />
+        )}
+      </Section>
+    </Page>
+  );
+}

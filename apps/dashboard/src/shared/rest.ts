@@ -1,0 +1,46 @@
+import { errorCodeOf, ERROR_CODES, type ErrorCode } from './errors';
+
+/** A failed call to one of the API's plain HTTP endpoints (CSV uploads and downloads). */
+export class RestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RestError';
+  }
+}
+
+function codeOfStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'TOO_MANY_REQUESTS';
+  if (status >= 500) return 'INTERNAL_SERVER_ERROR';
+  return 'BAD_REQUEST';
+}
+
+/**
+ * `fetch` with the login token. A failed answer throws a `RestError` with the API's
+ * `extensions.code` (or what the HTTP status implies); no network throws the browser's TypeError.
+ */
+export async function restFetch(path: string, token: string | null, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  const response = await fetch(path, { ...init, headers });
+  if (response.ok) return response;
+  let code = codeOfStatus(response.status);
+  let message = response.statusText;
+  try {
+    const body = (await response.json()) as { errors?: Array<{ message?: string; extensions?: { code?: unknown } }> };
+    const first = body.errors?.[0];
+    if (ERROR_CODES.includes(first?.extensions?.code as ErrorCode)) code = first!.extensions!.code as ErrorCode;
+    if (first?.message) message = first.message;
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  throw new RestError(code, message);
+}
+
+/** The error code of anything a request can throw, plain HTTP or GraphQL. */
+export const failureCode = (failure: unknown): ErrorCode => (failure instanceof RestError ? failure.code : errorCodeOf(failure));
