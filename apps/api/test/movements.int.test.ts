@@ -133,6 +133,24 @@ describe('a pack’s journey through the chain', () => {
     expect(codesOf(hidden)).toEqual(['FORBIDDEN']);
   });
 
+  it('moves codes named together with their case once, and not at all when the case is refused', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 4, unitsPerCase: 2, casesPerPallet: 2 });
+    const [u1, u2, u3, u4] = issued.units as [string, string, string, string];
+    await op.activate(server, tokens.industri, issued.units);
+    await op.aggregate(server, tokens.industri, issued.cases[0]!, [u1, u2]);
+    await op.aggregate(server, tokens.industri, issued.cases[1]!, [u3, u4]);
+    await op.aggregate(server, tokens.industri, issued.pallets[0]!, issued.cases);
+    // Everything named at once: the pallet carries the rest, counted once each.
+    const shipped = await op.ship(server, tokens.industri, [u1, issued.cases[0]!, issued.pallets[0]!, u3], pbfFacility);
+    expect(shipped).toMatchObject({ accepted: 4, units: 4, rejected: [] });
+    expect((await packOf(server, tokens.industri, issued.cases[0]!)).childCount).toBe(2);
+    // The pallet is in transit: named with a unit inside it, both are refused and nothing moves.
+    const again = await op.ship(server, tokens.industri, [issued.pallets[0]!, u2], apotekFacility);
+    expect(again.accepted).toBe(0);
+    expect(reasons(again)).toEqual(['WRONG_STATE', 'WRONG_STATE']);
+    expect(await packOf(server, tokens.industri, u2)).toMatchObject({ status: 'IN_TRANSIT', destination: { id: pbfFacility } });
+  });
+
   it('only moves what the caller holds', async () => {
     const issued = await issueCodes(server, tokens, { quantity: 2 });
     await op.activate(server, tokens.industri, issued.units);

@@ -153,11 +153,15 @@ export async function moveIn(
   const changed = new Map<string, PackRow>();
   const detach: PackRow[] = [];
   const namedIds = new Set(named.map(({ pack }) => pack.id));
-  const covered = coveredByOthers(named.map(({ pack }) => pack.id), contents);
+  const container = containers(named.map(({ pack }) => pack.id), contents);
+  const acceptedIds = new Set<string>();
+  // Outermost codes first: a code inside another code of the same call moves with it.
+  const ordered = [...named].sort((a, b) => Number(container.has(a.pack.id)) - Number(container.has(b.pack.id)));
 
-  for (const { key, pack } of named) {
-    if (covered.has(pack.id)) {
-      accepted.push(key.input); // inside another code of the same call: moved with it
+  for (const { key, pack } of ordered) {
+    const outer = container.get(pack.id);
+    if (outer && acceptedIds.has(outer)) {
+      accepted.push(key.input);
       continue;
     }
     const inside = contents.get(pack.id) ?? [];
@@ -167,8 +171,9 @@ export async function moveIn(
       continue;
     }
     accepted.push(key.input);
+    acceptedIds.add(pack.id);
     for (const row of rowsToChange(movement, pack, inside)) changed.set(row.id, row);
-    if (pack.parentId && !namedIds.has(pack.parentId) && leavesParent(movement)) detach.push(pack);
+    if (pack.parentId && !(namedIds.has(pack.parentId) && acceptedIds.has(pack.parentId)) && leavesParent(movement)) detach.push(pack);
   }
 
   const rows = [...changed.values()];
@@ -183,11 +188,18 @@ export function inInputOrder(rejected: Rejection[], codes: string[]): Rejection[
   return rejected.sort((a, b) => (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0));
 }
 
-/** Codes named in a call that sit inside another code of the same call. */
-function coveredByOthers(ids: string[], contents: Map<string, PackRow[]>): Set<string> {
-  const inside = new Set<string>();
-  for (const rows of contents.values()) for (const row of rows) inside.add(row.id);
-  return new Set(ids.filter((id) => inside.has(id)));
+/** For each named code inside another named code of the same call, that outer code. */
+function containers(ids: string[], contents: Map<string, PackRow[]>): Map<string, string> {
+  const named = new Set(ids);
+  const outer = new Map<string, string>();
+  for (const [root, rows] of contents) for (const row of rows) if (named.has(row.id)) outer.set(row.id, root);
+  // A unit in a named case in a named pallet goes with the pallet, the outermost.
+  for (const [id, root] of outer) {
+    let top = root;
+    while (outer.has(top)) top = outer.get(top)!;
+    outer.set(id, top);
+  }
+  return outer;
 }
 
 /** A pack shipped, dispensed or decommissioned on its own leaves the case it was in. */
