@@ -1,4 +1,4 @@
-import { checkValue, isDigits, lookupAi, type AiSpec } from './ai.js';
+import { checkValue, isDigits, lookupAi, specAt, type AiSpec } from './ai.js';
 import type { Reading } from './element-string.js';
 import { problem } from './errors.js';
 import { describeChar } from './linters/cset82.js';
@@ -72,15 +72,58 @@ function percentDecode(s: string, start: number, end: number, plusIsSpace: boole
 // Reading
 // ---------------------------------------------------------------------------
 
-const SCHEMES = ['https://', 'http://', 'HTTPS://', 'HTTP://'];
+/** Length of the scheme and "://" at text[start]: http or https, all lower or all upper case; 0 otherwise. */
+function schemeLength(text: string, start: number): number {
+  if (text.startsWith('https://', start) || text.startsWith('HTTPS://', start)) return 8;
+  if (text.startsWith('http://', start) || text.startsWith('HTTP://', start)) return 7;
+  return 0;
+}
 
 function bad(out: Reading, message: string, position: number): void {
   out.errors.push(problem('BAD_DIGITAL_LINK', message, undefined, position));
 }
 
-function validHost(host: string): boolean {
-  const m = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+)(?::(\d{1,5}))?$/.exec(host);
-  return m !== null && (m[1] === undefined || Number(m[1]) <= 65535);
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/**
+ * Host and optional port: a name of unreserved characters (letters, digits,
+ * - . _ ~, which covers IPv4 and punycode names), or an IPv6 literal in
+ * brackets; the port is 1 to 5 digits up to 65535.
+ */
+function validHost(text: string, start: number, end: number): boolean {
+  let i = start;
+  if (i < end && text.charCodeAt(i) === 91 /* [ */) {
+    i++;
+    const from = i;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (!(isHexDigit(c) || c === 58 || c === 46)) break;
+      i++;
+    }
+    if (i === from || i >= end || text.charCodeAt(i) !== 93 /* ] */) return false;
+    i++;
+  } else {
+    const from = i;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c >= 128 || UNRESERVED[c] === 0) break;
+      i++;
+    }
+    if (i === from) return false;
+  }
+  if (i === end) return true;
+  if (text.charCodeAt(i) !== 58 /* : */) return false;
+  const portStart = ++i;
+  let port = 0;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    port = port * 10 + (c - 48);
+    i++;
+  }
+  return i - portStart >= 1 && i - portStart <= 5 && port <= 65535;
 }
 
 /** GTIN-8, -12 and -13 are written with leading zeros as GTIN-14. */
@@ -88,18 +131,22 @@ function widenGtin(value: string): string {
   return (value.length === 8 || value.length === 12 || value.length === 13) && isDigits(value) ? value.padStart(14, '0') : value;
 }
 
-interface PathPair {
-  spec: AiSpec;
-  keyPos: number;
-  valueStart: number;
-  valueEnd: number;
-}
-
 /** Is `keys` an in-order subsequence of `order`? */
 function inOrder(keys: readonly string[], order: readonly string[]): boolean {
   let k = 0;
   for (const q of order) if (k < keys.length && keys[k] === q) k++;
   return k === keys.length;
+}
+
+/** Spec of the AI spelled by text[start, end) (2 to 4 digits), or undefined. */
+function aiSpecAt(text: string, start: number, end: number): AiSpec | undefined {
+  const len = end - start;
+  if (len < 2 || len > 4) return undefined;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return specAt(text, start, len);
 }
 
 /**
@@ -110,8 +157,8 @@ function inOrder(keys: readonly string[], order: readonly string[]): boolean {
  * are accepted for (01) and widened to 14 digits.
  */
 export function readDigitalLink(text: string, start: number, end: number, out: Reading): void {
-  const scheme = SCHEMES.find((s) => text.startsWith(s, start));
-  if (!scheme) {
+  const schemeLen = schemeLength(text, start);
+  if (schemeLen === 0) {
     bad(out, 'A Digital Link URI starts with http:// or https:// (all lower or all upper case)', start);
     return;
   }
@@ -122,16 +169,15 @@ export function readDigitalLink(text: string, start: number, end: number, out: R
       return;
     }
   }
-  const hostStart = start + scheme.length;
+  const hostStart = start + schemeLen;
   let hostEnd = hostStart;
   while (hostEnd < end) {
     const c = text.charCodeAt(hostEnd);
     if (c === 47 || c === 63 || c === 35) break;
     hostEnd++;
   }
-  const host = text.slice(hostStart, hostEnd);
-  if (!validHost(host)) {
-    bad(out, host ? `"${host}" is not a valid host` : 'The URI has no host', hostStart);
+  if (!validHost(text, hostStart, hostEnd)) {
+    bad(out, hostEnd > hostStart ? `"${text.slice(hostStart, hostEnd)}" is not a valid host` : 'The URI has no host', hostStart);
     return;
   }
   let pathEnd = hostEnd;
@@ -140,95 +186,107 @@ export function readDigitalLink(text: string, start: number, end: number, out: R
     if (c === 63 || c === 35) break;
     pathEnd++;
   }
-  const hashAt = text.indexOf('#', pathEnd);
-  const fragment = hashAt >= 0 && hashAt < end ? hashAt : end;
+  let fragment = pathEnd;
+  while (fragment < end && text.charCodeAt(fragment) !== 35) fragment++;
   const queryStart = pathEnd < end && text.charCodeAt(pathEnd) === 63 ? pathEnd + 1 : -1;
 
-  // Path segments (after the host), as [start, end) offsets.
-  const segs: number[] = [];
-  for (let i = hostEnd; i < pathEnd; ) {
-    // text[i] is '/'
-    let j = i + 1;
-    while (j < pathEnd && text.charCodeAt(j) !== 47) j++;
-    segs.push(i + 1, j);
-    i = j;
-  }
-  const segCount = segs.length / 2;
-  const seg = (k: number) => text.slice(segs[2 * k] as number, segs[2 * k + 1] as number);
-
-  // Walk back from the end over (AI, value) pairs until a primary key.
-  const pairs: PathPair[] = [];
-  let key: PathPair | null = null;
-  for (let k = segCount - 1; k >= 1; k -= 2) {
-    const ai = seg(k - 1);
-    const spec = isDigits(ai) ? lookupAi(ai) : undefined;
+  // Walk back from the end of the path over (AI, value) segment pairs until a
+  // primary key. Offsets: each segment runs from just after a '/' to the next.
+  // pairs holds [keyStart, valueStart, valueEnd] per qualifier, last first.
+  const pairs: number[] = [];
+  const pairSpecs: AiSpec[] = [];
+  let keySpec: AiSpec | undefined;
+  let keyStart = -1;
+  let keyValueStart = -1;
+  let keyValueEnd = -1;
+  let valueEnd = pathEnd;
+  for (;;) {
+    let slash = valueEnd - 1;
+    while (slash >= hostEnd && text.charCodeAt(slash) !== 47) slash--;
+    if (slash < hostEnd) break;
+    const valueStart = slash + 1;
+    const aiEnd = slash;
+    let aiSlash = aiEnd - 1;
+    while (aiSlash >= hostEnd && text.charCodeAt(aiSlash) !== 47) aiSlash--;
+    if (aiSlash < hostEnd) break;
+    const spec = aiSpecAt(text, aiSlash + 1, aiEnd);
     if (!spec) break;
-    const pair = { spec, keyPos: segs[2 * (k - 1)] as number, valueStart: segs[2 * k] as number, valueEnd: segs[2 * k + 1] as number };
     if (spec.dlPrimaryKey) {
-      key = pair;
+      keySpec = spec;
+      keyStart = aiSlash + 1;
+      keyValueStart = valueStart;
+      keyValueEnd = valueEnd;
       break;
     }
     if (!spec.dlQualifier) break;
-    pairs.unshift(pair);
+    pairs.push(aiSlash + 1, valueStart, valueEnd);
+    pairSpecs.push(spec);
+    valueEnd = aiSlash;
   }
-  if (!key) {
+  if (!keySpec) {
     bad(out, 'The URI path does not end with a GS1 primary key and its qualifiers (for example /01/<GTIN>)', hostEnd);
     return;
   }
-  const alternatives = key.spec.dlPrimaryKey as readonly (readonly string[])[];
-  const qualifierKeys = pairs.map((p) => p.spec.ai);
-  const consistent = alternatives.filter((alt) => inOrder(qualifierKeys, alt));
-  if (consistent.length === 0) {
+  const alternatives = keySpec.dlPrimaryKey as readonly (readonly string[])[];
+  const qualifierKeys: string[] = [];
+  for (let k = pairSpecs.length - 1; k >= 0; k--) qualifierKeys.push((pairSpecs[k] as AiSpec).ai);
+  let consistent = 0;
+  for (const alt of alternatives) if (inOrder(qualifierKeys, alt)) consistent++;
+  if (consistent === 0) {
     const allowed = alternatives.map((alt) => alt.join(', ')).filter(Boolean).join(' or ');
     bad(
       out,
       allowed
-        ? `Qualifiers ${qualifierKeys.map((q) => `(${q})`).join('')} are not in an order allowed after (${key.spec.ai}): ${allowed}`
-        : `Primary key (${key.spec.ai}) takes no qualifiers in the path`,
-      pairs[0]?.keyPos ?? key.keyPos,
+        ? `Qualifiers ${qualifierKeys.map((q) => `(${q})`).join('')} are not in an order allowed after (${keySpec.ai}): ${allowed}`
+        : `Primary key (${keySpec.ai}) takes no qualifiers in the path`,
+      (pairs[pairs.length - 3] as number | undefined) ?? keyStart,
     );
     return;
   }
 
-  const elements: { spec: AiSpec; value: string; at: number; valueAt: number }[] = [];
-  for (const p of [key, ...pairs]) {
-    const ai = p.spec.ai;
-    if (p.valueStart === p.valueEnd) {
-      bad(out, `AI (${ai}) has an empty value in the URI path`, p.keyPos);
-      return;
-    }
-    let value = percentDecode(text, p.valueStart, p.valueEnd, false);
-    if (value === null) {
-      bad(out, `AI (${ai}) value in the URI path has a bad percent-escape (or %00)`, p.valueStart);
-      return;
-    }
-    if (ai === '01') value = widenGtin(value);
-    elements.push({ spec: p.spec, value, at: p.keyPos, valueAt: p.valueStart });
+  const base = out.elements.length;
+  if (!addPathElement(out, text, keySpec, keyStart, keyValueStart, keyValueEnd)) return;
+  for (let k = pairSpecs.length - 1; k >= 0; k--) {
+    if (!addPathElement(out, text, pairSpecs[k] as AiSpec, pairs[3 * k] as number, pairs[3 * k + 1] as number, pairs[3 * k + 2] as number)) return;
   }
 
   // Query attributes.
   if (queryStart >= 0) {
-    const pathQualifiers = new Set(consistent.flat());
     let i = queryStart;
     while (i <= fragment) {
       let j = i;
-      while (j < fragment && text.charCodeAt(j) !== 38) j++;
-      const eq = text.indexOf('=', i);
-      if (eq >= i && eq < j) {
-        const ai = text.slice(i, eq);
-        if (isDigits(ai)) {
-          const spec = lookupAi(ai);
+      let eq = -1;
+      while (j < fragment) {
+        const c = text.charCodeAt(j);
+        if (c === 38) break;
+        if (c === 61 && eq < 0) eq = j;
+        j++;
+      }
+      if (eq > i) {
+        let numeric = true;
+        for (let k = i; k < eq && numeric; k++) {
+          const c = text.charCodeAt(k);
+          if (c < 48 || c > 57) numeric = false;
+        }
+        if (numeric) {
+          const spec = aiSpecAt(text, i, eq);
           if (!spec) {
+            const ai = text.slice(i, eq);
             out.errors.push(problem('UNKNOWN_AI', `Query parameter ${ai} is not an AI in the GS1 Barcode Syntax Dictionary`, ai, i));
             return;
           }
+          const ai = spec.ai;
           if (!spec.dlAttribute) {
             bad(out, `AI (${ai}) is not allowed as a Digital Link query attribute`, i);
             return;
           }
-          if (pathQualifiers.has(ai)) {
-            bad(out, `AI (${ai}) qualifies (${key.spec.ai}) and belongs in the URI path, not the query`, i);
-            return;
+          if (spec.dlQualifier) {
+            for (const alt of alternatives) {
+              if (alt.includes(ai) && inOrder(qualifierKeys, alt)) {
+                bad(out, `AI (${ai}) qualifies (${keySpec.ai}) and belongs in the URI path, not the query`, i);
+                return;
+              }
+            }
           }
           if (eq + 1 === j) {
             bad(out, `AI (${ai}) has an empty value in the query`, i);
@@ -239,28 +297,52 @@ export function readDigitalLink(text: string, start: number, end: number, out: R
             bad(out, `AI (${ai}) value in the query has a bad percent-escape (or %00)`, eq + 1);
             return;
           }
-          if (ai === '01') value = widenGtin(value);
-          elements.push({ spec, value, at: i, valueAt: eq + 1 });
+          if (spec === KEY_01) value = widenGtin(value);
+          pushElement(out, spec, value, i, eq + 1);
         }
       }
       i = j + 1;
     }
   }
 
-  for (let k = 0; k < elements.length; k++) {
-    const e = elements[k] as (typeof elements)[number];
-    const ai = e.spec.ai;
-    if (elements.some((o, m) => m < k && o.spec.ai === ai)) {
-      if (elements.some((o, m) => m < k && o.spec.ai === ai && o.value === e.value)) {
-        out.errors.push(problem('DUPLICATE_AI', `AI (${ai}) appears more than once in the Digital Link URI`, ai, e.at));
+  // Any repeat is refused in a Digital Link; repeats with another value are
+  // reported by the pairing checks as for every other form.
+  const els = out.elements;
+  for (let k = base + 1; k < els.length; k++) {
+    const e = els[k] as Element;
+    for (let m = base; m < k; m++) {
+      const o = els[m] as Element;
+      if (o.ai === e.ai && o.value === e.value) {
+        out.errors.push(problem('DUPLICATE_AI', `AI (${e.ai}) appears more than once in the Digital Link URI`, e.ai, out.positions[k]));
+        break;
       }
     }
-    out.elements.push({ ai, value: e.value });
-    out.specs.push(e.spec);
-    out.positions.push(e.at);
-    const err = checkValue(e.spec, e.value, 0, e.value.length, e.valueAt);
-    if (err) out.errors.push(err);
   }
+}
+
+const KEY_01 = lookupAi('01') as AiSpec;
+
+function pushElement(out: Reading, spec: AiSpec, value: string, at: number, valueAt: number): void {
+  out.elements.push({ ai: spec.ai, value });
+  out.specs.push(spec);
+  out.positions.push(at);
+  const err = checkValue(spec, value, 0, value.length, valueAt);
+  if (err) out.errors.push(err);
+}
+
+function addPathElement(out: Reading, text: string, spec: AiSpec, at: number, valueStart: number, valueEnd: number): boolean {
+  if (valueStart === valueEnd) {
+    bad(out, `AI (${spec.ai}) has an empty value in the URI path`, at);
+    return false;
+  }
+  let value = percentDecode(text, valueStart, valueEnd, false);
+  if (value === null) {
+    bad(out, `AI (${spec.ai}) value in the URI path has a bad percent-escape (or %00)`, valueStart);
+    return false;
+  }
+  if (spec === KEY_01) value = widenGtin(value);
+  pushElement(out, spec, value, at, valueStart);
+  return true;
 }
 
 // ---------------------------------------------------------------------------
