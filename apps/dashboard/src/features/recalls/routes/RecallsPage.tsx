@@ -29,9 +29,17 @@ export function RecallsPage() {
         </Link>
       ),
     },
-    { key: 'class', header: t('recalls.class'), cell: (row) => (row.class ? t('recalls.classLabel', { class: row.class }) : t('recalls.noClass')) },
-    { key: 'status', header: t('recalls.status'), cell: (row) => <span className={row.status === 'OPEN' ? 'badge badge-warning' : 'badge badge-muted'}>{t(`recalls.recallStatus.${row.status}`)}</span> },
-    { key: 'createdAt', header: t('recalls.startedAt'), nowrap: true, cell: (row) => formatDateTime(row.createdAt) },
+    {
+      key: 'status',
+      header: t('recalls.status'),
+      cell: (row) => (
+        <span className="product-cell">
+          <span className={row.status === 'OPEN' ? 'badge badge-warning' : 'badge badge-muted'}>{t(`recalls.recallStatus.${row.status}`)}</span>
+          <span className="product-nie">{row.class ? t('recalls.classLabel', { class: row.class }) : t('recalls.noClass')}</span>
+          <span className="product-nie">{formatDateTime(row.createdAt)}</span>
+        </span>
+      ),
+    },
     {
       key: 'progress',
       header: t('recalls.returnedOfTotal'),

@@ -76,7 +76,7 @@ export function TraceGraph({ events }: { events: readonly TraceEvent[] }) {
             <g key={node.id} className="trace-node">
               <rect x={NODE_X} y={y} width={NODE_W} height={NODE_H} rx={8} fill="#fff" stroke="#b9cbc7" />
               <text x={NODE_X + 12} y={y + 22} fontSize={13} fontWeight={650} fill="#17302d">
-                {short(node.name, 30)}
+                {short(node.name, 27)}
               </text>
               <text x={NODE_X + 12} y={y + 42} fontSize={11} fill="#56706b">
                 {short([t(`organizationType.${node.type as 'PHARMACY'}`), node.regency].filter(Boolean).join(' · '), 38)}
