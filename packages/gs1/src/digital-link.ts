@@ -162,12 +162,20 @@ export function readDigitalLink(text: string, start: number, end: number, out: R
     bad(out, 'A Digital Link URI starts with http:// or https:// (all lower or all upper case)', start);
     return;
   }
+  // One pass: URI characters, where the query and the fragment start, and
+  // whether anything needs decoding at all.
+  let question = -1;
+  let fragment = end;
+  let escapes = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128 || URI_CHARS[c] === 0) {
       bad(out, `Character ${describeChar(text, i)} at position ${i} is not allowed in a URI; it must be percent-encoded`, i);
       return;
     }
+    if (c === 37 || c === 43) escapes = true;
+    else if (c === 35 && fragment === end) fragment = i;
+    else if (c === 63 && question < 0 && fragment === end) question = i;
   }
   const hostStart = start + schemeLen;
   let hostEnd = hostStart;
@@ -180,15 +188,8 @@ export function readDigitalLink(text: string, start: number, end: number, out: R
     bad(out, hostEnd > hostStart ? `"${text.slice(hostStart, hostEnd)}" is not a valid host` : 'The URI has no host', hostStart);
     return;
   }
-  let pathEnd = hostEnd;
-  while (pathEnd < end) {
-    const c = text.charCodeAt(pathEnd);
-    if (c === 63 || c === 35) break;
-    pathEnd++;
-  }
-  let fragment = pathEnd;
-  while (fragment < end && text.charCodeAt(fragment) !== 35) fragment++;
-  const queryStart = pathEnd < end && text.charCodeAt(pathEnd) === 63 ? pathEnd + 1 : -1;
+  const pathEnd = question >= 0 ? question : fragment;
+  const queryStart = question >= 0 ? question + 1 : -1;
 
   // Walk back from the end of the path over (AI, value) segment pairs until a
   // primary key. Offsets: each segment runs from just after a '/' to the next.
@@ -245,9 +246,9 @@ export function readDigitalLink(text: string, start: number, end: number, out: R
   }
 
   const base = out.elements.length;
-  if (!addPathElement(out, text, keySpec, keyStart, keyValueStart, keyValueEnd)) return;
+  if (!addPathElement(out, text, keySpec, keyStart, keyValueStart, keyValueEnd, escapes)) return;
   for (let k = pairSpecs.length - 1; k >= 0; k--) {
-    if (!addPathElement(out, text, pairSpecs[k] as AiSpec, pairs[3 * k] as number, pairs[3 * k + 1] as number, pairs[3 * k + 2] as number)) return;
+    if (!addPathElement(out, text, pairSpecs[k] as AiSpec, pairs[3 * k] as number, pairs[3 * k + 1] as number, pairs[3 * k + 2] as number, escapes)) return;
   }
 
   // Query attributes.
@@ -292,7 +293,7 @@ export function readDigitalLink(text: string, start: number, end: number, out: R
             bad(out, `AI (${ai}) has an empty value in the query`, i);
             return;
           }
-          let value = percentDecode(text, eq + 1, j, true);
+          let value = escapes ? percentDecode(text, eq + 1, j, true) : text.slice(eq + 1, j);
           if (value === null) {
             bad(out, `AI (${ai}) value in the query has a bad percent-escape (or %00)`, eq + 1);
             return;
@@ -330,12 +331,12 @@ function pushElement(out: Reading, spec: AiSpec, value: string, at: number, valu
   if (err) out.errors.push(err);
 }
 
-function addPathElement(out: Reading, text: string, spec: AiSpec, at: number, valueStart: number, valueEnd: number): boolean {
+function addPathElement(out: Reading, text: string, spec: AiSpec, at: number, valueStart: number, valueEnd: number, escapes: boolean): boolean {
   if (valueStart === valueEnd) {
     bad(out, `AI (${spec.ai}) has an empty value in the URI path`, at);
     return false;
   }
-  let value = percentDecode(text, valueStart, valueEnd, false);
+  let value = escapes ? percentDecode(text, valueStart, valueEnd, false) : text.slice(valueStart, valueEnd);
   if (value === null) {
     bad(out, `AI (${spec.ai}) value in the URI path has a bad percent-escape (or %00)`, valueStart);
     return false;
@@ -368,13 +369,15 @@ function indexIn(list: readonly string[], ai: string): number {
 
 /**
  * As toDigitalLink; specs[i], when given, is the spec of elements[i]; checked
- * says that every value passed its checks.
+ * says that every value passed its checks, plain that every value holds only
+ * unreserved characters.
  */
 export function digitalLinkOf(
   elements: readonly Element[],
   specs: readonly (AiSpec | undefined)[] | null,
   base: string = DEFAULT_DIGITAL_LINK_BASE,
   checked = false,
+  plain = false,
 ): string | null {
   const n = elements.length;
   let keyIndex = -1;
@@ -399,7 +402,7 @@ export function digitalLinkOf(
   const prefix = (base === DEFAULT_DIGITAL_LINK_BASE ? base : trimSlashes(base)) + keySpec.dlPath;
 
   if (specs) {
-    const fast = simpleLink(elements, specs, keyIndex, keySpec, alternatives[0] as readonly string[], prefix, checked);
+    const fast = simpleLink(elements, specs, keyIndex, keySpec, alternatives[0] as readonly string[], prefix, checked, plain);
     if (fast !== undefined) return fast;
   }
 
@@ -485,9 +488,13 @@ export function digitalLinkOf(
 
 const NO_QUALIFIERS: readonly (readonly string[])[] = [[]];
 
-/** Values of all-numeric AIs need no encoding once they are known to have passed their checks. */
-function encodeFor(spec: AiSpec, value: string, checked: boolean): string {
-  return checked && spec.numeric ? value : percentEncode(value);
+/**
+ * Percent-encoding of a value. checked: every value passed its checks (then
+ * all-numeric AIs need no encoding); plain: every value is known to hold only
+ * unreserved characters.
+ */
+function encodeFor(spec: AiSpec, value: string, checked: boolean, plain: boolean): string {
+  return plain || (checked && spec.numeric) ? value : percentEncode(value);
 }
 
 /**
@@ -503,6 +510,7 @@ function simpleLink(
   order: readonly string[],
   prefix: string,
   checked: boolean,
+  plain: boolean,
 ): string | undefined {
   const n = elements.length;
   for (let i = 0; i < n; i++) {
@@ -512,19 +520,19 @@ function simpleLink(
     if (spec.dlQualifier ? indexIn(order, spec.ai) < 0 : !spec.dlAttribute) return undefined;
     for (let j = 0; j < i; j++) if (specs[j] === spec) return undefined;
   }
-  let uri = prefix + encodeFor(keySpec, (elements[keyIndex] as Element).value, checked);
+  let uri = prefix + encodeFor(keySpec, (elements[keyIndex] as Element).value, checked, plain);
   for (let q = 0; q < order.length; q++) {
     const ai = order[q];
     for (let i = 0; i < n; i++) {
       const spec = specs[i] as AiSpec;
-      if (i !== keyIndex && spec.ai === ai) uri = uri + spec.dlPath + encodeFor(spec, (elements[i] as Element).value, checked);
+      if (i !== keyIndex && spec.ai === ai) uri = uri + spec.dlPath + encodeFor(spec, (elements[i] as Element).value, checked, plain);
     }
   }
   let first = true;
   for (let i = 0; i < n; i++) {
     const spec = specs[i] as AiSpec;
     if (i === keyIndex || spec.dlQualifier) continue;
-    uri = uri + (first ? spec.dlQueryFirst : spec.dlQueryNext) + encodeFor(spec, (elements[i] as Element).value, checked);
+    uri = uri + (first ? spec.dlQueryFirst : spec.dlQueryNext) + encodeFor(spec, (elements[i] as Element).value, checked, plain);
     first = false;
   }
   return uri;

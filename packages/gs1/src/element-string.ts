@@ -19,6 +19,8 @@ export interface Reading {
   bracketed: string | undefined;
   /** Some value may hold '(' (to be escaped in the bracketed form). */
   parens: boolean;
+  /** Every value is known to hold only URI-unreserved characters (no percent-encoding needed). */
+  plain: boolean;
 }
 
 // Arrays that start with the elements kind they will hold, so that pushes
@@ -40,6 +42,7 @@ export function newReading(): Reading {
     raw: undefined,
     bracketed: undefined,
     parens: true,
+    plain: false,
   };
 }
 
@@ -103,6 +106,7 @@ function isSpace(c: number): boolean {
 export function readBracketed(text: string, start: number, end: number, out: Reading): void {
   let pos = start;
   let canonical = true;
+  let plain = true;
   out.parens = false;
   while (pos < end) {
     const c = text.charCodeAt(pos);
@@ -134,19 +138,24 @@ export function readBracketed(text: string, start: number, end: number, out: Rea
       return;
     }
     // Value: up to the next unescaped '(' or the end; "\(" stands for '('.
+    // The characters are classified on the way, as in scanRaw().
     const vstart = close + 1;
     let vend = vstart;
     let escaped = false;
+    let all = C_ALL;
     while (vend < end) {
       const ch = text.charCodeAt(vend);
       if (ch === 40) break;
       if (ch === 92 /* \ */ && vend + 1 < end && text.charCodeAt(vend + 1) === 40) {
         escaped = true;
         vend += 2;
+        all = 0;
         continue;
       }
+      all &= ch < 128 ? (CHAR_CLASS[ch] as number) : 0;
       vend++;
     }
+    if (!(all & C_UNRESERVED)) plain = false;
     // Spaces and line ends around a value are layout, never data (no AI allows them).
     let a = vstart;
     let b = vend;
@@ -158,7 +167,9 @@ export function readBracketed(text: string, start: number, end: number, out: Rea
       out.parens = true;
       addElement(out, spec, text.slice(pos + 1, close), text.slice(a, b).replace(/\\\(/g, '('), open, a);
     } else if (spec) {
-      const err = checkValue(spec, text, a, b, a);
+      const kind = spec.scanCheck;
+      const clean = a === vstart && b === vend && (kind === 1 ? (all & C_DIGIT) !== 0 : kind === 2 && (all & C_CSET82) !== 0);
+      const err = clean ? checkScanned(spec, text, a, b, a) : checkValue(spec, text, a, b, a);
       out.elements.push({ ai: spec.ai, value: text.slice(a, b) });
       out.specs.push(spec);
       out.positions.push(open);
@@ -169,6 +180,7 @@ export function readBracketed(text: string, start: number, end: number, out: Rea
     pos = vend;
   }
   if (canonical) out.bracketed = text.slice(start, end);
+  out.plain = plain;
 }
 
 function addElement(out: Reading, spec: AiSpec | undefined, text: string, value: string, position: number, valuePosition: number): void {
@@ -201,6 +213,23 @@ function sepAt(text: string, i: number, end: number): number {
   return 0;
 }
 
+// Character classes for the raw scanner, one table lookup per character.
+const C_SEPARATOR = 1; // GS, '^', or the start of <GS> / {GS}
+const C_PAREN = 2;
+const C_DIGIT = 4;
+const C_CSET82 = 8;
+const C_UNRESERVED = 16; // needs no percent-encoding in a URI
+const C_ALL = C_DIGIT | C_CSET82 | C_UNRESERVED;
+const CHAR_CLASS = new Uint8Array(128);
+for (const c of [29, 94, 60, 123]) CHAR_CLASS[c] = (CHAR_CLASS[c] as number) | C_SEPARATOR;
+CHAR_CLASS[40] = (CHAR_CLASS[40] as number) | C_PAREN;
+for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = (CHAR_CLASS[c] as number) | C_DIGIT;
+for (let c = 0; c < 128; c++) if (CSET82[c]) CHAR_CLASS[c] = (CHAR_CLASS[c] as number) | C_CSET82;
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~') {
+  const c = ch.charCodeAt(0);
+  CHAR_CLASS[c] = (CHAR_CLASS[c] as number) | C_UNRESERVED;
+}
+
 /** scanRaw() result flags. */
 /** A separator appeared after the first element. */
 const SEPARATED = 1;
@@ -214,6 +243,7 @@ function scanRaw(text: string, start: number, end: number, out: Reading): number
   let separated = false;
   let canonical = true;
   let parens = false;
+  let plain = true;
   /** A separator may follow here without being redundant. */
   let separatorDue = false;
   while (pos < end) {
@@ -258,16 +288,21 @@ function scanRaw(text: string, start: number, end: number, out: Reading): number
     const vstart = pos + length;
     const limit = Math.min(end, vstart + spec.maxLength);
     let vend = vstart;
-    // Find the end of the value and check its characters in the same pass.
-    const kind = spec.scanCheck;
-    let clean = kind !== 0;
+    // Find the end of the value and classify its characters in the same pass.
+    let all = C_ALL;
+    let any = 0;
     while (vend < limit) {
       const c = text.charCodeAt(vend);
-      if (c === 29 || ((c === 94 || c === 60 || c === 123) && sepAt(text, vend, end) !== 0)) break;
-      if (c === 40) parens = true;
-      if (kind === 1 ? c < 48 || c > 57 : c >= 128 || CSET82[c] === 0) clean = false;
+      const k = c < 128 ? (CHAR_CLASS[c] as number) : 0;
+      if (k & C_SEPARATOR && (c === 29 || sepAt(text, vend, end) !== 0)) break;
+      all &= k;
+      any |= k;
       vend++;
     }
+    if (any & C_PAREN) parens = true;
+    if (!(all & C_UNRESERVED)) plain = false;
+    const kind = spec.scanCheck;
+    const clean = kind === 1 ? (all & C_DIGIT) !== 0 : kind === 2 && (all & C_CSET82) !== 0;
     const err = clean ? checkScanned(spec, text, vstart, vend, vstart) : checkValue(spec, text, vstart, vend, vstart);
     out.elements.push({ ai: spec.ai, value: text.slice(vstart, vend) });
     out.specs.push(spec);
@@ -277,6 +312,7 @@ function scanRaw(text: string, start: number, end: number, out: Reading): number
     pos = vend;
   }
   out.parens = parens;
+  out.plain = plain;
   return (separated ? SEPARATED : 0) | (canonical ? CANONICAL : 0);
 }
 

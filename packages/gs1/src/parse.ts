@@ -125,7 +125,7 @@ function result(reading: Reading | null, forced: Profile | undefined, extra: Gs1
     sscc,
     bracketed: reading.bracketed ?? bracketedOf(elements, specs, reading.parens),
     raw: reading.raw ?? rawOf(elements, specs),
-    digitalLink: gtin !== null || sscc !== null ? digitalLinkOf(elements, specs, DEFAULT_DIGITAL_LINK_BASE, errors.length === 0) : null,
+    digitalLink: gtin !== null || sscc !== null ? digitalLinkOf(elements, specs, DEFAULT_DIGITAL_LINK_BASE, errors.length === 0, reading.plain) : null,
     errors,
     warnings,
   };
