@@ -35,7 +35,8 @@ export interface RunningServer {
 /** Connects to `databaseUrl`, migrates, seeds demo data if asked, and serves HTTP. */
 export async function startServer(config: Config, databaseUrl: string): Promise<RunningServer> {
   const orm = await openOrm(databaseUrl);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  // No JIT: the bulk statements are short, and compiling them costs more than it saves.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, options: '-c jit=off' });
   const services = createServices(config);
   const deps: ContextDeps = { em: orm.em, pool, services };
   const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];

@@ -43,7 +43,10 @@ beforeAll(async () => {
   await op.returnPacks(server, tokens.pbf, second.units.slice(0, 2), facilities.plant);
   await op.receive(server, tokens.industri, second.units.slice(0, 2));
   // Make the undispensed shipment to Makassar overdue.
-  await server.pool.query(`update pack set status_at = now() - interval '9 days' where status = 'IN_TRANSIT' and product_id = (select id from product where nie = $1)`, [first.nie]);
+  await server.pool.query(
+    `update in_transit set day = day - 9 where units > 0 and batch_id in (select b.id from batch b join product pr on pr.id = b.product_id where pr.nie = $1)`,
+    [first.nie],
+  );
 });
 afterAll(async () => {
   await server?.close();

@@ -103,6 +103,20 @@ export class Migration20261128030000_reports extends Migration {
       insert into stock_region (product_id, province, regency, units)
       select b.product_id, coalesce(f.province, ''), coalesce(f.regency, ''), sum(s.units)
         from stock s join facility f on f.id = s.facility_id join batch b on b.id = s.batch_id group by 1, 2, 3;`);
-    this.addSql(`create index pack_in_transit_index on pack (destination_id, status_at) where status = 'IN_TRANSIT';`);
+    // Units on their way: shipped (or returned) from one facility to another on a day, not yet received.
+    this.addSql(`
+      create table in_transit (
+        from_id uuid not null references facility (id),
+        to_id uuid not null references facility (id),
+        batch_id bigint not null references batch (id),
+        day date not null,
+        units integer not null,
+        primary key (to_id, from_id, batch_id, day)
+      );`);
+    this.addSql(`create index in_transit_day_index on in_transit (day) where units > 0;`);
+    this.addSql(`
+      insert into in_transit (from_id, to_id, batch_id, day, units)
+      select custodian_id, destination_id, batch_id, (coalesce(status_at, created_at) at time zone 'UTC')::date, count(*)
+        from pack where status = 'IN_TRANSIT' and level = 'UNIT' group by 1, 2, 3, 4;`);
   }
 }

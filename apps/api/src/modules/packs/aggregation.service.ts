@@ -154,7 +154,7 @@ async function disaggregateIn(
     const inside = (await findContents(client, [parent.id])).get(parent.id) ?? [];
     const direct = inside.filter((row) => row.parentId === parent.id);
     contents = await findContents(client, direct.filter((row) => row.level !== 'UNIT').map((row) => row.id));
-    leaving.push(...direct);
+    for (const row of direct) leaving.push(row);
     accepted.push(parentCode);
   }
   if (leaving.length) {

@@ -200,9 +200,9 @@ async function runGroups(client: PoolClient, groups: Group[], actor: FacilityRef
     const rowOf = new Map<string, number>();
     for (const line of group.lines) if (!rowOf.has(line.code)) rowOf.set(line.code, line.row);
     const outcome = await moveIn(client, group.movement, group.lines.map((line) => line.code), actor, group.context);
-    acceptedCodes.push(...outcome.accepted);
+    for (const code of outcome.accepted) acceptedCodes.push(code);
     units += outcome.units;
-    rejected.push(...outcome.rejected.map((rejection) => ({ ...rejection, row: rowOf.get(rejection.code) ?? null })));
+    for (const rejection of outcome.rejected) rejected.push({ ...rejection, row: rowOf.get(rejection.code) ?? null });
   }
   rejected.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { acceptedCodes, units, rejected };

@@ -95,17 +95,23 @@ export async function findPacks(client: Queryable, keys: CodeKey[]): Promise<Map
 export async function findContents(client: Queryable, rootIds: string[]): Promise<Map<string, PackRow[]>> {
   const contents = new Map<string, PackRow[]>(rootIds.map((id) => [id, []]));
   if (rootIds.length === 0) return contents;
-  const { rows } = await client.query(
-    `with recursive tree(root, id) as (
-       select parent_id, id from pack where parent_id = any($1::bigint[])
-       union all
-       select tree.root, c.id from pack c join tree on c.parent_id = tree.id
-     )
-     select tree.root::text as root, ${COLUMNS}
-       from tree join pack p on p.id = tree.id ${JOINS}`,
-    [rootIds],
-  );
-  for (const row of rows) contents.get(row.root)!.push(toPackRow(row));
+  // One level at a time (a pallet holds cases, a case units): each step is an index look-up on
+  // parent_id, where a recursive query leaves the planner guessing how many rows come back.
+  const rootOf = new Map(rootIds.map((id) => [id, id]));
+  for (let level = rootIds, depth = 0; level.length > 0 && depth < 8; depth++) {
+    const { rows } = await client.query(`select ${COLUMNS} from pack p ${JOINS} where p.parent_id = any($1::bigint[])`, [level]);
+    const next: string[] = [];
+    for (const row of rows) {
+      const pack = toPackRow(row);
+      const root = rootOf.get(pack.parentId!)!;
+      contents.get(root)!.push(pack);
+      if (pack.level !== 'UNIT') {
+        rootOf.set(pack.id, root);
+        next.push(pack.id);
+      }
+    }
+    level = next;
+  }
   return contents;
 }
 

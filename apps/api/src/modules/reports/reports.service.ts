@@ -139,17 +139,17 @@ export class ReportsService {
         limit ${ROW_LIMIT}`,
       where.params,
     );
-    const late = new Where().add((p) => `p.status = 'IN_TRANSIT' and p.level = 'UNIT' and p.status_at < now() - make_interval(days => ${p}::int)`, overdueDays);
+    const late = new Where().add((p) => `t.units > 0 and t.day < current_date - ${p}::int`, overdueDays);
     if (filter?.nie) late.add((p) => `pr.nie = ${p}`, normaliseNie(filter.nie));
     if (filter?.province) late.add((p) => `${p} in (sender.province, receiver.province)`, check.requiredText(filter.province, 'province', 100));
-    if (filter?.facility) late.add((p) => `${p}::uuid in (p.custodian_id, p.destination_id)`, check.uuid(filter.facility, 'facility'));
+    if (filter?.facility) late.add((p) => `${p}::uuid in (t.from_id, t.to_id)`, check.uuid(filter.facility, 'facility'));
     if (principal.organizationType === 'MANUFACTURER') late.add((p) => `pr.registrant_id = ${p}::uuid`, principal.organizationId);
     else if (principal.organizationType !== 'REGULATOR') late.add((p) => `${p}::uuid in (sender.organization_id, receiver.organization_id)`, principal.organizationId);
     const { rows: overdue } = await ctx.pool.query(
-      `select p.custodian_id as from_id, p.destination_id as to_id, pr.nie, min(pr.name) as name, b.lot, min(p.status_at) as since, count(*)::int as units
-         from pack p
-         join facility sender on sender.id = p.custodian_id join facility receiver on receiver.id = p.destination_id
-         join batch b on b.id = p.batch_id join product pr on pr.id = p.product_id
+      `select t.from_id, t.to_id, pr.nie, min(pr.name) as name, b.lot, min(t.day) as since, sum(t.units)::int as units
+         from in_transit t
+         join facility sender on sender.id = t.from_id join facility receiver on receiver.id = t.to_id
+         join batch b on b.id = t.batch_id join product pr on pr.id = b.product_id
         ${late}
         group by 1, 2, pr.nie, b.id
         order by since

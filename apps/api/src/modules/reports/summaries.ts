@@ -108,8 +108,15 @@ async function addUp(client: PoolClient, table: string, columns: string[], types
   }
 }
 
-/** Goods out (ship, return) to the counterparty, or in (receive) from each unit's sender. */
+/** Goods out (ship, return) to the counterparty, or in (receive) from each unit's sender; and what is on its way. */
 async function flow(client: PoolClient, units: PackRow[], direction: NonNullable<Change['flow']>, actor: FacilityRef) {
+  const transit = new Tally<[string, string, string, string]>();
+  for (const row of units) {
+    if (direction.direction === 'out') transit.add([actor.id, direction.counterpartyId, row.batchId!, utcDay(new Date())], 1);
+    else if (row.custodianId && row.statusAt) transit.add([row.custodianId, actor.id, row.batchId!, utcDay(row.statusAt)], -1);
+  }
+  await addUp(client, 'in_transit', ['from_id', 'to_id', 'batch_id', 'day'], ['uuid', 'uuid', 'bigint', 'date'], transit.entries());
+
   const tally = new Tally<[string, string]>();
   for (const row of units) {
     const counterparty = direction.direction === 'out' ? direction.counterpartyId : row.custodianId;
