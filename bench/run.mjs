@@ -1,4 +1,4 @@
-// `npm run bench`: the GS1 parser benchmark, then the lifecycle benchmark, each in a process of
+// `npm run bench`: the GS1 parser, pack lifecycle, verification and reports benchmarks, each in a process of
 // its own, printing every figure as it goes. Builds nothing: build first (npm run build).
 // Settings (all optional): BENCH_QUICK=1, BENCH_PACKS, BENCH_DATABASE_URL, BENCH_TIMEOUT_MIN,
 // BENCH_GS1_SECONDS; see bench/README.md.
@@ -63,8 +63,13 @@ console.log('== GS1 parser (bench/gs1.bench.mjs)');
 const gs1 = await run('./gs1.bench.mjs', [String(gs1Seconds)], 10 * 60_000);
 console.log('\n== Pack lifecycle over HTTP (bench/lifecycle.bench.mjs)');
 const lifecycle = await run('./lifecycle.bench.mjs', [], lifecycleLimitMin * 60_000);
+console.log('\n== Public verification under load (bench/verify.bench.mjs)');
+const verify = await run('./verify.bench.mjs', [], 30 * 60_000);
+console.log('\n== Reports at national scale (bench/reports.bench.mjs)');
+const reports = await run('./reports.bench.mjs', [], 95 * 60_000);
 
-if (gs1 !== 0 || lifecycle !== 0) {
-  process.stderr.write(`\nbenchmark failed: gs1 exit ${gs1}, lifecycle exit ${lifecycle}\n`);
+const failed = Object.entries({ gs1, lifecycle, verify, reports }).filter(([, code]) => code !== 0);
+if (failed.length) {
+  process.stderr.write(`\nbenchmark failed: ${failed.map(([name, code]) => `${name} exit ${code}`).join(', ')}\n`);
   process.exit(1);
 }
