@@ -1,7 +1,6 @@
 import { AI_LENGTH_BY_PREFIX, checkScanned, checkValue, lookupAi, matchesPattern, specAt, type AiSpec } from './ai.js';
-import { CSET82 } from './linters/cset82.js';
 import { problem, type Gs1Error } from './errors.js';
-import { describeChar } from './linters/cset82.js';
+import { CSET82, describeChar } from './linters/cset82.js';
 import type { Element, Profile } from './types.js';
 import { checkAssociations } from './validate.js';
 
@@ -230,7 +229,7 @@ for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
   CHAR_CLASS[c] = (CHAR_CLASS[c] as number) | C_UNRESERVED;
 }
 
-/** scanRaw() result flags. */
+// scanRaw() result flags.
 /** A separator appeared after the first element. */
 const SEPARATED = 1;
 /** Reading stopped early on a fatal problem. */

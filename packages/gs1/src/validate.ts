@@ -177,8 +177,3 @@ function reportRepeat(elements: readonly Element[], positions: readonly number[]
   }
   errors.push(problem('DUPLICATE_AI', `AI (${e.ai}) appears more than once with different values: "${head.value}" and "${e.value}"`, e.ai, positions[i]));
 }
-
-/** Convenience for callers holding only elements. */
-export function specsOf(elements: readonly Element[]): (AiSpec | undefined)[] {
-  return elements.map((e) => lookupAi(e.ai));
-}
