@@ -30,13 +30,16 @@ export class TraceService {
   async trace(ctx: Context, code: string): Promise<Trace> {
     const view = await this.find(ctx, code);
     if (!view) throw notFound(`No pack has the code ${code}`);
-    const [parent] = view.parentId ? await packViews(ctx.pool, 'p.id = $1', [view.parentId]) : [];
-    const children = await packViews(ctx.pool, 'p.parent_id = $1 order by p.id limit 1000', [view.id]);
+    const [[parent], children, events] = await Promise.all([
+      view.parentId ? packViews(ctx.pool, 'p.id = $1', [view.parentId]) : [],
+      packViews(ctx.pool, 'p.parent_id = $1 order by p.id limit 1000', [view.id]),
+      this.events(ctx, view.id),
+    ]);
     return {
       pack: await this.toPackObject(ctx, view),
       parent: parent ? await this.toPackObject(ctx, parent) : null,
       children: await Promise.all(children.map((child) => this.toPackObject(ctx, child))),
-      events: await this.events(ctx, view.id),
+      events,
     };
   }
 
