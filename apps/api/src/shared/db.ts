@@ -22,6 +22,9 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     const client = await pool.connect();
     try {
       await client.query('begin');
+      // Bulk statements join a list of ids to `pack`; however many the planner guesses, index
+      // look-ups (nested loops) beat reading the whole table for a hash or merge join.
+      await client.query('set local enable_hashjoin = off; set local enable_mergejoin = off');
       const result = await work(client);
       await client.query('commit');
       return result;
