@@ -317,16 +317,60 @@ function scanRaw(text: string, start: number, end: number, out: Reading): number
 
 /** Bounds of the search for readings of separator-less data. */
 const SPLIT_STEP_BUDGET = 20000;
-const SPLIT_MAX_READINGS = 32;
+const SPLIT_MAX_READINGS = 64;
+/** Readings with more elements than this that fill no medicine slot and are not last are not considered. */
+const MAX_INTERIOR_OTHERS = 1;
 
-/** AIs that medicine codes carry; a reading that recognises more of them is more plausible. */
-const MEDICINE_AIS = new Set(['00', '01', '02', '10', '11', '17', '21', '37', '90']);
+/**
+ * What medicine codes carry, as slots: a reading that fills more of them is
+ * more plausible. (01) and (90) fill the same slot, the product key.
+ */
+const MEDICINE_SLOTS: Readonly<Record<string, number>> = { '00': 1, '01': 2, '90': 2, '02': 4, '10': 8, '11': 16, '17': 32, '21': 64, '37': 128 };
+
+/**
+ * Plausibility of a reading: the number of medicine slots filled, and the
+ * number of other elements that sit between two elements (rather than at the
+ * end, where companies append internal AIs such as (91)).
+ */
+function plausibility(elements: readonly Element[]): { score: number; interior: number; nie: number } {
+  let filled = 0;
+  let interior = 0;
+  let nie = -1;
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i] as Element;
+    const slot = MEDICINE_SLOTS[e.ai] ?? 0;
+    if (slot !== 0 && (filled & slot) === 0) filled |= slot;
+    else if (i < elements.length - 1) interior++;
+    if (e.ai === '90') nie = Math.max(nie, e.value.length);
+  }
+  let score = 0;
+  for (let b = filled; b !== 0; b &= b - 1) score++;
+  // A reading without an NIE is not one that cut an NIE short.
+  return { score, interior, nie: nie < 0 ? Number.MAX_SAFE_INTEGER : nie };
+}
 
 interface Split {
   elements: Element[];
   specs: AiSpec[];
   positions: number[];
   score: number;
+  interior: number;
+  nie: number;
+}
+
+/** Spec of the dictionary AI whose digits start at text[pos], or undefined. */
+function rawAiAt(text: string, pos: number, end: number): AiSpec | undefined {
+  if (pos + 2 > end) return undefined;
+  const c0 = text.charCodeAt(pos) - 48;
+  const c1 = text.charCodeAt(pos + 1) - 48;
+  if (c0 < 0 || c0 > 9 || c1 < 0 || c1 > 9) return undefined;
+  const length = AI_LENGTH_BY_PREFIX[c0 * 10 + c1] as number;
+  if (length === 0 || pos + length > end) return undefined;
+  for (let k = pos + 2; k < pos + length; k++) {
+    const d = text.charCodeAt(k);
+    if (d < 48 || d > 57) return undefined;
+  }
+  return specAt(text, pos, length);
 }
 
 /**
@@ -340,6 +384,27 @@ function searchSplits(text: string, start: number, end: number, profile: Profile
   const positions: number[] = [];
   let steps = 0;
   let complete = true;
+  // reach[p - start] = 1 when text[p, end) splits into elements whose values
+  // pass their checks; the search below then never enters a dead end.
+  const reach = new Uint8Array(end - start + 1);
+  reach[end - start] = 1;
+  for (let p = end - 1; p >= start; p--) {
+    const spec = rawAiAt(text, p, end);
+    if (!spec) continue;
+    const vstart = p + spec.ai.length;
+    const lo = vstart + spec.minLength;
+    const hi = Math.min(end, vstart + spec.maxLength);
+    for (let vend = hi; vend >= lo && (spec.fnc1 || vend === hi); vend--) {
+      if (reach[vend - start] && checkValue(spec, text, vstart, vend, vstart) === null) {
+        reach[p - start] = 1;
+        break;
+      }
+    }
+  }
+  if (!reach[0]) return { splits, complete };
+  // Slots filled so far, and how many elements fill none (see plausibility()).
+  let filled = 0;
+  let others = 0;
   const visit = (pos: number): void => {
     if (++steps > SPLIT_STEP_BUDGET || splits.length >= SPLIT_MAX_READINGS) {
       complete = false;
@@ -349,24 +414,17 @@ function searchSplits(text: string, start: number, end: number, profile: Profile
       const problems: Gs1Error[] = [];
       checkAssociations(elements, specs, positions, profile, problems, []);
       if (problems.length === 0) {
-        let score = 0;
-        for (const e of elements) if (MEDICINE_AIS.has(e.ai)) score++;
-        splits.push({ elements: elements.slice(), specs: specs.slice(), positions: positions.slice(), score });
+        const { score, interior, nie } = plausibility(elements);
+        splits.push({ elements: elements.slice(), specs: specs.slice(), positions: positions.slice(), score, interior, nie });
       }
       return;
     }
-    if (pos + 2 > end) return;
-    const c0 = text.charCodeAt(pos) - 48;
-    const c1 = text.charCodeAt(pos + 1) - 48;
-    if (c0 < 0 || c0 > 9 || c1 < 0 || c1 > 9) return;
-    const length = AI_LENGTH_BY_PREFIX[c0 * 10 + c1] as number;
-    if (length === 0 || pos + length > end) return;
-    for (let k = pos + 2; k < pos + length; k++) {
-      const d = text.charCodeAt(k);
-      if (d < 48 || d > 57) return;
-    }
-    const spec = specAt(text, pos, length);
+    const spec = rawAiAt(text, pos, end);
     if (!spec) return;
+    // Every element on the stack now sits inside the data: readings with more
+    // than MAX_INTERIOR_OTHERS such elements are not pursued.
+    if (others > MAX_INTERIOR_OTHERS) return;
+    const length = spec.ai.length;
     // Exclusions with elements already taken rule this AI out whatever its value.
     for (let i = 0; i < specs.length; i++) {
       const other = specs[i] as AiSpec;
@@ -376,13 +434,18 @@ function searchSplits(text: string, start: number, end: number, profile: Profile
     const vstart = pos + length;
     const lo = vstart + spec.minLength;
     const hi = Math.min(end, vstart + spec.maxLength);
-    for (let vend = spec.fnc1 ? lo : hi; vend <= hi; vend++) {
-      if (vend < lo) continue;
-      if (checkValue(spec, text, vstart, vend, vstart) !== null) continue;
+    // Longest values first: readings close to the plain one come first, and
+    // they are the likelier ones when the step budget runs out.
+    for (let vend = hi; vend >= lo && (spec.fnc1 || vend === hi); vend--) {
+      if (!reach[vend - start] || checkValue(spec, text, vstart, vend, vstart) !== null) continue;
       const value = text.slice(vstart, vend);
       let conflict = false;
       for (const e of elements) if (e.ai === spec.ai && e.value !== value) conflict = true;
       if (conflict) continue;
+      const slot = MEDICINE_SLOTS[spec.ai] ?? 0;
+      const fills = slot !== 0 && (filled & slot) === 0;
+      if (fills) filled |= slot;
+      else others++;
       elements.push({ ai: spec.ai, value });
       specs.push(spec);
       positions.push(pos);
@@ -390,6 +453,8 @@ function searchSplits(text: string, start: number, end: number, profile: Profile
       elements.pop();
       specs.pop();
       positions.pop();
+      if (fills) filled &= ~slot;
+      else others--;
       if (!complete) return;
     }
   };
@@ -419,11 +484,15 @@ function describeSplit(s: Split): string {
  * When no separator appears at all (typically keyboard-wedge input that lost
  * the GS characters) and an element of variable length was read, every way of
  * splitting the data into valid elements is considered. The plausible
- * readings are those that pass every check; among them, the ones that
- * recognise the most of the AIs medicine codes use (00, 01, 02, 10, 11, 17,
- * 21, 37, 90) win. A single winner is used, with a GS_MISSING warning when it
- * differs from the plain reading. A tie is an AMBIGUOUS_SPLIT error, or only
- * an AMBIGUOUS_SPLIT warning when the plain reading is among the winners.
+ * readings are those that pass every check; among them win the ones that fill
+ * the most of the slots medicine codes use (product key (01) or (90), 00, 02,
+ * 10, 11, 17, 21, 37), then those with the fewest other elements between two
+ * elements (an internal AI such as (91) is expected at the end, not inside),
+ * then those with the longest NIE (BPOM NIEs are 10 to 16 characters, so a
+ * reading that cuts one short to start a batch inside it is the less likely).
+ * A single winner is used, with a GS_MISSING warning when it differs from the
+ * plain reading. A tie is an AMBIGUOUS_SPLIT error, or only an AMBIGUOUS_SPLIT
+ * warning when the plain reading is among the winners.
  */
 export function readRaw(text: string, start: number, end: number, out: Reading, profile: Profile | undefined): void {
   const base = out.elements.length;
@@ -440,8 +509,12 @@ export function readRaw(text: string, start: number, end: number, out: Reading, 
   const { splits: plausible, complete } = searchSplits(text, from, end, profile);
   if (plausible.length === 0) return;
   let best = -1;
+  let fewest = Infinity;
+  let longest = -1;
   for (const s of plausible) if (s.score > best) best = s.score;
-  const top = plausible.filter((s) => s.score === best);
+  for (const s of plausible) if (s.score === best && s.interior < fewest) fewest = s.interior;
+  for (const s of plausible) if (s.score === best && s.interior === fewest && s.nie > longest) longest = s.nie;
+  const top = plausible.filter((s) => s.score === best && s.interior === fewest && s.nie === longest);
   const greedyIndex = top.findIndex((s) => sameSplit(s, out));
   const unique = complete && top.length === 1;
   if (top.length === 1 && greedyIndex === 0) return;

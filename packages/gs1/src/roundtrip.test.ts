@@ -79,6 +79,18 @@ describe('round trips', () => {
     );
   });
 
+  test('keyboard-wedge data without separators is read back or flagged, never silently misread', () => {
+    fc.assert(
+      fc.property(fc.oneof(gs1Code, bpomCode), (x) => {
+        const r = parse(x.map((e) => e.ai + e.value).join(''));
+        const same = r.errors.length === 0 && JSON.stringify(r.elements) === JSON.stringify(x);
+        const flagged = r.errors.length > 0 || r.warnings.some((w) => w.code === 'GS_MISSING' || w.code === 'AMBIGUOUS_SPLIT');
+        expect(same || flagged, `read ${r.bracketed} for ${toBracketed(x)}`).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('the profile follows the key', () => {
     fc.assert(
       fc.property(anyCode, (x) => {
