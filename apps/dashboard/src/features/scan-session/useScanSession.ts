@@ -112,6 +112,7 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
   const [persistFailed, setPersistFailed] = useState(false);
   const sending = useRef(false);
   const retryAt = useRef(0);
+  /** Since the network was lost: how many reads have gone out (null: not lost). */
   const lostWith = useRef<number | null>(null);
 
   const update = useCallback((change: (current: Stored) => Stored) => {
@@ -279,11 +280,12 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
         outcome.units,
       );
       if (lostWith.current !== null) {
+        // Back after a loss: count what went out, and say so once the queue is empty.
         setConnectionLost(false);
-        const waiting = lostWith.current;
+        lostWith.current += batch.length;
         if (!state.current.items.some((item) => item.state === 'queued')) {
+          setRecovered(lostWith.current);
           lostWith.current = null;
-          setRecovered(waiting);
         }
       }
     } catch (failure) {
@@ -293,7 +295,7 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
         settle(ids, (item) => ({ ...item, state: 'queued' }));
         if (isNetwork(code)) {
           retryAt.current = Date.now() + RETRY_MS;
-          lostWith.current = state.current.items.filter((item) => item.state === 'queued').length;
+          lostWith.current ??= 0;
           setRecovered(null);
           setConnectionLost(true);
         }

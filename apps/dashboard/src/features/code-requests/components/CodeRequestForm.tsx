@@ -8,6 +8,7 @@ import { Alert, SelectField, TextField } from '../../../shared/ui';
 import { ProductsQuery } from '../../products/products.graphql';
 import { gtin14, gtinProblem } from '../../products/validation';
 import { RequestCodesMutation } from '../code-requests.graphql';
+import { formatNumber } from '../../../shared/number';
 
 type Field = 'nie' | 'batch' | 'expiry' | 'quantity' | 'unitsPerCase' | 'casesPerPallet' | 'gtin';
 type Values = Record<Field, string>;
@@ -30,15 +31,15 @@ function check(t: TFunction, values: Values): FieldErrors<Field> {
   else if (values.expiry <= new Date().toISOString().slice(0, 10)) errors.expiry = t('codeRequests.errors.expiryPast');
   const quantity = whole(values.quantity);
   if (!values.quantity.trim()) errors.quantity = t('form.required');
-  else if (!(quantity >= 1 && quantity <= MAX_QUANTITY)) errors.quantity = t('form.invalidNumber', { min: 1, max: MAX_QUANTITY.toLocaleString() });
+  else if (!(quantity >= 1 && quantity <= MAX_QUANTITY)) errors.quantity = t('form.invalidNumber', { min: 1, max: formatNumber(MAX_QUANTITY) });
   const perCase = whole(values.unitsPerCase);
   if (values.unitsPerCase.trim() && !(perCase >= 1 && (!(quantity >= 1) || perCase <= quantity))) {
-    errors.unitsPerCase = t('codeRequests.errors.unitsPerCase', { max: Number.isNaN(quantity) ? '–' : quantity.toLocaleString() });
+    errors.unitsPerCase = t('codeRequests.errors.unitsPerCase', { max: Number.isNaN(quantity) ? '–' : formatNumber(quantity) });
   }
   const perPallet = whole(values.casesPerPallet);
   if (values.casesPerPallet.trim()) {
     if (!values.unitsPerCase.trim()) errors.casesPerPallet = t('codeRequests.errors.palletNeedsCase');
-    else if (!(perPallet >= 1)) errors.casesPerPallet = t('form.invalidNumber', { min: 1, max: MAX_QUANTITY.toLocaleString() });
+    else if (!(perPallet >= 1)) errors.casesPerPallet = t('form.invalidNumber', { min: 1, max: formatNumber(MAX_QUANTITY) });
   }
   const gtin = gtinProblem(t, values.gtin);
   if (gtin) errors.gtin = gtin;
@@ -149,7 +150,7 @@ export function CodeRequestForm({ onCreated }: { onCreated: () => void }) {
       <TextField label={t('codeRequests.field.gtin')} hint={t('products.form.gtinHint')} inputMode="numeric" value={values.gtin} onChange={(event) => set('gtin', event.target.value)} error={shown('gtin')} optional />
       {quantity > 0 ? (
         <p className="form-summary" role="status">
-          {t('codeRequests.form.summary', { units: quantity.toLocaleString(), cases: cases.toLocaleString(), pallets: pallets.toLocaleString() })}
+          {t('codeRequests.form.summary', { units: formatNumber(quantity), cases: formatNumber(cases), pallets: formatNumber(pallets) })}
         </p>
       ) : null}
       <button type="submit" className="button button-primary" disabled={loading}>

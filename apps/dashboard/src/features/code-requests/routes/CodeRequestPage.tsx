@@ -9,6 +9,7 @@ import { Alert, EmptyState, Loading, Page, QueryError, Section, Table, formatDat
 import { CodeRequestQuery } from '../code-requests.graphql';
 import { StatusBadge } from '../components/StatusBadge';
 import { downloadCodes } from '../downloads';
+import { formatNumber } from '../../../shared/number';
 
 type Code = NonNullable<CodeRequestData['codeRequest']>['codes']['edges'][number]['node'];
 const PAGE = 50;
@@ -85,11 +86,11 @@ export function CodeRequestPage() {
           <dt>{t('codeRequests.field.expiry')}</dt>
           <dd>{formatDate(request.expiry)}</dd>
           <dt>{t('codeRequests.field.quantity')}</dt>
-          <dd>{request.quantity.toLocaleString()}</dd>
+          <dd>{formatNumber(request.quantity)}</dd>
           <dt>{t('codeRequests.field.unitsPerCase')}</dt>
-          <dd>{orDash(request.unitsPerCase?.toLocaleString())}</dd>
+          <dd>{orDash(request.unitsPerCase == null ? null : formatNumber(request.unitsPerCase))}</dd>
           <dt>{t('codeRequests.field.casesPerPallet')}</dt>
-          <dd>{orDash(request.casesPerPallet?.toLocaleString())}</dd>
+          <dd>{orDash(request.casesPerPallet == null ? null : formatNumber(request.casesPerPallet))}</dd>
           <dt>{t('codeRequests.field.gtin')}</dt>
           <dd>{orDash(request.gtin)}</dd>
           <dt>{t('codeRequests.field.createdAt')}</dt>
@@ -122,7 +123,7 @@ export function CodeRequestPage() {
         >
           {downloadError ? <Alert tone="error">{errorMessage(t, downloadError)}</Alert> : null}
           <p className="result-count" role="status" aria-busy={loading}>
-            {t('codes.range', { from: from.toLocaleString(), to: (from + codes.edges.length - 1).toLocaleString(), total: codes.totalCount.toLocaleString() })}
+            {t('codes.range', { from: formatNumber(from), to: formatNumber(from + codes.edges.length - 1), total: formatNumber(codes.totalCount) })}
           </p>
           {codes.edges.length ? (
             <Table caption={t('codes.caption')} columns={columns} rows={codes.edges.map((edge) => edge.node)} rowKey={(code) => code.text} />

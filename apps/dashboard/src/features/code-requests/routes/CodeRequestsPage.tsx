@@ -8,6 +8,7 @@ import '../../../shared/work.css';
 import { CodeRequestsQuery } from '../code-requests.graphql';
 import { CodeRequestForm } from '../components/CodeRequestForm';
 import { StatusBadge } from '../components/StatusBadge';
+import { formatNumber } from '../../../shared/number';
 
 const STATUSES: CodeRequestStatus[] = ['REQUESTED', 'ISSUED', 'REJECTED'];
 
@@ -22,7 +23,7 @@ export function CodeRequestsPage() {
     { key: 'product', header: t('codeRequests.field.product'), cell: (row) => <Link to={`/code-requests/${row.id}`}>{row.product.name}</Link>, wide: true },
     { key: 'batch', header: t('codeRequests.field.batch'), cell: (row) => row.batch, nowrap: true },
     { key: 'expiry', header: t('codeRequests.field.expiry'), cell: (row) => formatDate(row.expiry) },
-    { key: 'quantity', header: t('codeRequests.field.quantity'), cell: (row) => row.quantity.toLocaleString(), nowrap: true },
+    { key: 'quantity', header: t('codeRequests.field.quantity'), cell: (row) => formatNumber(row.quantity), nowrap: true },
     {
       key: 'status',
       header: t('codeRequests.field.status'),

@@ -6,6 +6,7 @@ import { Loading, Page, QueryError, SelectField } from '../../../shared/ui';
 import '../../../shared/work.css';
 import { CodeRequestQuery } from '../code-requests.graphql';
 import { DataMatrixLabel } from '../components/DataMatrixLabel';
+import { formatNumber } from '../../../shared/number';
 
 /** Symbol sizes offered, in centimetres; 0.6 cm is the smallest a pack may carry. */
 const SIZES = [0.6, 0.8, 1, 1.2, 1.5] as const;
@@ -44,12 +45,12 @@ export function LabelsPage() {
           >
             {SIZES.map((value) => (
               <option key={value} value={value}>
-                {t('labels.sizeCm', { size: value.toLocaleString() })}
+                {t('labels.sizeCm', { size: formatNumber(value) })}
               </option>
             ))}
           </SelectField>
         </div>
-        <p role="status">{t('labels.sheet', { from: from.toLocaleString(), to: (from + codes.edges.length - 1).toLocaleString(), total: codes.totalCount.toLocaleString() })}</p>
+        <p role="status">{t('labels.sheet', { from: formatNumber(from), to: formatNumber(from + codes.edges.length - 1), total: formatNumber(codes.totalCount) })}</p>
         <div className="button-row">
           <button type="button" className="button button-secondary" disabled={cursors.length < 2} onClick={() => setCursors((current) => current.slice(0, -1))}>
             {t('labels.previous')}

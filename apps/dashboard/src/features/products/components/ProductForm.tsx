@@ -56,8 +56,8 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
     nie: editing ? undefined : nieProblem(t, values.nie),
     name: values.name.trim() ? undefined : t('form.required'),
     gtin: gtinProblem(t, values.gtin),
-    ...serverErrors,
   };
+  for (const [field, message] of Object.entries(serverErrors)) if (message) problems[field as Field] = message;
   const shown = (field: Field) => ((submitted || touched[field]) && problems[field]) || null;
   const [focusKey, setFocusKey] = useState({});
   useFocusFirstInvalid(form, focusKey);
@@ -65,7 +65,7 @@ export function ProductForm({ product, onSaved }: ProductFormProps) {
   const set = (field: Field, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
     setTouched((current) => ({ ...current, [field]: true }));
-    setServerErrors((current) => ({ ...current, [field]: undefined }));
+    setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)));
     setSaved(null);
   };
 

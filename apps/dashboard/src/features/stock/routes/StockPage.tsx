@@ -5,6 +5,7 @@ import type { StockOnHandQuery } from '../../../gql/graphql';
 import { EmptyState, Loading, Page, QueryError, Section, SelectField, Table, TextField, formatDate, formatDateTime, type Column } from '../../../shared/ui';
 import '../../../shared/work.css';
 import { StockFacilitiesQuery, StockQuery } from '../stock.graphql';
+import { formatNumber } from '../../../shared/number';
 
 type Row = StockOnHandQuery['stock']['rows'][number];
 const WINDOWS = [30, 90, 180] as const;
@@ -49,7 +50,7 @@ export function StockPage() {
         </span>
       ),
     },
-    { key: 'units', header: t('stock.units'), cell: (row) => row.units.toLocaleString(), nowrap: true },
+    { key: 'units', header: t('stock.units'), cell: (row) => formatNumber(row.units), nowrap: true },
     ...(mine.length > 1 ? [{ key: 'facility', header: t('stock.facility'), cell: (row: Row) => row.facility?.name ?? '' }] : []),
   ];
 
@@ -81,7 +82,7 @@ export function StockPage() {
         ) : data ? (
           <>
             <p className="result-count" role="status" aria-busy={loading}>
-              {t('stock.summary', { units: units.toLocaleString(), rows: rows.length })}
+              {t('stock.summary', { units: formatNumber(units), rows: rows.length })}
               {near ? ` · ${t('stock.nearCount', { count: near })}` : ''}
               {' · '}
               {t('stock.asOf', { time: formatDateTime(data.stock.asOf) })}
