@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { gqlOk } from './api.js';
+import { gs1DataMatrix, y4mOf } from './y4m.js';
+
+/** Helpers for the daily-work flows: signed-in tabs, facilities and movements through the API. */
+
+export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../artifacts/screenshots');
+
+export const LAPTOP = { width: 1366, height: 768 };
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page: there should be none. */
+  errors: string[];
+}
+
+/** A tab already logged in with `token` (kept where the dashboard keeps it). */
+export async function signedInTab(browser: Browser, token: string, options: BrowserContextOptions = {}): Promise<Tab> {
+  const context = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true, ...options });
+  await context.addInitScript((value) => {
+    if (!sessionStorage.getItem('jejak.e2e.started')) {
+      sessionStorage.setItem('jejak.e2e.started', '1');
+      localStorage.setItem('jejak.token', value);
+    }
+  }, token);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+/**
+ * Elements that stick out to the right of the viewport (none should, on any width), except inside
+ * a container that scrolls or clips them (the navigation is a strip that scrolls sideways on phones).
+ */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const contained = (element: HTMLElement) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    return Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !contained(element))
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`);
+  });
+}
+
+export async function shot(page: Page, name: string, fullPage = true) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+export async function facilityId(url: string, token: string, name: string): Promise<string> {
+  const { facilities } = await gqlOk<{ facilities: Array<{ id: string; name: string }> }>(url, `query($s: String) { facilities(search: $s) { id name } }`, { s: name }, token);
+  const found = facilities.find((facility) => facility.name === name);
+  if (!found) throw new Error(`No facility named ${name}`);
+  return found.id;
+}
+
+interface Bulk {
+  accepted: number;
+  rejected: Array<{ code: string; reason: string }>;
+}
+
+/** A movement through the API, every code expected to be accepted. */
+export async function move(url: string, token: string, mutation: 'ship' | 'receive' | 'dispense', codes: string[], to?: string) {
+  const args = mutation === 'ship' ? '(codes: $c, to: $to)' : '(codes: $c)';
+  const vars = mutation === 'ship' ? '($c: [String!]!, $to: ID!)' : '($c: [String!]!)';
+  const data = await gqlOk<Record<string, Bulk>>(url, `mutation${vars} { ${mutation}${args} { accepted rejected { code reason } } }`, { c: codes, to }, token);
+  const result = data[mutation]!;
+  if (result.accepted !== codes.length) throw new Error(`${mutation} refused: ${JSON.stringify(result.rejected)}`);
+}
+
+/** A webcam video showing each code in turn (`framesEach` frames of 0.1 s), looped by Chromium. */
+export function y4mOfCodes(codes: string[], framesEach = 6): Buffer {
+  const parts = codes.map((code) => y4mOf(gs1DataMatrix(code), { frames: framesEach }));
+  const header = parts[0]!.subarray(0, parts[0]!.indexOf(0x0a) + 1);
+  return Buffer.concat([header, ...parts.map((part) => part.subarray(part.indexOf(0x0a) + 1))]);
+}
+
+/** The line of the scan list for a code, and its state. */
+export function scanItem(page: Page, code: string) {
+  return page.locator('.scan-item').filter({ hasText: code });
+}
+
+/** Waits until the scan list has this many reads in `state`. */
+export async function waitForState(page: Page, state: string, count: number, timeout = 30_000) {
+  await page.waitForFunction(
+    ([wanted, n]) => document.querySelectorAll(`.scan-item[data-state="${wanted}"]`).length >= (n as number),
+    [state, count] as const,
+    { timeout },
+  );
+}
