@@ -59,7 +59,6 @@ export interface AiSpec {
 }
 
 const CSET_LINTER: Record<CharSet, Linter> = { N: csetnumeric, X: cset82, Y: cset39, Z: cset64 };
-const CSET_NAME: Record<CharSet, string> = { N: 'numeric', X: 'CSET 82', Y: 'CSET 39', Z: 'CSET 64' };
 
 const patternCache = new Map<string, AiPattern>();
 function pattern(text: string): AiPattern {
@@ -256,8 +255,4 @@ export function checkScanned(spec: AiSpec, s: string, start: number, end: number
     if (f !== null) return problem(f.code, `AI (${spec.ai}) ${f.message}`, spec.ai, position + f.offset);
   }
   return null;
-}
-
-export function charsetName(cset: CharSet): string {
-  return CSET_NAME[cset];
 }
