@@ -481,6 +481,7 @@ export const en: Translations = {
   },
   movements: {
     where: 'Place and destination',
+    place: 'Place',
     scanTitle: 'Scan codes',
     actingAt: 'Recorded for:',
     actingFacility: 'Facility recording',

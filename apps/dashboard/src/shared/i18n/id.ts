@@ -479,6 +479,7 @@ export const id = {
   },
   movements: {
     where: 'Tempat dan tujuan',
+    place: 'Tempat',
     scanTitle: 'Pindai kode',
     actingAt: 'Dicatat atas nama:',
     actingFacility: 'Fasilitas yang mencatat',

@@ -44,7 +44,7 @@ export function MovementScreen({ kind }: { kind: MovementKind }) {
 
   return (
     <Page title={t(`movements.${kind}.title`)} intro={t(`movements.${kind}.intro`)}>
-      <Section title={t('movements.where')} id={`${kind}-where`}>
+      <Section title={t(needsDestination ? 'movements.where' : 'movements.place')} id={`${kind}-where`}>
         {acting.error ? <QueryError error={acting.error} onRetry={() => void acting.refetch()} /> : null}
         {!acting.loaded && !acting.error ? <Loading /> : null}
         <ActingFacility facilities={acting.facilities} value={acting.facility} onChange={acting.setFacility} />
