@@ -9,7 +9,7 @@ import { VerificationResult } from '../../verify/components/VerificationResult';
 import { CodeEntry } from '../../trace/components/CodeEntry';
 import { TraceView } from '../../trace/components/TraceView';
 import { TraceQuery } from '../../trace/trace.graphql';
-import { InspectVerifyQuery } from '../inspector.graphql';
+import { VerifyCodeQuery } from '../../verify/verify.graphql';
 
 /** Where the inspector stands, when the browser may say: it helps find cloned codes. */
 function currentPosition(): Promise<{ latitude: number; longitude: number } | null> {
@@ -31,7 +31,7 @@ export function InspectorPage() {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [useLocation, setUseLocation] = useState(false);
-  const [verify, verification] = useLazyQuery(InspectVerifyQuery, { fetchPolicy: 'network-only' });
+  const [verify, verification] = useLazyQuery(VerifyCodeQuery, { fetchPolicy: 'network-only' });
   const [trace, traced] = useLazyQuery(TraceQuery, { fetchPolicy: 'network-only' });
   const heading = useRef<HTMLHeadingElement>(null);
   const sequence = useRef(0);
