@@ -9,13 +9,21 @@ import { startSystem, type RunningSystem } from '../support/system.js';
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../artifacts/screenshots');
 const PASSWORD = 'demo12345';
 
-/** The navigation, in Bahasa Indonesia, each demo account should see. */
-const ALL_ITEMS = ['Beranda', 'Cek keaslian', 'Fasilitas', 'Organisasi', 'Pengguna', 'Kunci API'];
+/** The navigation, in Bahasa Indonesia, each demo account should see, in order. */
+const BPOM_NAV = ['Beranda', 'Cek keaslian', 'Persetujuan kode', 'Telusur kode', 'Inspeksi', 'Penarikan', 'Peringatan & pengaduan',
+  'Realisasi', 'Barang masuk & keluar', 'Stok & kedaluwarsa', 'Konsumsi', 'Fasilitas', 'Organisasi'];
+const INDUSTRY_NAV = ['Beranda', 'Cek keaslian', 'Produk', 'Permintaan kode', 'Aktivasi', 'Agregasi', 'Kirim', 'Terima', 'Batalkan', 'Stok',
+  'Penarikan', 'Realisasi', 'Barang masuk & keluar', 'Stok & kedaluwarsa', 'Konsumsi', 'Fasilitas', 'Pengguna', 'Kunci API'];
+const DISTRIBUTOR_NAV = ['Beranda', 'Cek keaslian', 'Agregasi', 'Kirim', 'Terima', 'Retur', 'Batalkan', 'Stok', 'Barang masuk & keluar',
+  'Stok & kedaluwarsa', 'Fasilitas', 'Pengguna', 'Kunci API'];
+const PHARMACY_NAV = ['Beranda', 'Cek keaslian', 'Terima', 'Retur', 'Serahkan ke pasien', 'Batalkan', 'Stok', 'Barang masuk & keluar',
+  'Stok & kedaluwarsa', 'Fasilitas', 'Pengguna', 'Kunci API'];
+const ALL_ITEMS = [...new Set([...BPOM_NAV, ...INDUSTRY_NAV, ...DISTRIBUTOR_NAV, ...PHARMACY_NAV])];
 const ACCOUNTS = [
-  { key: 'bpom', email: 'bpom@demo.test', name: 'Siti Rahmawati', role: 'Pengawas', nav: ['Beranda', 'Cek keaslian', 'Fasilitas', 'Organisasi'] },
-  { key: 'industri', email: 'industri@demo.test', name: 'Dewi Lestari', role: 'Admin', nav: ['Beranda', 'Cek keaslian', 'Fasilitas', 'Pengguna', 'Kunci API'] },
-  { key: 'pbf', email: 'pbf@demo.test', name: 'Agus Pratama', role: 'Admin', nav: ['Beranda', 'Cek keaslian', 'Fasilitas', 'Pengguna', 'Kunci API'] },
-  { key: 'apotek', email: 'apotek@demo.test', name: 'Rina Wulandari', role: 'Admin', nav: ['Beranda', 'Cek keaslian', 'Fasilitas', 'Pengguna', 'Kunci API'] },
+  { key: 'bpom', email: 'bpom@demo.test', name: 'Siti Rahmawati', role: 'Pengawas', nav: BPOM_NAV },
+  { key: 'industri', email: 'industri@demo.test', name: 'Dewi Lestari', role: 'Admin', nav: INDUSTRY_NAV },
+  { key: 'pbf', email: 'pbf@demo.test', name: 'Agus Pratama', role: 'Admin', nav: DISTRIBUTOR_NAV },
+  { key: 'apotek', email: 'apotek@demo.test', name: 'Rina Wulandari', role: 'Admin', nav: PHARMACY_NAV },
 ];
 
 let system: RunningSystem;
