@@ -12,8 +12,9 @@ import { logger } from '../shared/logger.js';
 // process ('beforeExit') into process.exit(0), losing a failing exit code (a test run's), and on
 // 'exit' calls a callback it never gets. Its signal handlers stay; on 'exit' the clusters still
 // running are told to stop here (the signal is sent at once, before the process is gone).
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+for (const event of ['beforeExit', 'exit']) {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 const running = new Set<EmbeddedPostgres>();
 process.on('exit', () => {
   for (const server of running) server.stop().catch(() => undefined);
