@@ -59,6 +59,8 @@ export function summarise(statements) {
   return [...byText.values()].sort((a, b) => b.ms - a.ms);
 }
 
+const SUMMARY_TABLES = /\b(batch_stats|realisation_daily|stock|stock_region|flow|in_transit|consumption|consumption_monthly)\b/;
+
 /** Prints where a call's time went: the slowest statements and the time outside SQL. */
 export function printBreakdown(label, statements, wallMs, top = 6) {
   const rows = summarise(statements);
@@ -67,6 +69,12 @@ export function printBreakdown(label, statements, wallMs, top = 6) {
     `, ${fmtMs(Math.max(0, wallMs - inSql))} outside it, of ${fmtMs(wallMs)}):`);
   for (const row of rows.slice(0, top)) {
     say(`     ${fmtMs(row.ms).padStart(9)}  ${String(row.calls).padStart(3)}x  ${row.text}`);
+  }
+  // The report tables kept current by each movement: what they add to its time.
+  const summaries = rows.filter((row) => SUMMARY_TABLES.test(row.text));
+  if (summaries.length) {
+    const ms = summaries.reduce((sum, row) => sum + row.ms, 0);
+    say(`     report counters: ${fmtMs(ms)} in ${summaries.reduce((sum, row) => sum + row.calls, 0)} statements, ${((100 * ms) / Math.max(1, wallMs - ms)).toFixed(1)}% on top of the rest of the call`);
   }
   return rows;
 }
