@@ -42,18 +42,24 @@ const PACK_JOINS = `
   left join facility f on f.id = p.status_by_id and p.status = 'DISPENSED'
   left join clone_suspect cs on cs.pack_id = p.id`;
 
-/** A product by its NIE and/or GTIN (both must name the same one), and the pack with `serial`. */
-export async function lookUpUnit(db: Queryable, nie: string | null, gtin: string | null, serial: string | null): Promise<Found> {
-  const where = nie && gtin ? 'pr.nie = $1 and pr.gtin = $2' : nie ? 'pr.nie = $1 and $2::text is null' : 'pr.gtin = $2 and $1::text is null';
-  const { rows } = await db.query(
+const UNIT_WHERE = { both: 'pr.nie = $1 and pr.gtin = $2', nie: 'pr.nie = $1 and $2::text is null', gtin: 'pr.gtin = $2 and $1::text is null' };
+const UNIT_LOOKUP = Object.fromEntries(
+  Object.entries(UNIT_WHERE).map(([key, where]) => [
+    key,
     `select ${PRODUCT}, ${PACK}
        from product pr join organization o on o.id = pr.registrant_id
        left join pack p on p.product_id = pr.id and p.serial = $3
        ${PACK_JOINS}
       where ${where}
       limit 1`,
-    [nie, gtin, serial],
-  );
+  ]),
+) as Record<keyof typeof UNIT_WHERE, string>;
+
+/** A product by its NIE and/or GTIN (both must name the same one), and the pack with `serial`. */
+export async function lookUpUnit(db: Queryable, nie: string | null, gtin: string | null, serial: string | null): Promise<Found> {
+  const key = nie && gtin ? 'both' : nie ? 'nie' : 'gtin';
+  // Named, so each connection plans it once: the public check is the busiest query of all.
+  const { rows } = await db.query({ name: `verify-unit-by-${key}`, text: UNIT_LOOKUP[key], values: [nie, gtin, serial] });
   return toFound(rows[0]);
 }
 
