@@ -94,7 +94,8 @@ describe('reports for BPOM', () => {
       await page.getByLabel('Produk (NIE)').fill(product.nie);
       await page.getByRole('button', { name: 'Terapkan' }).click();
       const stock = page.locator('#stock-title').locator('..').locator('..');
-      await stock.getByRole('row').filter({ hasText: 'Apotek Sehat Sentosa Surabaya' }).waitFor();
+      // The filtered row (other products' rows may still show until the filtered answer arrives).
+      await stock.getByRole('row').filter({ hasText: 'Apotek Sehat Sentosa Surabaya' }).filter({ hasText: product.name }).waitFor();
       expect(await screenshots(page, 'report-stock')).toEqual([]);
       const stockCsv = await downloadCsv(page, /Unduh CSV: Stok$/);
       expect(stockCsv).toContain(`Apotek Sehat Sentosa Surabaya,Kota Surabaya,Jawa Timur,${product.nie},${product.name},${batch},2029-03-31,2,`);

@@ -57,6 +57,12 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
 
   const check = useCallback(
     async (read: ScanRead) => {
+      if (digitalLink && read.source !== 'link') {
+        // Another code checked from a Digital Link page: the /verify page checks it, once.
+        const shown = read.parsed.valid && read.parsed.bracketed ? read.parsed.bracketed : read.text;
+        navigate({ pathname: '/verify', search: `?${new URLSearchParams({ code: shown })}` }, { replace: true });
+        return;
+      }
       const id = ++request.current;
       setFieldError(null);
       setFailure(null);
@@ -96,7 +102,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
         if (id === request.current) setLoading(false);
       }
     },
-    [client, place.place, remember, showInAddress],
+    [client, digitalLink, navigate, place.place, remember, showInAddress],
   );
 
   // Opened with a code (a link, a reload, a Digital Link): check it at once.
