@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { PHONE, SCREENSHOTS, facilityId, overflowing, scanItem, shot, signedInTab, waitForState, y4mOfCodes, type Tab } from '../support/work.js';
+import { PHONE, SCREENSHOTS, facilityId, overflowing, scanItem, shot, signedInTab, uploadCsv, waitForState, y4mOfCodes, type Tab } from '../support/work.js';
 
 const GS = '\u001d';
 const PBF = 'Gudang PBF Nusantara Jakarta Timur';
@@ -176,7 +176,7 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
     const row = (code: string) => ['R001', code.slice(-15), quote(code), product.nie, batch, '31/08/2029', '-6,9419', '107.6293', batch, '', '1', '0', '0'].join(';');
     const unknown = `(90)${product.nie}(10)${batch}(17)290831(21)TIDAKADA01`;
     const csv = [header, ...units.slice(0, 4).map((unit) => row(unit.text)), row(unknown), row('bukan kode')].join('\r\n');
-    await page.getByLabel('Unggah file CSV').setInputFiles({ name: 'aktivasi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await uploadCsv(page, 'aktivasi.csv', csv);
     await waitForState(page, 'accepted', 4);
     await scanItem(page, 'TIDAKADA01').getByText('Kode ini tidak pernah diterbitkan.').waitFor();
     expect(await scanItem(page, 'TIDAKADA01').getAttribute('data-state')).toBe('rejected');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activate, freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { PHONE, SCREENSHOTS, facilityId, move, overflowing, scanItem, shot, signedInTab, waitForState, type Tab } from '../support/work.js';
+import { PHONE, SCREENSHOTS, facilityId, move, overflowing, scanItem, shot, signedInTab, uploadCsv, waitForState, type Tab } from '../support/work.js';
 
 const PBF = 'Gudang PBF Nusantara Jakarta Timur';
 const APOTEK = 'Apotek Sehat Sentosa Surabaya';
@@ -53,7 +53,7 @@ describe('a pharmacy receives and dispenses', () => {
     await page.goto(at('/receive'));
     await page.getByRole('heading', { level: 1, name: 'Terima' }).waitFor();
     const csv = ['kode', ...packs.map((pack) => `"${pack.text}"`)].join('\n');
-    await page.getByLabel('Unggah file CSV').setInputFiles({ name: 'penerimaan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await uploadCsv(page, 'penerimaan.csv', csv);
     await waitForState(page, 'accepted', 4);
     await page.getByText('Diproses 4 dari 4 baris').waitFor();
     expect(await page.locator('.scan-progress progress').getAttribute('value')).toBe('4');

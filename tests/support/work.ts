@@ -84,6 +84,16 @@ export function y4mOfCodes(codes: string[], framesEach = 6): Buffer {
   return Buffer.concat([header, ...parts.map((part) => part.subarray(part.indexOf(0x0a) + 1))]);
 }
 
+/**
+ * Chooses a file for the scan session's upload field once the screen is ready for it: the field
+ * stays disabled until the acting facility is known, and Playwright would fill a disabled one.
+ */
+export async function uploadCsv(page: Page, name: string, csv: string) {
+  const field = page.getByLabel('Unggah file CSV');
+  await (await field.elementHandle())!.waitForElementState('enabled');
+  await field.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+}
+
 /** The line of the scan list for a code, and its state. */
 export function scanItem(page: Page, code: string) {
   return page.locator('.scan-item').filter({ hasText: code });
