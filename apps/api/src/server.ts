@@ -15,6 +15,7 @@ import { seedDemoPacks, type DemoCodes } from './modules/demo/demo.packs.js';
 import { codeDownloads } from './modules/codes/codes.routes.js';
 import { csvUploads } from './modules/packs/csv.routes.js';
 import { complaintPhotos } from './modules/alerts/alert.routes.js';
+import { publicVerification } from './modules/verification/verification.routes.js';
 import { buildJejakSchema } from './schema.js';
 import { createServices } from './services.js';
 import { AppError, formatError, httpStatusOf } from './shared/errors.js';
@@ -44,7 +45,10 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
 
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  const verifyRoute = publicVerification(deps);
+  const httpServer = http.createServer((req, res) => {
+    if (!verifyRoute(req, res)) app(req, res);
+  });
   const apollo = new ApolloServer<Context>({
     schema: await buildJejakSchema(),
     formatError,

@@ -168,6 +168,82 @@ describe('throttling', () => {
   });
 });
 
+describe('GET /api/verify', () => {
+  /** The plain JSON route, from a device of its own. */
+  const plain = (query: string, device = 'phone-plain', init: RequestInit = {}) =>
+    fetch(`${server.url}/api/verify${query}`, { ...init, headers: { 'user-agent': device, ...init.headers } });
+  const plainVerify = async (code: string, place: { lat?: number; lon?: number } = {}, device?: string) => {
+    const query = new URLSearchParams({ code });
+    if (place.lat !== undefined) query.set('latitude', String(place.lat));
+    if (place.lon !== undefined) query.set('longitude', String(place.lon));
+    const response = await plain(`?${query}`, device);
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  };
+  /** The answer without the moment of the check, which differs between two checks. */
+  const timeless = ({ checkedAt, ...rest }: Record<string, unknown>) => {
+    expect(new Date(checkedAt as string).toString()).not.toBe('Invalid Date');
+    return rest;
+  };
+
+  it('gives the same answers as the GraphQL verify, field for field', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 2 });
+    await op.activate(server, tokens.industri, issued.units);
+    await op.ship(server, tokens.industri, [issued.units[1]!], apotekFacility);
+    await op.receive(server, tokens.apotek, [issued.units[1]!]);
+    await op.dispense(server, tokens.apotek, [issued.units[1]!]);
+    const unknown = `(90)${issued.nie}(10)${issued.batch}(17)290831(21)NEVERISSUED01`;
+    for (const code of [...issued.units, unknown, 'hello world', '(90)DBL0204127763A1(10)try019(17)291231']) {
+      const answer = await plainVerify(code, JAKARTA, 'same-answers');
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(timeless(answer.body)).toEqual(timeless(await verdict(code, JAKARTA, 'same-answers')));
+    }
+    expect((await plainVerify(issued.units[1]!)).body).toMatchObject({ verdict: 'CAUTION', reasons: ['DISPENSED'], dispensedRegency: 'Kota Surabaya' });
+  });
+
+  it('is logged and counted for clone detection like any check', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    await op.activate(server, tokens.industri, issued.units);
+    const code = issued.units[0]!;
+    expect((await plainVerify(code, JAKARTA, 'plain-jakarta')).body.verdict).toBe('GENUINE');
+    expect((await verdict(code, MEDAN, 'graphql-medan')).reasons).toEqual(['CLONE_SUSPECTED']);
+    expect((await plainVerify(code, JAKARTA, 'plain-jakarta')).body).toMatchObject({ verdict: 'SUSPECT', reasons: ['CLONE_SUSPECTED'] });
+  });
+
+  it('names what is wrong with a request, as JSON with a status', async () => {
+    const cases: Array<[string, number, string, RegExp]> = [
+      ['', 400, 'BAD_USER_INPUT', /code is required/],
+      ['?code=', 400, 'BAD_USER_INPUT', /code is required/],
+      [`?code=${'x'.repeat(5000)}`, 400, 'BAD_USER_INPUT', /5000 characters/],
+      ['?code=%2890%29DBL0204127763A1&latitude=north', 400, 'BAD_USER_INPUT', /latitude must be a number, got "north"/],
+      ['?code=%2890%29DBL0204127763A1&latitude=91&longitude=0', 400, 'BAD_USER_INPUT', /latitude/],
+      ['?code=%2890%29DBL0204127763A1&longitude=181', 400, 'BAD_USER_INPUT', /longitude/],
+    ];
+    for (const [query, status, code, message] of cases) {
+      const response = await plain(query);
+      expect(response.status, query.slice(0, 60)).toBe(status);
+      const body = (await response.json()) as any;
+      expect(body.errors[0].extensions.code).toBe(code);
+      expect(body.errors[0].message).toMatch(message);
+    }
+    const posted = await plain('?code=x', 'phone-plain', { method: 'POST' });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get('allow')).toBe('GET, HEAD');
+    expect(((await posted.json()) as any).errors[0].message).toMatch(/POST is not allowed/);
+  });
+
+  it('slows a guessing device with 429 and Retry-After, and no one else', async () => {
+    const device = `plain-guesser-${randomBytes(4).toString('hex')}`;
+    const guess = () => plainVerify(`(90)DKL2104012310A1(10)AMX2501(21)${randomBytes(6).toString('hex').toUpperCase()}`, {}, device);
+    for (let i = 0; i < 20; i++) expect((await guess()).body.reasons).toEqual(['NOT_FOUND']);
+    const blocked = await guess();
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: Number(blocked.headers.get('retry-after')) });
+    expect((await plainVerify('(90)DBL0204127763A1(10)X(17)291231', {}, 'plain-someone-else')).body.verdict).toBe('GENUINE');
+  });
+});
+
 describe('alerts', () => {
   const ALERTS = `query($s: AlertStatus) { alerts(status: $s) { id reason status resolution code occurrences product { nie } assignee { email } evidence { kind detail latitude facility } comments { text author } complaints { id hasPhoto } } }`;
   const find = async (token: string, code: string, reason: string) => {

@@ -22,6 +22,9 @@ export function verdictOf(reasons: VerificationReasonName[]): VerdictName {
   return 'GENUINE';
 }
 
+/** What a verification needs of a request: no login, no ORM. */
+export type VerifyContext = Pick<Context, 'pool' | 'services' | 'client'>;
+
 interface Judgement {
   verification: Verification;
   packId: string | null;
@@ -37,7 +40,7 @@ export class VerificationService {
   private scans: ScanLog | null = null;
 
   /** Anyone's "is this genuine?": a verdict with reasons, logged, and suspicious answers raised as alerts. */
-  async verify(ctx: Context, code: string, latitudeInput?: number | null, longitudeInput?: number | null): Promise<Verification> {
+  async verify(ctx: VerifyContext, code: string, latitudeInput?: number | null, longitudeInput?: number | null): Promise<Verification> {
     if (code.length > MAX_CODE) throw badInput(`code is ${code.length} characters; a 2D barcode holds at most ${MAX_CODE}`, 'code');
     const latitude = check.optionalNumberInRange(latitudeInput, 'latitude', -90, 90);
     const longitude = check.optionalNumberInRange(longitudeInput, 'longitude', -180, 180);
@@ -71,7 +74,7 @@ export class VerificationService {
     await this.scans?.flush();
   }
 
-  private async judge(ctx: Context, code: string, sighting: Sighting): Promise<Judgement> {
+  private async judge(ctx: VerifyContext, code: string, sighting: Sighting): Promise<Judgement> {
     const alarms: Judgement['alarms'] = {};
     const judgement = (reasons: VerificationReasonName[], found: Found, extra: Partial<Verification> = {}, newClone: string | null = null): Judgement => ({
       verification: {

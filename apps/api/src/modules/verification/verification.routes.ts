@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientFingerprint, type ContextDeps } from '../../context.js';
+import { AppError, badInput, httpStatusOf } from '../../shared/errors.js';
+import { logger } from '../../shared/logger.js';
+
+const PATH = '/api/verify';
+
+/**
+ * `GET /api/verify?code=…&latitude=…&longitude=…`: the public `verify` as plain JSON, for phones,
+ * scanners and Digital Link resolvers. The same answer as the GraphQL query, served straight from
+ * Node's HTTP server (no router, no body, no GraphQL execution), since it is the busiest public call.
+ * Returns false for any other request.
+ */
+export function publicVerification(deps: ContextDeps) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = req.url ?? '';
+    if (url !== PATH && !url.startsWith(`${PATH}?`)) return false;
+    void answer(deps, req, res);
+    return true;
+  };
+}
+
+async function answer(deps: ContextDeps, req: IncomingMessage, res: ServerResponse) {
+  try {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      send(res, 405, errorBody(new AppError('BAD_REQUEST', `${req.method} is not allowed here; use GET ${PATH}?code=…`)));
+      return;
+    }
+    const query = new URLSearchParams((req.url ?? '').slice(PATH.length + 1));
+    const code = query.get('code');
+    if (code === null || code === '') throw badInput('code is required: the text of the 2D barcode', 'code');
+    const client = clientFingerprint({ ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] });
+    const ctx = { pool: deps.pool, services: deps.services, client };
+    const verification = await deps.services.verification.verify(ctx, code, numberParam(query, 'latitude'), numberParam(query, 'longitude'));
+    send(res, 200, verification);
+  } catch (error) {
+    if (!(error instanceof AppError)) logger.error({ err: error }, 'public verification failed');
+    const known = error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
+    const retry = known.code === 'TOO_MANY_REQUESTS' ? known.details.retryAfterSeconds : undefined;
+    if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
+    send(res, httpStatusOf(known.code), errorBody(known));
+  }
+}
+
+/** Errors in the shape GraphQL answers carry them. */
+const errorBody = (error: AppError) => ({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+
+function numberParam(query: URLSearchParams, name: string): number | null {
+  const text = query.get(name);
+  if (text === null || text === '') return null;
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw badInput(`${name} must be a number, got "${text}"`, name);
+  return value;
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+    'Cache-Control': 'no-store',
+  });
+  res.end(json);
+}
