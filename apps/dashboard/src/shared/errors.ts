@@ -47,13 +47,28 @@ export const isSessionEnded = (code: ErrorCode): code is SessionEndedCode =>
 
 const isErrorCode = (value: unknown): value is ErrorCode => ERROR_CODES.includes(value as ErrorCode);
 
-interface ErrorEntry {
+export interface ErrorEntry {
+  message?: string;
   extensions?: Record<string, unknown>;
 }
 
-/** The GraphQL errors in whatever Apollo Client handed over: in a 200 answer or an HTTP error body. */
+/** A failed call to one of the API's plain HTTP endpoints (CSV, downloads, `/api/verify`). */
+export class RestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The `errors` of the answer's body, as GraphQL answers carry them. */
+    readonly entries: readonly ErrorEntry[] = [],
+  ) {
+    super(message);
+    this.name = 'RestError';
+  }
+}
+
+/** The GraphQL errors in whatever failed: a 200 answer, an HTTP error body, a plain HTTP call. */
 function graphQLErrorsOf(error: unknown): readonly ErrorEntry[] {
   if (CombinedGraphQLErrors.is(error)) return error.errors as readonly ErrorEntry[];
+  if (error instanceof RestError) return error.entries;
   if (ServerError.is(error)) {
     try {
       const body = JSON.parse(error.bodyText) as { errors?: ErrorEntry[] };
@@ -68,6 +83,7 @@ function graphQLErrorsOf(error: unknown): readonly ErrorEntry[] {
 /** The code of the first error, or what the HTTP status or a failed fetch implies. */
 export function errorCodeOf(error: unknown): ErrorCode {
   if (!error) return 'UNKNOWN';
+  if (error instanceof RestError) return error.code;
   const first = graphQLErrorsOf(error)[0];
   const code = first?.extensions?.code;
   if (isErrorCode(code)) return code;

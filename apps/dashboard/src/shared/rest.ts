@@ -1,15 +1,4 @@
-import { errorCodeOf, ERROR_CODES, type ErrorCode } from './errors';
-
-/** A failed call to one of the API's plain HTTP endpoints (CSV uploads and downloads). */
-export class RestError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RestError';
-  }
-}
+import { ERROR_CODES, RestError, type ErrorCode, type ErrorEntry } from './errors';
 
 function codeOfStatus(status: number): ErrorCode {
   if (status === 401) return 'UNAUTHENTICATED';
@@ -31,16 +20,15 @@ export async function restFetch(path: string, token: string | null, init: Reques
   if (response.ok) return response;
   let code = codeOfStatus(response.status);
   let message = response.statusText;
+  let entries: ErrorEntry[] = [];
   try {
-    const body = (await response.json()) as { errors?: Array<{ message?: string; extensions?: { code?: unknown } }> };
-    const first = body.errors?.[0];
+    const body = (await response.json()) as { errors?: ErrorEntry[] };
+    entries = Array.isArray(body.errors) ? body.errors : [];
+    const first = entries[0];
     if (ERROR_CODES.includes(first?.extensions?.code as ErrorCode)) code = first!.extensions!.code as ErrorCode;
     if (first?.message) message = first.message;
   } catch {
     // Not JSON: the status says enough.
   }
-  throw new RestError(code, message);
+  throw new RestError(code, message, entries);
 }
-
-/** The error code of anything a request can throw, plain HTTP or GraphQL. */
-export const failureCode = (failure: unknown): ErrorCode => (failure instanceof RestError ? failure.code : errorCodeOf(failure));

@@ -1,8 +1,7 @@
 import { parse } from '@jejak/gs1';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RejectionReason } from '../../gql/graphql';
-import { isSessionEnded, type ErrorCode } from '../../shared/errors';
-import { failureCode } from '../../shared/rest';
+import { errorCodeOf, isSessionEnded, type ErrorCode } from '../../shared/errors';
 import { readScan, type ScanRead } from '../../shared/scanner';
 
 /**
@@ -289,7 +288,7 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
         }
       }
     } catch (failure) {
-      const code = failureCode(failure);
+      const code = errorCodeOf(failure);
       if (isNetwork(code) || isSessionEnded(code)) {
         // Kept for later: on the device, sent when the network (or the login) is back.
         settle(ids, (item) => ({ ...item, state: 'queued' }));

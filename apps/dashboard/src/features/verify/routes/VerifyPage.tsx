@@ -1,4 +1,3 @@
-import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -12,7 +11,7 @@ import { VerificationResult } from '../components/VerificationResult';
 import { useDevicePlace } from '../location';
 import type { Outcome } from '../outcome';
 import { useRecentChecks } from '../recent';
-import { VerifyCodeQuery } from '../verify.graphql';
+import { verifyCode } from '../verify.api';
 
 /** The code the page was opened with: a Digital Link address as a whole, else `?code=`. */
 function codeInAddress(digitalLink: boolean, search: URLSearchParams): string | null {
@@ -28,7 +27,6 @@ function codeInAddress(digitalLink: boolean, search: URLSearchParams): string | 
  */
 export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
   const { t } = useTranslation();
-  const client = useApolloClient();
   const navigate = useNavigate();
   const location = useLocation();
   const [searchParams] = useSearchParams();
@@ -81,19 +79,10 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
 
       setLoading(true);
       try {
-        const { data } = await client.query({
-          query: VerifyCodeQuery,
-          variables: {
-            code: read.parsed.bracketed ?? read.text,
-            latitude: place.place?.latitude ?? null,
-            longitude: place.place?.longitude ?? null,
-          },
-          fetchPolicy: 'no-cache',
-        });
+        const verification = await verifyCode(read.parsed.bracketed ?? read.text, place.place);
         if (id !== request.current) return;
-        if (!data) throw new Error('The server answered without data');
-        setOutcome({ kind: 'answer', read, verification: data.verify, id });
-        remember({ code: read.text, label, verdict: data.verify.verdict, productName: data.verify.product?.name ?? null, at });
+        setOutcome({ kind: 'answer', read, verification, id });
+        remember({ code: read.text, label, verdict: verification.verdict, productName: verification.product?.name ?? null, at });
       } catch (error) {
         if (id !== request.current) return;
         setOutcome(null);
@@ -102,7 +91,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
         if (id === request.current) setLoading(false);
       }
     },
-    [client, digitalLink, navigate, place.place, remember, showInAddress],
+    [digitalLink, navigate, place.place, remember, showInAddress],
   );
 
   // Opened with a code (a link, a reload, a Digital Link): check it at once.
