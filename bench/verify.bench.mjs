@@ -22,7 +22,9 @@ const GOAL_P95_MS = 50;
 const mainJs = fileURLToPath(new URL('../apps/api/dist/main.js', import.meta.url));
 
 async function startApiProcess(databaseUrl, port) {
-  const child = spawn(process.execPath, [mainJs], {
+  // BENCH_API_NODE_ARGS: more Node flags for the API process, e.g. `--cpu-prof` to see where it spends its time.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO: '1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -79,6 +81,30 @@ async function rawLookups(databaseUrl, product, serials) {
   return done / SECONDS;
 }
 
+/** autocannon with CONNECTIONS connections for SECONDS; `request(i)` makes the i-th request. */
+async function load(name, target, request) {
+  say(`${name}: autocannon, ${CONNECTIONS} connections for ${SECONDS} s …`);
+  let next = 0;
+  const latencies = [];
+  const instance = autocannon({
+    url: target,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', 'user-agent': 'jejak-bench' },
+    requests: [{ setupRequest: (base) => ({ ...base, ...request(next++) }) }],
+  });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  say(`  ${fmtInt(result.requests.total)} requests, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p95: percentile(latencies, 95),
+    p99: result.latency.p99,
+  };
+}
+
 async function main() {
   if (missingBuild()) throw new Error('apps/api/dist is missing: run `npx turbo run build` first');
   installCleanupHandlers();
@@ -91,40 +117,35 @@ async function main() {
   const { product, serials, codeOf } = await fill(db.pool);
 
   // 80% real codes (GENUINE), 10% unknown serials (SUSPECT), 10% malformed (INVALID).
-  const bodies = [];
+  const codes = [];
   for (let i = 0; i < 10_000; i++) {
     const roll = i % 10;
-    const code =
+    codes.push(
       roll < 8
         ? codeOf(serials[i % serials.length])
         : roll === 8
           ? codeOf(Math.random().toString(16).slice(2, 17).toUpperCase().padEnd(15, '0'))
-          : `(90)DKL1833509917A1(17)99999(21)${i}`;
-    bodies.push(JSON.stringify({ query: 'query($c: String!) { verify(code: $c) { verdict reasons } }', variables: { c: code } }));
+          : `(90)DKL1833509917A1(17)99999(21)${i}`,
+    );
   }
-  let next = 0;
-  const check = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[0] }).then((r) => r.json());
-  if (check.data?.verify?.verdict !== 'GENUINE') throw new Error(`a real code did not verify as GENUINE: ${JSON.stringify(check)}`);
+  const bodies = codes.map((code) => JSON.stringify({ query: 'query($c: String!) { verify(code: $c) { verdict reasons } }', variables: { c: code } }));
+  const paths = codes.map((code) => `/api/verify?code=${encodeURIComponent(code)}`);
+  const graphql = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[0] }).then((r) => r.json());
+  if (graphql.data?.verify?.verdict !== 'GENUINE') throw new Error(`a real code did not verify as GENUINE: ${JSON.stringify(graphql)}`);
+  const plain = await fetch(`${url}${paths[0]}`).then((r) => r.json());
+  if (plain.verdict !== 'GENUINE') throw new Error(`a real code did not verify as GENUINE on /api/verify: ${JSON.stringify(plain)}`);
 
-  say(`autocannon: ${CONNECTIONS} connections for ${SECONDS} s …`);
-  const latencies = [];
-  const instance = autocannon({
-    url: `${url}/graphql`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'jejak-bench' },
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-  });
-  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  const result = await instance;
-  const rate = result.requests.average;
-  const p95 = percentile(latencies, 95);
-  say(`  ${fmtInt(result.requests.total)} requests, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  const graphqlLoad = await load('POST /graphql verify', `${url}/graphql`, (i) => ({ method: 'POST', body: bodies[i % bodies.length] }));
+  const plainLoad = await load('GET /api/verify', url, (i) => ({ method: 'GET', path: paths[i % paths.length] }));
   const raw = await rawLookups(db.databaseUrl, product, serials);
-  say(`verify over HTTP: ${fmtInt(rate)} verifications/s (goal >= ${fmtInt(GOAL_RATE)}) ${verdict(rate >= GOAL_RATE)}`);
-  say(`  latency p50 ${fmtMs(result.latency.p50)}, p90 ${fmtMs(result.latency.p90)}, p95 ${fmtMs(p95)}, p99 ${fmtMs(result.latency.p99)} (goal p95 < ${GOAL_P95_MS} ms) ${verdict(p95 < GOAL_P95_MS)}`);
-  say(`raw PostgreSQL point look-up: ${fmtInt(raw)} look-ups/s | ratio ${fmtRatio(rate / raw)}`);
+  for (const [name, run] of [
+    ['verify over HTTP, GraphQL', graphqlLoad],
+    ['verify over HTTP, GET /api/verify', plainLoad],
+  ]) {
+    say(`${name}: ${fmtInt(run.rate)} verifications/s (goal >= ${fmtInt(GOAL_RATE)}) ${verdict(run.rate >= GOAL_RATE)} | raw look-up ratio ${fmtRatio(run.rate / raw)}`);
+    say(`  latency p50 ${fmtMs(run.p50)}, p90 ${fmtMs(run.p90)}, p95 ${fmtMs(run.p95)}, p99 ${fmtMs(run.p99)} (goal p95 < ${GOAL_P95_MS} ms) ${verdict(run.p95 < GOAL_P95_MS)}`);
+  }
+  say(`raw PostgreSQL point look-up: ${fmtInt(raw)} look-ups/s`);
 }
 
 try {
