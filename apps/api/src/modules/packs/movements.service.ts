@@ -248,7 +248,12 @@ function plan(movement: Movement, rows: PackRow[], actor: FacilityRef): { change
       };
     case 'receive': {
       const bySender = new Map<string, PackRow[]>();
-      for (const row of rows) bySender.set(row.custodianId ?? '', [...(bySender.get(row.custodianId ?? '') ?? []), row]);
+      for (const row of rows) {
+        const sender = row.custodianId ?? '';
+        const packs = bySender.get(sender);
+        if (packs) packs.push(row);
+        else bySender.set(sender, [row]);
+      }
       return {
         change: {
           status: 'ACTIVE',
