@@ -25,15 +25,44 @@ export interface PackRow {
   milestones: number;
 }
 
+/** The pack's own columns; what belongs to its batch and product is added per batch (`withBatches`). */
 const COLUMNS = `
   p.id::text as id, p.xmin::text as xmin, p.level, p.status, p.product_id as "productId",
-  pr.registrant_id as "registrantId", p.batch_id::text as "batchId", b.lot,
-  to_char(b.expiry, 'YYYY-MM-DD') as expiry, coalesce(b.expiry < current_date, false) as expired,
-  b.recalled_at is not null as recalled, p.custodian_id as "custodianId",
+  p.batch_id::text as "batchId", p.custodian_id as "custodianId",
   p.destination_id as "destinationId", p.parent_id::text as "parentId",
   p.status_by_id as "statusById", p.status_at as "statusAt", p.milestones`;
 
-const JOINS = `left join batch b on b.id = p.batch_id left join product pr on pr.id = p.product_id`;
+interface BatchFacts {
+  registrantId: string | null;
+  lot: string | null;
+  expiry: string | null;
+  expired: boolean;
+  recalled: boolean;
+}
+
+const NO_BATCH: BatchFacts = { registrantId: null, lot: null, expiry: null, expired: false, recalled: false };
+
+/**
+ * Pack rows with their batch's lot, expiry and recall and their product's registrant: a pallet's
+ * ten thousand units share a handful of batches, so these are read once per batch, not per pack.
+ */
+async function withBatches(client: Queryable, rows: Array<Record<string, any>>): Promise<PackRow[]> {
+  const batchIds = [...new Set(rows.map((row) => row.batchId).filter(Boolean))];
+  const products = [...new Set(rows.filter((row) => !row.batchId && row.productId).map((row) => row.productId))];
+  const facts = new Map<string, BatchFacts>();
+  if (batchIds.length || products.length) {
+    const { rows: found } = await client.query(
+      `select 'b' || b.id as key, pr.registrant_id as "registrantId", b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
+              coalesce(b.expiry < current_date, false) as expired, b.recalled_at is not null as recalled
+         from batch b join product pr on pr.id = b.product_id where b.id = any($1::bigint[])
+       union all
+       select 'p' || pr.id, pr.registrant_id, null, null, false, false from product pr where pr.id = any($2::uuid[])`,
+      [batchIds, products],
+    );
+    for (const { key, ...rest } of found) facts.set(key, rest);
+  }
+  return rows.map((row) => toPackRow(row, facts.get(row.batchId ? `b${row.batchId}` : `p${row.productId}`) ?? NO_BATCH));
+}
 
 export interface Named {
   key: CodeKey;
@@ -70,11 +99,11 @@ export async function findPacks(client: Queryable, keys: CodeKey[]): Promise<Map
       const { rows } = await client.query(
         `select t.i, ${COLUMNS}
            from unnest($1::int[], $2::uuid[], $3::text[]) as t(i, product_id, serial)
-           join pack p on p.product_id = t.product_id and p.serial = t.serial
-           ${JOINS}`,
+           join pack p on p.product_id = t.product_id and p.serial = t.serial`,
         [lookups.map((l) => l.index), lookups.map((l) => l.productId), lookups.map((l) => l.serial)],
       );
-      for (const row of rows) found.set(units[row.i]!, toPackRow(row));
+      const packs = await withBatches(client, rows);
+      rows.forEach((row, n) => found.set(units[row.i]!, packs[n]!));
     }
   }
 
@@ -82,11 +111,11 @@ export async function findPacks(client: Queryable, keys: CodeKey[]): Promise<Map
     const { rows } = await client.query(
       `select t.i, ${COLUMNS}
          from unnest($1::int[], $2::text[]) as t(i, sscc)
-         join pack p on p.sscc = t.sscc
-         ${JOINS}`,
+         join pack p on p.sscc = t.sscc`,
       [ssccs.map((_, i) => i), ssccs.map((key) => key.sscc)],
     );
-    for (const row of rows) found.set(ssccs[row.i]!, toPackRow(row));
+    const packs = await withBatches(client, rows);
+    rows.forEach((row, n) => found.set(ssccs[row.i]!, packs[n]!));
   }
   return found;
 }
@@ -99,10 +128,9 @@ export async function findContents(client: Queryable, rootIds: string[]): Promis
   // parent_id, where a recursive query leaves the planner guessing how many rows come back.
   const rootOf = new Map(rootIds.map((id) => [id, id]));
   for (let level = rootIds, depth = 0; level.length > 0 && depth < 8; depth++) {
-    const { rows } = await client.query(`select ${COLUMNS} from pack p ${JOINS} where p.parent_id = any($1::bigint[])`, [level]);
+    const { rows } = await client.query(`select ${COLUMNS} from pack p where p.parent_id = any($1::bigint[])`, [level]);
     const next: string[] = [];
-    for (const row of rows) {
-      const pack = toPackRow(row);
+    for (const pack of await withBatches(client, rows)) {
       const root = rootOf.get(pack.parentId!)!;
       contents.get(root)!.push(pack);
       if (pack.level !== 'UNIT') {
@@ -115,19 +143,19 @@ export async function findContents(client: Queryable, rootIds: string[]): Promis
   return contents;
 }
 
-function toPackRow(row: Record<string, any>): PackRow {
+function toPackRow(row: Record<string, any>, batch: BatchFacts): PackRow {
   return {
     id: row.id,
     xmin: row.xmin,
     level: row.level,
     status: row.status,
     productId: row.productId,
-    registrantId: row.registrantId,
+    registrantId: batch.registrantId,
     batchId: row.batchId,
-    lot: row.lot,
-    expiry: row.expiry,
-    expired: row.expired,
-    recalled: row.recalled,
+    lot: batch.lot,
+    expiry: batch.expiry,
+    expired: batch.expired,
+    recalled: batch.recalled,
     custodianId: row.custodianId,
     destinationId: row.destinationId,
     parentId: row.parentId,
