@@ -2,9 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ConsumptionQuery as ConsumptionData } from '../../../gql/graphql';
-import { EmptyState, Loading, Page, QueryError, Section, SelectField, Table, orDash, type Column } from '../../../shared/ui';
+import { Page, SelectField, orDash, type Column } from '../../../shared/ui';
 import { LOCALES, currentLanguage } from '../../../shared/i18n';
-import { AsOf, CHART_COLORS, Chart, CsvButton, formatCount } from '../components/ReportParts';
+import { CHART_COLORS, Chart, formatCount } from '../components/ReportParts';
+import { ReportSection } from '../components/ReportSection';
 import { ReportFilters } from '../components/ReportFilters';
 import type { CsvColumn } from '../csv';
 import { useReportFilter } from '../filter';
@@ -76,49 +77,39 @@ export function ConsumptionPage() {
           ))}
         </SelectField>
       </ReportFilters>
-      <Section
+      <ReportSection
         title={t('reports.consumption.tableTitle', { level: levelName })}
         id="consumption"
-        actions={rows ? <CsvButton name="konsumsi" columns={csv} rows={rows} what={t('reports.consumption.title')} /> : null}
-      >
-        {error ? (
-          <QueryError error={error} onRetry={() => void refetch()} />
-        ) : rows ? (
-          <>
-            <AsOf at={data.consumption.asOf} />
-            {rows.length ? (
-              <div className="report-body">
-                <Chart
-                  label={t('reports.consumption.chartLabel', {
-                    level: levelName,
-                    summary: regions.map((name) => `${name} ${formatCount(totals.get(name) ?? 0)}`).join(', '),
-                  })}
-                >
-                  <ResponsiveContainer width="100%" height="100%">
-                    <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-                      <CartesianGrid strokeDasharray="3 3" />
-                      <XAxis dataKey="month" tickFormatter={(value: string) => monthName(value)} tick={{ fontSize: 12 }} />
-                      <YAxis allowDecimals={false} tickFormatter={(value: number) => formatCount(value)} width={48} />
-                      <Tooltip labelFormatter={(value) => monthName(String(value))} formatter={(value) => formatCount(Number(value))} />
-                      <Legend wrapperStyle={{ fontSize: 12 }} />
-                      {regions.map((name, index) => (
-                        <Line key={name} type="monotone" dataKey={name} stroke={CHART_COLORS[index % CHART_COLORS.length]} strokeWidth={2} dot isAnimationActive={false} />
-                      ))}
-                    </LineChart>
-                  </ResponsiveContainer>
-                </Chart>
-                <div className="report-table" aria-busy={loading}>
-                  <Table caption={t('reports.consumption.tableTitle', { level: levelName })} columns={columns} rows={rows} rowKey={(row) => `${row.month}/${row.province}/${row.regency ?? ''}/${row.product.nie}`} />
-                </div>
-              </div>
-            ) : (
-              <EmptyState>{t('reports.empty')}</EmptyState>
-            )}
-          </>
-        ) : (
-          <Loading />
-        )}
-      </Section>
+        rows={rows}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        asOf={data?.consumption.asOf}
+        csv={{ name: 'konsumsi', columns: csv, what: t('reports.consumption.title') }}
+        chart={
+          <Chart
+            label={t('reports.consumption.chartLabel', {
+              level: levelName,
+              summary: regions.map((name) => `${name} ${formatCount(totals.get(name) ?? 0)}`).join(', '),
+            })}
+          >
+            <ResponsiveContainer width="100%" height="100%">
+              <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="month" tickFormatter={(value: string) => monthName(value)} tick={{ fontSize: 12 }} />
+                <YAxis allowDecimals={false} tickFormatter={(value: number) => formatCount(value)} width={48} />
+                <Tooltip labelFormatter={(value) => monthName(String(value))} formatter={(value) => formatCount(Number(value))} />
+                <Legend wrapperStyle={{ fontSize: 12 }} />
+                {regions.map((name, index) => (
+                  <Line key={name} type="monotone" dataKey={name} stroke={CHART_COLORS[index % CHART_COLORS.length]} strokeWidth={2} dot isAnimationActive={false} />
+                ))}
+              </LineChart>
+            </ResponsiveContainer>
+          </Chart>
+        }
+        columns={columns}
+        rowKey={(row) => `${row.month}/${row.province}/${row.regency ?? ''}/${row.product.nie}`}
+      />
     </Page>
   );
 }

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RealisationGroup, RealisationQuery as RealisationData, ReportFilter } from '../../../gql/graphql';
-import { EmptyState, Loading, Page, QueryError, Section, Table, type Column } from '../../../shared/ui';
-import { AsOf, CsvButton, formatCount } from '../components/ReportParts';
+import { Page, type Column } from '../../../shared/ui';
+import { formatCount } from '../components/ReportParts';
+import { ReportSection } from '../components/ReportSection';
 import { ReportFilters } from '../components/ReportFilters';
 import { StageChart } from '../components/StageChart';
 import { BatchHoldings } from '../components/BatchHoldings';
@@ -123,31 +124,19 @@ export function RealisationPage() {
         </ol>
       </nav>
 
-      <Section
+      <ReportSection
         title={t('reports.realisation.tableTitle', { level: levelName })}
         id="realisation"
-        actions={shown ? <CsvButton name="realisasi" columns={csvColumns} rows={shown} what={t('reports.realisation.title')} /> : null}
-      >
-        {error ? (
-          <QueryError error={error} onRetry={() => void refetch()} />
-        ) : shown ? (
-          <>
-            <AsOf at={answeredAt} />
-            {shown.length ? (
-              <div className="report-body">
-                <StageChart stages={totals} label={t('reports.realisation.chartLabel', { summary: totals.map((stage) => `${stage.label} ${formatCount(stage.units)}`).join(', ') })} />
-                <div className="report-table" aria-busy={loading}>
-                  <Table caption={t('reports.realisation.tableTitle', { level: levelName })} columns={columns} rows={shown} rowKey={(row) => row.key} />
-                </div>
-              </div>
-            ) : (
-              <EmptyState>{t('reports.empty')}</EmptyState>
-            )}
-          </>
-        ) : (
-          <Loading />
-        )}
-      </Section>
+        rows={shown}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        asOf={answeredAt}
+        csv={{ name: 'realisasi', columns: csvColumns, what: t('reports.realisation.title') }}
+        chart={<StageChart stages={totals} label={t('reports.realisation.chartLabel', { summary: totals.map((stage) => `${stage.label} ${formatCount(stage.units)}`).join(', ') })} />}
+        columns={columns}
+        rowKey={(row) => row.key}
+      />
 
       {nie && batch ? <BatchHoldings nie={nie} batch={batch} filter={filter} /> : null}
     </Page>

@@ -4,6 +4,7 @@ import { useViewer } from '../../../app/viewer';
 import type { RegionLevel, ReportFilter, ShortagesQuery as ShortageData, StockQuery as StockData } from '../../../gql/graphql';
 import { EmptyState, Loading, Page, QueryError, Section, SelectField, Table, TextField, formatDate, orDash, type Column } from '../../../shared/ui';
 import { AsOf, CsvButton, formatCount } from '../components/ReportParts';
+import { ReportSection } from '../components/ReportSection';
 import { ReportFilters } from '../components/ReportFilters';
 import { UnitsBarChart, sumBy } from '../components/UnitsBarChart';
 import type { CsvColumn } from '../csv';
@@ -14,6 +15,7 @@ import { filterKey } from './RealisationPage';
 type StockRow = StockData['stock']['rows'][number];
 type ShortageRow = ShortageData['shortages']['rows'][number];
 const LEVELS: readonly RegionLevel[] = ['FACILITY', 'REGENCY', 'PROVINCE'];
+const stockKey = (row: StockRow) => `${row.key}/${row.product.nie}/${row.batch}`;
 
 const whole = (value: string | null, fallback: number, min: number, max: number) => {
   const number = Number(value);
@@ -79,35 +81,25 @@ export function StockPage() {
         </SelectField>
       </ReportFilters>
 
-      <Section
+      <ReportSection
         title={t('reports.stock.tableTitle', { level: levelName })}
         id="stock"
-        actions={rows ? <CsvButton name="stok" columns={csv} rows={rows} what={t('reports.stock.title')} /> : null}
-      >
-        {error ? (
-          <QueryError error={error} onRetry={() => void refetch()} />
-        ) : rows ? (
-          <>
-            <AsOf at={data.stock.asOf} />
-            {rows.length ? (
-              <div className="report-body">
-                <UnitsBarChart
-                  data={bars}
-                  series={[{ key: 'units', name: t('reports.stock.units') }]}
-                  label={t('reports.stock.chartLabel', { level: levelName, summary: bars.slice(0, 5).map((bar) => `${bar.label} ${formatCount(bar.units)}`).join(', ') })}
-                />
-                <div className="report-table" aria-busy={loading}>
-                  <Table caption={t('reports.stock.tableTitle', { level: levelName })} columns={columns} rows={rows} rowKey={(row) => `${row.key}/${row.product.nie}/${row.batch}`} />
-                </div>
-              </div>
-            ) : (
-              <EmptyState>{t('reports.empty')}</EmptyState>
-            )}
-          </>
-        ) : (
-          <Loading />
-        )}
-      </Section>
+        rows={rows}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        asOf={data?.stock.asOf}
+        csv={{ name: 'stok', columns: csv, what: t('reports.stock.title') }}
+        chart={
+          <UnitsBarChart
+            data={bars}
+            series={[{ key: 'units', name: t('reports.stock.units') }]}
+            label={t('reports.stock.chartLabel', { level: levelName, summary: bars.slice(0, 5).map((bar) => `${bar.label} ${formatCount(bar.units)}`).join(', ') })}
+          />
+        }
+        columns={columns}
+        rowKey={stockKey}
+      />
 
       <Section
         title={t('reports.stock.nearExpiryTitle', { days: nearExpiryDays })}
@@ -131,7 +123,7 @@ export function StockPage() {
         </div>
         {nearExpiry ? (
           nearExpiry.length ? (
-            <Table caption={t('reports.stock.nearExpiryTitle', { days: nearExpiryDays })} columns={columns} rows={nearExpiry} rowKey={(row) => `${row.key}/${row.product.nie}/${row.batch}`} />
+            <Table caption={t('reports.stock.nearExpiryTitle', { days: nearExpiryDays })} columns={columns} rows={nearExpiry} rowKey={stockKey} />
           ) : (
             <EmptyState>{t('reports.stock.noNearExpiry')}</EmptyState>
           )
