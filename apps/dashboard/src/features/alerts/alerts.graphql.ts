@@ -1,25 +1,32 @@
 import { graphql } from '../../gql';
 
+/** What the inbox and the detail both show of an alert. */
+export const AlertSummaryFragment = graphql(`
+  fragment AlertSummary on Alert {
+    id
+    reason
+    status
+    resolution
+    code
+    occurrences
+    firstSeenAt
+    lastSeenAt
+    product {
+      nie
+      name
+    }
+    assignee {
+      id
+      name
+      email
+    }
+  }
+`);
+
 export const AlertsQuery = graphql(`
   query Alerts($status: AlertStatus, $first: Int) {
     alerts(status: $status, first: $first) {
-      id
-      reason
-      status
-      resolution
-      code
-      occurrences
-      firstSeenAt
-      lastSeenAt
-      product {
-        nie
-        name
-      }
-      assignee {
-        id
-        name
-        email
-      }
+      ...AlertSummary
     }
   }
 `);
@@ -27,23 +34,7 @@ export const AlertsQuery = graphql(`
 export const AlertQuery = graphql(`
   query Alert($id: ID!) {
     alert(id: $id) {
-      id
-      reason
-      status
-      resolution
-      code
-      occurrences
-      firstSeenAt
-      lastSeenAt
-      product {
-        nie
-        name
-      }
-      assignee {
-        id
-        name
-        email
-      }
+      ...AlertSummary
       evidence {
         at
         kind

@@ -1,22 +1,28 @@
 import { graphql } from '../../gql';
 
+/** What the list and the detail both show of a recall. */
+export const RecallSummaryFragment = graphql(`
+  fragment RecallSummary on Recall {
+    id
+    status
+    reason
+    class
+    nie
+    batch
+    createdAt
+    progress {
+      totalUnits
+      returned
+      outstanding
+      asOf
+    }
+  }
+`);
 
 export const RecallsQuery = graphql(`
   query Recalls {
     recalls {
-      id
-      status
-      reason
-      class
-      nie
-      batch
-      createdAt
-      progress {
-        totalUnits
-        returned
-        outstanding
-        asOf
-      }
+      ...RecallSummary
     }
   }
 `);
@@ -25,18 +31,8 @@ export const RecallsQuery = graphql(`
 export const RecallProgressQuery = graphql(`
   query RecallProgress($id: ID!) {
     recall(id: $id) {
-      id
-      status
-      reason
-      class
-      nie
-      batch
-      createdAt
+      ...RecallSummary
       progress {
-        totalUnits
-        returned
-        outstanding
-        asOf
         byStatus {
           status
           units
