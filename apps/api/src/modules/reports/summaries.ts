@@ -5,10 +5,11 @@ import type { PackRow } from '../packs/pack-rows.js';
 import type { FacilityRef } from '../packs/rules.js';
 
 /** Adds up deltas by key; the key's parts are kept for the SQL arrays. */
-class Tally<K extends unknown[]> {
+class Tally<K extends string[]> {
   private readonly sums = new Map<string, { key: K; value: number }>();
   add(key: K, value: number) {
-    const id = JSON.stringify(key);
+    // Ids, days and names never hold the unit separator.
+    const id = key.join('\u001f');
     const entry = this.sums.get(id) ?? { key, value: 0 };
     entry.value += value;
     this.sums.set(id, entry);
