@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { hasValidCheckDigit, parse } from '@jejak/gs1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueSerials } from '../src/modules/codes/codes.service.js';
 import { codesOf, startTestServer, type TestServer } from './harness.js';
 import { allCodes, demoTokens, freshNie, issueCodes, reasons, type Tokens } from './lifecycle-helpers.js';
 
@@ -126,6 +128,33 @@ describe('code requests', () => {
     const queue = await server.gql(`{ codeRequests(status: REQUESTED) { id product { nie } } }`, {}, tokens.bpom);
     expect(queue.data.codeRequests.map((r: any) => r.id)).toContain(data.requestCodes.id);
     expect(codesOf(await server.gql(`{ codeRequests { id } }`, {}, tokens.pbf))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('issuing serials', () => {
+  /** Issues `quantity` more serials for an approved request's product and batch, with the given random bytes, and rolls back. */
+  async function issueWith(requestId: string, quantity: number, random: (size: number) => Buffer, times = 1) {
+    const client = await server.pool.connect();
+    try {
+      await client.query('begin');
+      const { rows } = await client.query('select product_id, batch_id from code_request where id = $1', [requestId]);
+      const target = { id: requestId, quantity, product: { id: rows[0].product_id }, batch: { id: rows[0].batch_id } };
+      for (let i = 0; i < times; i++) await issueSerials(client, target, random);
+      const counted = await client.query(`select count(*)::int as n, count(distinct serial)::int as distinct from pack where code_request_id = $1 and level = 'UNIT'`, [requestId]);
+      return counted.rows[0] as { n: number; distinct: number };
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  }
+
+  it('tops up with fresh serials when a random serial is already taken, so none is lost or doubled', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 2 });
+    // The same bytes twice: the second COPY collides with the first on every serial.
+    const fixed = randomBytes(8 * 3);
+    expect(await issueWith(issued.requestId, 3, () => fixed, 2)).toEqual({ n: 2 + 6, distinct: 2 + 6 });
+    // One serial repeated within a single request.
+    expect(await issueWith(issued.requestId, 4, (size) => Buffer.alloc(size, 0x5a))).toEqual({ n: 2 + 4, distinct: 2 + 4 });
   });
 });
 
