@@ -72,7 +72,7 @@ export interface ProductInput {
 
 /**
  * A product of the demo manufacturer with an approved code request: creates the product (as
- * industri), requests `quantity` codes, approves (as bpom) and returns the unit codes.
+ * industri), requests `quantity` codes, approves (as bpom) and returns the unit codes (the first ten).
  */
 export async function issueCodes(
   url: string,
@@ -80,6 +80,16 @@ export async function issueCodes(
   product: ProductInput,
   request: { batch: string; expiry: string; quantity: number; gtin?: string },
 ): Promise<IssuedCode[]> {
+  return (await issueAllCodes(url, tokens, product, request)).filter((code) => code.level === 'UNIT');
+}
+
+/** The same, with cases and pallets when asked: every code issued (the first ten), each with its level. */
+export async function issueAllCodes(
+  url: string,
+  tokens: { industri: string; bpom: string },
+  product: ProductInput,
+  request: { batch: string; expiry: string; quantity: number; gtin?: string; unitsPerCase?: number; casesPerPallet?: number },
+): Promise<Array<IssuedCode & { level: string }>> {
   await gqlOk(url, `mutation($i: ProductInput!) { createProduct(input: $i) { id } }`, { i: product }, tokens.industri);
   const requested = await gqlOk<{ requestCodes: { id: string } }>(
     url,
@@ -101,7 +111,7 @@ export async function issueCodes(
     { id },
     tokens.industri,
   );
-  return read.codeRequest.codes.edges.map((edge) => edge.node).filter((node) => node.level === 'UNIT');
+  return read.codeRequest.codes.edges.map((edge) => edge.node);
 }
 
 export async function activate(url: string, token: string, codes: string[]) {
