@@ -100,6 +100,21 @@ describe('a pharmacy receives and dispenses', () => {
     await shot(page, 'pharmacy-undo');
   });
 
+  it('takes a broken pack out of circulation as destroyed, once a reason is chosen', async () => {
+    const { page } = tab;
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Keluarkan dari peredaran' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Keluarkan dari peredaran' }).waitFor();
+    await page.getByText('Pilih alasan dulu.').waitFor();
+    const field = page.getByLabel('Kode (pemindai USB atau ketik)');
+    expect(await field.isDisabled()).toBe(true);
+    await page.getByRole('combobox', { name: 'Alasan', exact: true }).selectOption({ label: 'Dimusnahkan' });
+    await field.fill(packs[3]!.text);
+    await field.press('Enter');
+    await scanItem(page, packs[3]!.text).and(page.locator('[data-state="accepted"]')).waitFor();
+    expect(await statusOf(packs[3]!.text)).toBe('DESTROYED');
+    await shot(page, 'pharmacy-decommission');
+  });
+
   it('works in English too', async () => {
     const { page } = tab;
     await page.goto(at('/dispense'));

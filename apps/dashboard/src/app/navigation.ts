@@ -73,6 +73,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   workItem('receive', '/receive', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('returnPacks', '/return', ['DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('dispense', '/dispense', ['PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
+  workItem('decommission', '/decommission', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('undo', '/undo', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('stock', '/stock', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
   // BPOM's supervision: approvals, tracing, inspection, recalls and the alert inbox.

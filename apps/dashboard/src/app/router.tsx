@@ -41,6 +41,7 @@ const ShipPage = lazy(() => work.movements().then((module) => ({ default: module
 const ReceivePage = lazy(() => work.movements().then((module) => ({ default: module.ReceivePage })));
 const ReturnPage = lazy(() => work.movements().then((module) => ({ default: module.ReturnPage })));
 const DispensePage = lazy(() => work.movements().then((module) => ({ default: module.DispensePage })));
+const DecommissionPage = lazy(() => work.movements().then((module) => ({ default: module.DecommissionPage })));
 const UndoPage = lazy(() => work.movements().then((module) => ({ default: module.UndoPage })));
 const AggregatePage = lazy(() => work.aggregate().then((module) => ({ default: module.AggregatePage })));
 const StockPage = lazy(() => work.stock().then((module) => ({ default: module.StockPage })));
@@ -106,6 +107,7 @@ export const router = createBrowserRouter([
           screen('receive', later(<ReceivePage />)),
           screen('returnPacks', later(<ReturnPage />)),
           screen('dispense', later(<DispensePage />)),
+          screen('decommission', later(<DecommissionPage />)),
           screen('undo', later(<UndoPage />)),
           screen('stock', later(<StockPage />)),
           screen('approvals', later(<ApprovalsPage />)),

@@ -45,6 +45,7 @@ type Documents = {
     "\n  mutation ReturnPacks($codes: [String!]!, $to: ID!, $facility: ID) {\n    returnPacks(codes: $codes, to: $to, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.ReturnPacksDocument,
     "\n  mutation Receive($codes: [String!]!, $facility: ID) {\n    receive(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.ReceiveDocument,
     "\n  mutation Dispense($codes: [String!]!, $facility: ID) {\n    dispense(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.DispenseDocument,
+    "\n  mutation Decommission($codes: [String!]!, $reason: DecommissionReason!, $facility: ID) {\n    decommission(codes: $codes, reason: $reason, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.DecommissionDocument,
     "\n  mutation Undo($codes: [String!]!, $facility: ID) {\n    undo(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.UndoDocument,
     "\n  query MovementFacilities {\n    me {\n      id\n      facilities {\n        id\n        name\n        type\n      }\n    }\n  }\n": typeof types.MovementFacilitiesDocument,
     "\n  query Destinations($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      regency\n      province\n    }\n  }\n": typeof types.DestinationsDocument,
@@ -108,6 +109,7 @@ const documents: Documents = {
     "\n  mutation ReturnPacks($codes: [String!]!, $to: ID!, $facility: ID) {\n    returnPacks(codes: $codes, to: $to, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.ReturnPacksDocument,
     "\n  mutation Receive($codes: [String!]!, $facility: ID) {\n    receive(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.ReceiveDocument,
     "\n  mutation Dispense($codes: [String!]!, $facility: ID) {\n    dispense(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.DispenseDocument,
+    "\n  mutation Decommission($codes: [String!]!, $reason: DecommissionReason!, $facility: ID) {\n    decommission(codes: $codes, reason: $reason, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.DecommissionDocument,
     "\n  mutation Undo($codes: [String!]!, $facility: ID) {\n    undo(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.UndoDocument,
     "\n  query MovementFacilities {\n    me {\n      id\n      facilities {\n        id\n        name\n        type\n      }\n    }\n  }\n": types.MovementFacilitiesDocument,
     "\n  query Destinations($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      regency\n      province\n    }\n  }\n": types.DestinationsDocument,
@@ -278,6 +280,10 @@ export function graphql(source: "\n  mutation Receive($codes: [String!]!, $facil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Dispense($codes: [String!]!, $facility: ID) {\n    dispense(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation Dispense($codes: [String!]!, $facility: ID) {\n    dispense(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Decommission($codes: [String!]!, $reason: DecommissionReason!, $facility: ID) {\n    decommission(codes: $codes, reason: $reason, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation Decommission($codes: [String!]!, $reason: DecommissionReason!, $facility: ID) {\n    decommission(codes: $codes, reason: $reason, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -61,6 +61,14 @@ export const DispenseMutation = graphql(`
   }
 `);
 
+export const DecommissionMutation = graphql(`
+  mutation Decommission($codes: [String!]!, $reason: DecommissionReason!, $facility: ID) {
+    decommission(codes: $codes, reason: $reason, facility: $facility, source: SCAN) {
+      ...BulkResultFields
+    }
+  }
+`);
+
 export const UndoMutation = graphql(`
   mutation Undo($codes: [String!]!, $facility: ID) {
     undo(codes: $codes, facility: $facility, source: SCAN) {

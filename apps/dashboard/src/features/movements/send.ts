@@ -1,15 +1,16 @@
 import type { ApolloClient } from '@apollo/client';
-import type { BulkResultFieldsFragment } from '../../gql/graphql';
+import type { BulkResultFieldsFragment, DecommissionReason } from '../../gql/graphql';
 import { restFetch } from '../../shared/rest';
 import type { BulkOutcome } from '../scan-session/useScanSession';
-import { ActivateMutation, DispenseMutation, ReceiveMutation, ReturnPacksMutation, ShipMutation, UndoMutation } from './movements.graphql';
+import { ActivateMutation, DecommissionMutation, DispenseMutation, ReceiveMutation, ReturnPacksMutation, ShipMutation, UndoMutation } from './movements.graphql';
 
-export type MovementKind = 'activate' | 'ship' | 'returnPacks' | 'receive' | 'dispense' | 'undo';
+export type MovementKind = 'activate' | 'ship' | 'returnPacks' | 'receive' | 'dispense' | 'decommission' | 'undo';
 
-/** What a read is sent with: the acting facility and, for ship and return, the destination. */
+/** What a read is sent with: the acting facility; for ship and return the destination, for decommission the reason. */
 export interface MovementContext {
   facility?: string;
   to?: string;
+  reason?: DecommissionReason;
 }
 
 function bulk(result: BulkResultFieldsFragment | undefined | null): BulkOutcome {
@@ -33,6 +34,11 @@ export async function sendMovement(client: ApolloClient, kind: MovementKind, cod
       return bulk((await client.mutate({ mutation: ReceiveMutation, variables: { codes, facility } })).data?.receive as BulkResultFieldsFragment);
     case 'dispense':
       return bulk((await client.mutate({ mutation: DispenseMutation, variables: { codes, facility } })).data?.dispense as BulkResultFieldsFragment);
+    case 'decommission':
+      return bulk(
+        (await client.mutate({ mutation: DecommissionMutation, variables: { codes, facility, reason: context.reason! } })).data
+          ?.decommission as BulkResultFieldsFragment,
+      );
     case 'undo':
       return bulk((await client.mutate({ mutation: UndoMutation, variables: { codes, facility } })).data?.undo as BulkResultFieldsFragment);
   }

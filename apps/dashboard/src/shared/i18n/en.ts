@@ -384,6 +384,7 @@ export const en: Translations = {
       receive: 'Receive',
       returnPacks: 'Return',
       dispense: 'Dispense',
+      decommission: 'Take out of circulation',
       undo: 'Undo',
       stock: 'Stock',
       descriptions: {
@@ -395,6 +396,7 @@ export const en: Translations = {
         receive: 'Receive packs shipped to your facility, returns included.',
         returnPacks: 'Send packs back to the supplier.',
         dispense: 'Record packs handed to patients.',
+        decommission: 'Record packs destroyed, stolen, taken as samples, exported or locked.',
         undo: 'Undo a dispense, sample or export within 10 days.',
         stock: 'Stock at your facility by product and batch, with expiry.',
       },
@@ -482,6 +484,7 @@ export const en: Translations = {
   movements: {
     where: 'Place and destination',
     place: 'Place',
+    placeAndReason: 'Place and reason',
     scanTitle: 'Scan codes',
     actingAt: 'Recorded for:',
     actingFacility: 'Facility recording',
@@ -526,6 +529,22 @@ export const en: Translations = {
       title: 'Dispense',
       intro: 'Scan every pack handed to a patient. Mistakes can be undone within 10 days.',
       accepted: 'dispensed',
+    },
+    decommission: {
+      title: 'Take out of circulation',
+      intro: 'Choose the reason, then scan packs, cases or pallets. Destroyed and stolen are final; samples, exports and locks can be undone on the Undo screen.',
+      accepted: 'taken out',
+      reasonLabel: 'Reason',
+      reasonHint: 'Applies to every code scanned from now on.',
+      reasonChoose: 'Choose a reason…',
+      reasonFirst: 'Choose the reason first.',
+      reasons: {
+        DESTROYED: 'Destroyed',
+        STOLEN: 'Stolen or lost',
+        SAMPLE: 'Taken as a sample',
+        EXPORTED: 'Exported',
+        LOCKED: 'Locked (pending investigation)',
+      },
     },
     undo: {
       title: 'Undo',

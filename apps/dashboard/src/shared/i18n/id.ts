@@ -382,6 +382,7 @@ export const id = {
       receive: 'Terima',
       returnPacks: 'Retur',
       dispense: 'Serahkan ke pasien',
+      decommission: 'Keluarkan dari peredaran',
       undo: 'Batalkan',
       stock: 'Stok',
       descriptions: {
@@ -393,6 +394,7 @@ export const id = {
         receive: 'Terima kemasan yang dikirim ke fasilitas Anda, termasuk retur.',
         returnPacks: 'Kembalikan kemasan ke pemasok.',
         dispense: 'Catat kemasan yang diserahkan kepada pasien.',
+        decommission: 'Catat kemasan yang dimusnahkan, dicuri, diambil sebagai sampel, diekspor, atau diblokir.',
         undo: 'Batalkan penyerahan, sampel, atau ekspor dalam 10 hari.',
         stock: 'Stok di fasilitas Anda per produk dan bets, dengan kedaluwarsa.',
       },
@@ -480,6 +482,7 @@ export const id = {
   movements: {
     where: 'Tempat dan tujuan',
     place: 'Tempat',
+    placeAndReason: 'Tempat dan alasan',
     scanTitle: 'Pindai kode',
     actingAt: 'Dicatat atas nama:',
     actingFacility: 'Fasilitas yang mencatat',
@@ -524,6 +527,22 @@ export const id = {
       title: 'Serahkan ke pasien',
       intro: 'Pindai setiap kemasan yang diserahkan kepada pasien. Kesalahan dapat dibatalkan dalam 10 hari.',
       accepted: 'diserahkan',
+    },
+    decommission: {
+      title: 'Keluarkan dari peredaran',
+      intro: 'Pilih alasan, lalu pindai kemasan, dus, atau palet. Dimusnahkan dan dicuri bersifat final; sampel, ekspor, dan blokir dapat dibatalkan di layar Batalkan.',
+      accepted: 'dikeluarkan',
+      reasonLabel: 'Alasan',
+      reasonHint: 'Berlaku untuk semua kode yang dipindai berikutnya.',
+      reasonChoose: 'Pilih alasan…',
+      reasonFirst: 'Pilih alasan dulu.',
+      reasons: {
+        DESTROYED: 'Dimusnahkan',
+        STOLEN: 'Dicuri atau hilang',
+        SAMPLE: 'Diambil sebagai sampel',
+        EXPORTED: 'Diekspor',
+        LOCKED: 'Diblokir (menunggu pemeriksaan)',
+      },
     },
     undo: {
       title: 'Batalkan',
