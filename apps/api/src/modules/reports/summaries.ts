@@ -5,11 +5,10 @@ import type { PackRow } from '../packs/pack-rows.js';
 import type { FacilityRef } from '../packs/rules.js';
 
 /** Adds up deltas by key; the key's parts are kept for the SQL arrays. */
-class Tally<K extends string[]> {
+class Tally<K extends unknown[]> {
   private readonly sums = new Map<string, { key: K; value: number }>();
   add(key: K, value: number) {
-    // Ids, days and names never hold the unit separator.
-    const id = key.join('\u001f');
+    const id = JSON.stringify(key);
     const entry = this.sums.get(id) ?? { key, value: 0 };
     entry.value += value;
     this.sums.set(id, entry);
