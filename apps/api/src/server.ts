@@ -75,6 +75,9 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
   );
 
   app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps));
+  app.use('/api', (req, res) => {
+    res.status(404).json({ errors: [{ message: `No endpoint ${req.method} /api${req.path}`, extensions: { code: 'NOT_FOUND' } }] });
+  });
   serveDashboard(app, config.dashboardDir);
   app.use(jsonErrors);
 

@@ -125,8 +125,9 @@ describe('verify', () => {
     expect(await verdict('(90)DBL9999999999A1(10)try019(17)291231')).toMatchObject({ verdict: 'SUSPECT', reasons: ['NOT_FOUND'] });
   });
 
-  it('refuses an over-long code and impossible places as bad input', async () => {
+  it('refuses an over-long code, a NUL character and impossible places as bad input', async () => {
     expect(codesOf(await verify('x'.repeat(5000)))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await verify('(90)DBL0204127763A1\u0000'))).toEqual(['BAD_USER_INPUT']);
     expect(codesOf(await verify('(90)DBL0204127763A1', { lat: 91 }))).toEqual(['BAD_USER_INPUT']);
   });
 });
@@ -215,9 +216,12 @@ describe('GET /api/verify', () => {
       ['', 400, 'BAD_USER_INPUT', /code is required/],
       ['?code=', 400, 'BAD_USER_INPUT', /code is required/],
       [`?code=${'x'.repeat(5000)}`, 400, 'BAD_USER_INPUT', /5000 characters/],
-      ['?code=%2890%29DBL0204127763A1&latitude=north', 400, 'BAD_USER_INPUT', /latitude must be a number, got "north"/],
+      ['?code=%2890%29DBL0204127763A1&latitude=north', 400, 'BAD_USER_INPUT', /latitude must be a decimal number such as -6.2, got "north"/],
       ['?code=%2890%29DBL0204127763A1&latitude=91&longitude=0', 400, 'BAD_USER_INPUT', /latitude/],
       ['?code=%2890%29DBL0204127763A1&longitude=181', 400, 'BAD_USER_INPUT', /longitude/],
+      ['?code=%2890%29DBL0204127763A1&latitude=0x10', 400, 'BAD_USER_INPUT', /latitude must be a decimal number such as -6.2, got "0x10"/],
+      ['?code=%2890%29DBL0204127763A1&latitude=%2B', 400, 'BAD_USER_INPUT', /latitude must be a decimal number such as -6.2, got "\+"/],
+      ['?code=%00', 400, 'BAD_USER_INPUT', /NUL character/],
     ];
     for (const [query, status, code, message] of cases) {
       const response = await plain(query);
@@ -226,10 +230,25 @@ describe('GET /api/verify', () => {
       expect(body.errors[0].extensions.code).toBe(code);
       expect(body.errors[0].message).toMatch(message);
     }
-    const posted = await plain('?code=x', 'phone-plain', { method: 'POST' });
-    expect(posted.status).toBe(405);
-    expect(posted.headers.get('allow')).toBe('GET, HEAD');
-    expect(((await posted.json()) as any).errors[0].message).toMatch(/POST is not allowed/);
+    // GET only: a HEAD would be logged and counted without an answer.
+    for (const method of ['POST', 'HEAD']) {
+      const refused = await plain('?code=x', 'phone-plain', { method });
+      expect(refused.status, method).toBe(405);
+      expect(refused.headers.get('allow')).toBe('GET');
+      if (method === 'POST') expect(((await refused.json()) as any).errors[0].message).toMatch(/POST is not allowed/);
+    }
+    // Unknown addresses under /api answer JSON too.
+    const unknown = await fetch(`${server.url}/api/verify/`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('takes blank places as none, and a place written as a JSON number', async () => {
+    const code = '(90)DBL0204127763A1(10)X(17)291231';
+    expect((await plain(`?code=${encodeURIComponent(code)}&latitude=%20&longitude=`)).status).toBe(200);
+    const answer = await plainVerify(code, { lat: -6.2e0, lon: 1.0685e2 });
+    expect(answer.status).toBe(200);
+    expect((await plain(`?code=${encodeURIComponent(code)}&latitude=-6.2e0&longitude=1.0685E2`)).status).toBe(200);
   });
 
   it('slows a guessing device with 429 and Retry-After, and no one else', async () => {
@@ -327,5 +346,13 @@ describe('complaints', () => {
     ['a photo that is not base64', '!!!not base64!!!'],
   ])('refuses %s', async (_what, photo) => {
     expect(codesOf(await server.gql(REPORT, { c: '(90)DBL0204127763A1', p: photo }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('refuses a description with a NUL character, naming the field, and stores nothing', async () => {
+    const before = (await server.pool.query('select count(*)::int as n from complaint')).rows[0].n;
+    const refused = await server.gql(REPORT, { c: '(90)DBL0204127763A1', d: 'palsu\u0000' });
+    expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0]!.message).toMatch(/description contains a NUL character/);
+    expect((await server.pool.query('select count(*)::int as n from complaint')).rows[0].n).toBe(before);
   });
 });

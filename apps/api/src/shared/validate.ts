@@ -5,6 +5,7 @@ export function requiredText(value: string | null | undefined, field: string, ma
   const text = (value ?? '').trim();
   if (!text) throw badInput(`${field} must not be empty`, field);
   if (text.length > max) throw badInput(`${field} is ${text.length} characters; at most ${max} are allowed`, field);
+  if (text.includes('\u0000')) throw badInput(`${field} contains a NUL character`, field);
   return text;
 }
 

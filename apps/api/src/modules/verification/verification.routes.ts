@@ -22,8 +22,9 @@ export function publicVerification(deps: ContextDeps) {
 
 async function answer(deps: ContextDeps, req: IncomingMessage, res: ServerResponse) {
   try {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
+    // GET only: every check is logged and counted, so nothing may check without being answered.
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET');
       send(res, 405, errorBody(new AppError('BAD_REQUEST', `${req.method} is not allowed here; use GET ${PATH}?code=…`)));
       return;
     }
@@ -46,12 +47,15 @@ async function answer(deps: ContextDeps, req: IncomingMessage, res: ServerRespon
 /** Errors in the shape GraphQL answers carry them. */
 const errorBody = (error: AppError) => ({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
 
+/** A JSON number, as GraphQL's Float takes it. */
+const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** An optional number in the query string: absent or blank is null. */
 function numberParam(query: URLSearchParams, name: string): number | null {
-  const text = query.get(name);
-  if (text === null || text === '') return null;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw badInput(`${name} must be a number, got "${text}"`, name);
-  return value;
+  const text = query.get(name)?.trim();
+  if (!text) return null;
+  if (!DECIMAL.test(text)) throw badInput(`${name} must be a decimal number such as -6.2, got "${text.slice(0, 40)}"`, name);
+  return Number(text);
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

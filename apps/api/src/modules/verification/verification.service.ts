@@ -42,6 +42,7 @@ export class VerificationService {
   /** Anyone's "is this genuine?": a verdict with reasons, logged, and suspicious answers raised as alerts. */
   async verify(ctx: VerifyContext, code: string, latitudeInput?: number | null, longitudeInput?: number | null): Promise<Verification> {
     if (code.length > MAX_CODE) throw badInput(`code is ${code.length} characters; a 2D barcode holds at most ${MAX_CODE}`, 'code');
+    if (code.includes('\u0000')) throw badInput('code contains a NUL character, which no barcode holds', 'code');
     const latitude = check.optionalNumberInRange(latitudeInput, 'latitude', -90, 90);
     const longitude = check.optionalNumberInRange(longitudeInput, 'longitude', -180, 180);
     const client = ctx.client.toString('hex');
