@@ -104,6 +104,8 @@ describe('a pharmacy receives and dispenses', () => {
     const { page } = tab;
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Keluarkan dari peredaran' }).click();
     await page.getByRole('heading', { level: 1, name: 'Keluarkan dari peredaran' }).waitFor();
+    // The facility is known: only the missing reason keeps the scanner off.
+    await page.getByText(APOTEK).first().waitFor();
     await page.getByText('Pilih alasan dulu.').waitFor();
     const field = page.getByLabel('Kode (pemindai USB atau ketik)');
     expect(await field.isDisabled()).toBe(true);
