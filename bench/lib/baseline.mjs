@@ -138,7 +138,7 @@ const PACK_ROW = `
 
 /**
  * Everything inside a case or pallet read one level at a time (`parent_id = any($1)`, one
- * query per level: two for a pallet), the same rows the API's recursive query returns.
+ * query per level: two for a pallet), the same rows the API reads before moving them.
  */
 export async function contentsLevelByLevel(pool, rootId) {
   const client = await pool.connect();
@@ -155,23 +155,4 @@ export async function contentsLevelByLevel(pool, rootId) {
   } finally {
     client.release();
   }
-}
-
-/**
- * EXPLAIN ANALYZE of the API's read of a pallet's contents (the recursive query of
- * findContents in apps/api/src/modules/packs/pack-rows.ts, copied here), condensed to the
- * plan's node lines: to show which plan the planner picks at this table size.
- */
-export async function explainContents(pool, rootId) {
-  const { rows } = await pool.query(
-    `explain (analyze, costs on, timing on)
-     with recursive tree(root, id) as (
-       select parent_id, id from pack where parent_id = any($1::bigint[])
-       union all
-       select tree.root, c.id from pack c join tree on c.parent_id = tree.id
-     )
-     select tree.root::text as root, ${PACK_ROW.replace('from pack p', 'from tree join pack p on p.id = tree.id')}`,
-    [[rootId]],
-  );
-  return rows.map((row) => row['QUERY PLAN']).filter((line) => /->|^\S|Execution Time/.test(line));
 }

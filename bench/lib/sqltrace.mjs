@@ -1,5 +1,5 @@
 // Times every SQL statement any pg client in this process sends (the API's pool and its ORM
-// included) while a recording is open: to tell where a slow call spends its time.
+// included) while a recording is open, COPY streams too: to tell where a slow call spends its time.
 import pg from 'pg';
 import { fmtMs, say } from './util.mjs';
 
@@ -7,9 +7,16 @@ const original = pg.Client.prototype.query;
 let recording = null;
 
 pg.Client.prototype.query = function query(config, values, callback) {
-  // Streams (COPY) and recordings closed: untouched.
-  if (!recording || (config && typeof config.submit === 'function')) return original.apply(this, arguments);
+  if (!recording) return original.apply(this, arguments);
   const log = recording;
+  // A COPY stream: from the call until it finishes, including the time its rows take to arrive.
+  if (config && typeof config.submit === 'function') {
+    const start = performance.now();
+    const note = (error) => log.push({ text: config.text ?? 'copy', ms: performance.now() - start, rows: config.rowCount ?? null, error });
+    config.once?.('finish', () => note(false));
+    config.once?.('error', () => note(true));
+    return original.apply(this, arguments);
+  }
   const text = typeof config === 'string' ? config : (config?.text ?? String(config));
   const start = performance.now();
   const note = (error, result) =>
