@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activate, freshBatch, freshNie, gqlOk, issueAllCodes, login } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { SCREENSHOTS, facilityId, move, scanItem, shot, signedInTab, waitForState, type Tab } from '../support/work.js';
+import { SCREENSHOTS, endFlow, facilityId, move, scanItem, shot, signedInTab, waitForState, type Tab } from '../support/work.js';
 
 const PBF = 'Gudang PBF Nusantara Jakarta Timur';
 
@@ -40,12 +40,7 @@ beforeAll(async () => {
   tab = await signedInTab(browser, tokens.industri);
 });
 
-afterAll(async () => {
-  expect(tab?.errors ?? []).toEqual([]);
-  await tab?.context.close();
-  await browser?.close();
-  await system?.stop();
-});
+afterAll(() => endFlow({ tab, browser, system }));
 
 /** Scans a parent code into the aggregation screen's first field. */
 async function chooseParent(page: Page, code: string) {

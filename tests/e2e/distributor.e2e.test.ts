@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activate, freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { PHONE, SCREENSHOTS, facilityId, move, overflowing, scanItem, shot, signedInTab, waitForState, type Tab } from '../support/work.js';
+import { PHONE, SCREENSHOTS, endFlow, facilityId, move, overflowing, scanItem, shot, signedInTab, waitForState, type Tab } from '../support/work.js';
 
 const PBF = 'Gudang PBF Nusantara Jakarta Timur';
 const APOTEK = 'Apotek Sehat Sentosa Surabaya';
@@ -36,12 +36,7 @@ beforeAll(async () => {
   tab = await signedInTab(browser, tokens.pbf);
 });
 
-afterAll(async () => {
-  expect(tab?.errors ?? []).toEqual([]);
-  await tab?.context.close();
-  await browser?.close();
-  await system?.stop();
-});
+afterAll(() => endFlow({ tab, browser, system }));
 
 describe('a distributor receives and ships on', () => {
   it('receives what was shipped to it; a pack never shipped to it is refused with the reason', async () => {

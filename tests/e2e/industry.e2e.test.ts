@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { PHONE, SCREENSHOTS, facilityId, overflowing, scanItem, shot, signedInTab, uploadCsv, waitForState, y4mOfCodes, type Tab } from '../support/work.js';
+import { PHONE, SCREENSHOTS, endFlow, facilityId, overflowing, scanItem, shot, signedInTab, uploadCsv, waitForState, y4mOfCodes, type Tab } from '../support/work.js';
 
 const GS = '\u001d';
 const PBF = 'Gudang PBF Nusantara Jakarta Timur';
@@ -49,10 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  expect(tab?.errors ?? []).toEqual([]);
-  await tab?.context.close();
-  await browser?.close();
-  await system?.stop();
+  await endFlow({ tab, browser, system });
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { gqlOk } from './api.js';
+import type { RunningSystem } from './system.js';
 import { gs1DataMatrix, y4mOf } from './y4m.js';
 
 /** Helpers for the daily-work flows: signed-in tabs, facilities and movements through the API. */
@@ -16,6 +18,17 @@ export interface Tab {
   page: Page;
   /** Uncaught errors in the page: there should be none. */
   errors: string[];
+}
+
+/** Ends a role's flow: its tab saw no uncaught error; the tab, the browser and the system close. */
+export async function endFlow({ tab, browser, system }: { tab?: Tab; browser?: Browser; system?: RunningSystem }) {
+  try {
+    await tab?.context.close();
+    await browser?.close();
+  } finally {
+    await system?.stop();
+  }
+  expect(tab?.errors ?? []).toEqual([]);
 }
 
 /** A tab already logged in with `token` (kept where the dashboard keeps it). */
