@@ -16,6 +16,7 @@ import { codeDownloads } from './modules/codes/codes.routes.js';
 import { csvUploads } from './modules/packs/csv.routes.js';
 import { complaintPhotos } from './modules/alerts/alert.routes.js';
 import { publicVerification } from './modules/verification/verification.routes.js';
+import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
 import { createServices } from './services.js';
 import { AppError, formatError, httpStatusOf } from './shared/errors.js';
@@ -45,9 +46,10 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
 
   const app = express();
   app.disable('x-powered-by');
-  const verifyRoute = publicVerification(deps);
+  // The two busiest routes go straight from Node's HTTP server; everything else through Express.
+  let direct: Array<(req: http.IncomingMessage, res: http.ServerResponse) => boolean> = [];
   const httpServer = http.createServer((req, res) => {
-    if (!verifyRoute(req, res)) app(req, res);
+    if (!direct.some((route) => route(req, res))) app(req, res);
   });
   const apollo = new ApolloServer<Context>({
     schema: await buildJejakSchema(),
@@ -57,6 +59,7 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
+  direct = [publicVerification(deps), graphqlPosts(apollo, deps)];
 
   app.get('/healthz', async (_req, res) => {
     try {

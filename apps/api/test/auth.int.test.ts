@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codesOf, startTestServer, type TestServer } from './harness.js';
 
@@ -88,7 +89,25 @@ describe('tokens', () => {
       body: '{"query": ',
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await response.json()).toMatchObject({ errors: [{ message: expect.stringMatching(/not valid JSON/), extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('refuses a GraphQL body over 50 MB from its declared length, before reading it', async () => {
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(60 * 1024 * 1024) },
+      });
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, body: text }));
+      });
+      request.on('error', reject);
+      request.flushHeaders();
+    });
+    expect(status).toBe(413);
+    expect(JSON.parse(body)).toMatchObject({ errors: [{ message: 'The request body is over 50 MB', extensions: { code: 'BAD_REQUEST' } }] });
   });
 });
 
