@@ -23,6 +23,8 @@ const product = { nie: freshNie(), name: '' };
 product.name = `Amlodipin Uji ${product.nie.slice(3, 8)}`;
 const batch = freshBatch();
 const rejectedBatch = freshBatch();
+/** A batch serialised by the manufacturer itself. */
+const ownBatch = freshBatch();
 let requestId = '';
 let units: Array<{ text: string; raw: string; level: string; serial: string | null }> = [];
 
@@ -79,7 +81,7 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
     const { page } = tab;
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Permintaan kode' }).click();
     await page.getByRole('heading', { level: 1, name: 'Permintaan kode' }).waitFor();
-    const form = page.getByRole('region', { name: 'Ajukan permintaan' });
+    const form = page.getByRole('region', { name: 'Kode baru' });
     await form.getByLabel('Produk').selectOption({ label: `${product.name} · ${product.nie}` });
     await form.getByLabel('Nomor bets').fill('AB 12');
     await form.getByText(/^Nomor bets berisi karakter yang tidak diperbolehkan/).waitFor();
@@ -275,6 +277,42 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
       );
       expect(pack).toMatchObject({ status: 'IN_TRANSIT', destination: { name: PBF } });
     }
+  });
+
+  it('registers serials from its own serialisation, and names a serial registered already', async () => {
+    const { page } = tab;
+    await page.goto(at('/code-requests'));
+    const form = page.getByRole('region', { name: 'Kode baru' });
+    await form.getByRole('radio', { name: 'Unggah nomor seri dari serialisasi sendiri' }).check();
+    await form.getByLabel('Produk').selectOption({ label: `${product.name} · ${product.nie}` });
+    await form.getByLabel('Nomor bets').fill(ownBatch);
+    await form.getByLabel('Tanggal kedaluwarsa').fill('2030-01-31');
+    const serials = form.getByLabel('Nomor seri, satu per baris');
+    await serials.fill('OWN0001\nABC 1');
+    await form.getByText('"ABC 1" bukan nomor seri GS1: paling banyak 20 karakter, tanpa spasi, dari set GS1.').waitFor();
+    await serials.fill('OWN0001\n\nOWN0002\n');
+    await form.getByText('Nilai AI (21), paling banyak 20 karakter set GS1 per baris. 2 nomor seri.').waitFor();
+    await form.getByRole('button', { name: 'Daftarkan nomor seri' }).click();
+    await form.getByText(`2 nomor seri terdaftar untuk bets ${ownBatch}.`).waitFor();
+    const list = page.getByRole('region', { name: 'Permintaan saya' });
+    await list.getByRole('row').filter({ hasText: ownBatch }).getByText('Diterbitkan').waitFor();
+
+    // Again from a file: the serial registered already is refused, the new one taken.
+    await form.getByLabel('Atau baca dari file (.txt atau .csv, satu per baris)').setInputFiles({ name: 'seri.txt', mimeType: 'text/plain', buffer: Buffer.from('OWN0002\r\nOWN0003\r\n') });
+    await form.getByText('Nilai AI (21), paling banyak 20 karakter set GS1 per baris. 2 nomor seri.').waitFor();
+    await form.getByRole('button', { name: 'Daftarkan nomor seri' }).click();
+    await form.getByText(`1 nomor seri terdaftar untuk bets ${ownBatch}.`).waitFor();
+    await form.getByText('1 ditolak:').waitFor();
+    expect(await form.locator('.upload-refused li').allInnerTexts()).toEqual(['OWN0002: nomor seri ini sudah terdaftar untuk produk ini.']);
+    await shot(page, 'industry-upload-serials');
+
+    const { pack } = await gqlOk<{ pack: { status: string; serial: string } }>(
+      system.url,
+      `query($c: String!) { pack(code: $c) { status serial } }`,
+      { c: `(90)${product.nie}(10)${ownBatch}(17)300131(21)OWN0003` },
+      tokens.industri,
+    );
+    expect(pack).toEqual({ status: 'ISSUED', serial: 'OWN0003' });
   });
 
   it('fits a 360 px phone and a 1366 × 768 laptop', async () => {

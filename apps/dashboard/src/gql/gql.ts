@@ -32,6 +32,7 @@ type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  fragment CodeRequestFields on CodeRequest {\n    id\n    kind\n    status\n    reason\n    batch\n    expiry\n    quantity\n    gtin\n    unitsPerCase\n    casesPerPallet\n    createdAt\n    decidedAt\n    product {\n      id\n      nie\n      name\n      gtin\n    }\n  }\n": typeof types.CodeRequestFieldsFragmentDoc,
+    "\n  mutation UploadSerials($input: SerialUploadInput!) {\n    uploadSerials(input: $input) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.UploadSerialsDocument,
     "\n  query CodeRequests($status: CodeRequestStatus, $first: Int) {\n    codeRequests(status: $status, first: $first) {\n      ...CodeRequestFields\n    }\n  }\n": typeof types.CodeRequestsDocument,
     "\n  query CodeRequest($id: ID!, $first: Int, $after: String) {\n    codeRequest(id: $id) {\n      ...CodeRequestFields\n      codes(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            serial\n            sscc\n            text\n            raw\n            digitalLink\n            level\n          }\n        }\n      }\n    }\n  }\n": typeof types.CodeRequestDocument,
     "\n  mutation RequestCodes($input: CodeRequestInput!) {\n    requestCodes(input: $input) {\n      ...CodeRequestFields\n    }\n  }\n": typeof types.RequestCodesDocument,
@@ -96,6 +97,7 @@ const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  fragment CodeRequestFields on CodeRequest {\n    id\n    kind\n    status\n    reason\n    batch\n    expiry\n    quantity\n    gtin\n    unitsPerCase\n    casesPerPallet\n    createdAt\n    decidedAt\n    product {\n      id\n      nie\n      name\n      gtin\n    }\n  }\n": types.CodeRequestFieldsFragmentDoc,
+    "\n  mutation UploadSerials($input: SerialUploadInput!) {\n    uploadSerials(input: $input) {\n      ...BulkResultFields\n    }\n  }\n": types.UploadSerialsDocument,
     "\n  query CodeRequests($status: CodeRequestStatus, $first: Int) {\n    codeRequests(status: $status, first: $first) {\n      ...CodeRequestFields\n    }\n  }\n": types.CodeRequestsDocument,
     "\n  query CodeRequest($id: ID!, $first: Int, $after: String) {\n    codeRequest(id: $id) {\n      ...CodeRequestFields\n      codes(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            serial\n            sscc\n            text\n            raw\n            digitalLink\n            level\n          }\n        }\n      }\n    }\n  }\n": types.CodeRequestDocument,
     "\n  mutation RequestCodes($input: CodeRequestInput!) {\n    requestCodes(input: $input) {\n      ...CodeRequestFields\n    }\n  }\n": types.RequestCodesDocument,
@@ -228,6 +230,10 @@ export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment CodeRequestFields on CodeRequest {\n    id\n    kind\n    status\n    reason\n    batch\n    expiry\n    quantity\n    gtin\n    unitsPerCase\n    casesPerPallet\n    createdAt\n    decidedAt\n    product {\n      id\n      nie\n      name\n      gtin\n    }\n  }\n"): (typeof documents)["\n  fragment CodeRequestFields on CodeRequest {\n    id\n    kind\n    status\n    reason\n    batch\n    expiry\n    quantity\n    gtin\n    unitsPerCase\n    casesPerPallet\n    createdAt\n    decidedAt\n    product {\n      id\n      nie\n      name\n      gtin\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadSerials($input: SerialUploadInput!) {\n    uploadSerials(input: $input) {\n      ...BulkResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation UploadSerials($input: SerialUploadInput!) {\n    uploadSerials(input: $input) {\n      ...BulkResultFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

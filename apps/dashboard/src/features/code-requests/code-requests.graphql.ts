@@ -23,6 +23,15 @@ export const CodeRequestFields = graphql(`
   }
 `);
 
+/** Serials from the manufacturer's own serialisation, registered without BPOM issuing them. */
+export const UploadSerialsMutation = graphql(`
+  mutation UploadSerials($input: SerialUploadInput!) {
+    uploadSerials(input: $input) {
+      ...BulkResultFields
+    }
+  }
+`);
+
 export const CodeRequestsQuery = graphql(`
   query CodeRequests($status: CodeRequestStatus, $first: Int) {
     codeRequests(status: $status, first: $first) {

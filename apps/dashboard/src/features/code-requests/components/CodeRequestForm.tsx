@@ -1,27 +1,37 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { BulkResultFieldsFragment } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/errors';
 import { hasErrors, serverFieldErrors, useFocusFirstInvalid, type FieldErrors } from '../../../shared/forms';
-import { Alert, SelectField, TextField } from '../../../shared/ui';
+import { Alert, SelectField, TextAreaField, TextField } from '../../../shared/ui';
 import { ProductsQuery } from '../../products/products.graphql';
 import { gtin14, gtinProblem } from '../../products/validation';
-import { RequestCodesMutation } from '../code-requests.graphql';
+import { RequestCodesMutation, UploadSerialsMutation } from '../code-requests.graphql';
 import { formatNumber } from '../../../shared/number';
 
-type Field = 'nie' | 'batch' | 'expiry' | 'quantity' | 'unitsPerCase' | 'casesPerPallet' | 'gtin';
+type Field = 'nie' | 'batch' | 'expiry' | 'quantity' | 'unitsPerCase' | 'casesPerPallet' | 'gtin' | 'serials';
 type Values = Record<Field, string>;
-const EMPTY: Values = { nie: '', batch: '', expiry: '', quantity: '', unitsPerCase: '', casesPerPallet: '', gtin: '' };
+const EMPTY: Values = { nie: '', batch: '', expiry: '', quantity: '', unitsPerCase: '', casesPerPallet: '', gtin: '', serials: '' };
 
-/** AI (10): up to 20 characters of GS1's character set 82. */
+/** Serials come from BPOM on request, or from the manufacturer's own serialisation. */
+type Mode = 'request' | 'upload';
+
+/** AI (10) and AI (21): up to 20 characters of GS1's character set 82. */
 const BATCH = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
+const SERIAL = BATCH;
+
+/** The serials typed or read from a file: one per line, blank lines left out. */
+const serialLines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 const MAX_QUANTITY = 10_000_000;
 
 const whole = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN);
 
-function check(t: TFunction, values: Values): FieldErrors<Field> {
+function check(t: TFunction, values: Values, mode: Mode): FieldErrors<Field> {
   const errors: FieldErrors<Field> = {};
+  const gtin = gtinProblem(t, values.gtin);
+  if (gtin) errors.gtin = gtin;
   if (!values.nie) errors.nie = t('codeRequests.form.chooseProduct');
   const batch = values.batch.trim();
   if (!batch) errors.batch = t('form.required');
@@ -29,6 +39,13 @@ function check(t: TFunction, values: Values): FieldErrors<Field> {
   else if (!BATCH.test(batch)) errors.batch = t('codeRequests.errors.batchCharset');
   if (!values.expiry) errors.expiry = t('form.required');
   else if (values.expiry <= new Date().toISOString().slice(0, 10)) errors.expiry = t('codeRequests.errors.expiryPast');
+  if (mode === 'upload') {
+    const serials = serialLines(values.serials);
+    const bad = serials.findIndex((serial) => !SERIAL.test(serial));
+    if (!serials.length) errors.serials = t('codeRequests.errors.serialsRequired');
+    else if (bad >= 0) errors.serials = t('codeRequests.errors.serialBad', { serial: serials[bad]!.slice(0, 30) });
+    return errors;
+  }
   const quantity = whole(values.quantity);
   if (!values.quantity.trim()) errors.quantity = t('form.required');
   else if (!(quantity >= 1 && quantity <= MAX_QUANTITY)) errors.quantity = t('form.invalidNumber', { min: 1, max: formatNumber(MAX_QUANTITY) });
@@ -41,26 +58,32 @@ function check(t: TFunction, values: Values): FieldErrors<Field> {
     if (!values.unitsPerCase.trim()) errors.casesPerPallet = t('codeRequests.errors.palletNeedsCase');
     else if (!(perPallet >= 1)) errors.casesPerPallet = t('form.invalidNumber', { min: 1, max: formatNumber(MAX_QUANTITY) });
   }
-  const gtin = gtinProblem(t, values.gtin);
-  if (gtin) errors.gtin = gtin;
   return errors;
 }
 
-/** A request for serials: the seed's fields, checked as they are typed. */
+/**
+ * New codes for a batch: a request for serials (the seed's fields), or the manufacturer's own
+ * serials registered at once; checked as they are typed.
+ */
 export function CodeRequestForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const products = useQuery(ProductsQuery, { variables: { first: 500 } });
+  const [mode, setMode] = useState<Mode>('request');
   const [values, setValues] = useState<Values>(EMPTY);
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors<Field>>({});
   const [created, setCreated] = useState<string | null>(null);
-  const [request, { loading, error }] = useMutation(RequestCodesMutation);
+  const [uploaded, setUploaded] = useState<{ batch: string; result: BulkResultFieldsFragment } | null>(null);
+  const [request, requesting] = useMutation(RequestCodesMutation);
+  const [upload, uploading] = useMutation(UploadSerialsMutation);
+  const loading = requesting.loading || uploading.loading;
+  const error = mode === 'request' ? requesting.error : uploading.error;
   const form = useRef<HTMLFormElement>(null);
   const [focusKey, setFocusKey] = useState({});
   useFocusFirstInvalid(form, focusKey);
 
-  const errors = { ...check(t, values), ...serverErrors };
+  const errors = { ...check(t, values, mode), ...serverErrors };
   const shown = (field: Field) => ((submitted || touched[field]) && errors[field]) || null;
   const product = products.data?.products.find((candidate) => candidate.nie === values.nie);
   const quantity = whole(values.quantity);
@@ -74,17 +97,43 @@ export function CodeRequestForm({ onCreated }: { onCreated: () => void }) {
     setTouched((current) => ({ ...current, [field]: true }));
     setServerErrors({});
     setCreated(null);
+    setUploaded(null);
   };
+
+  async function readSerialsFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) set('serials', (await file.text()).replace(/^\ufeff/, ''));
+  }
+
+  async function submitUpload() {
+    const batch = values.batch.trim();
+    const result = await upload({
+      variables: { input: { nie: values.nie, batch, expiry: values.expiry, gtin: gtin14(values.gtin), serials: serialLines(values.serials) } },
+    });
+    if (!result.data) throw new Error('No answer');
+    setUploaded({ batch, result: result.data.uploadSerials });
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSubmitted(true);
     setCreated(null);
-    if (hasErrors(check(t, values))) {
+    setUploaded(null);
+    if (hasErrors(check(t, values, mode))) {
       setFocusKey({});
       return;
     }
     try {
+      if (mode === 'upload') {
+        await submitUpload();
+        // The batch stays for the next file of the same batch; the serials start empty.
+        setValues((current) => ({ ...current, serials: '' }));
+        setTouched({});
+        setSubmitted(false);
+        onCreated();
+        return;
+      }
       const result = await request({
         variables: {
           input: {
@@ -105,7 +154,16 @@ export function CodeRequestForm({ onCreated }: { onCreated: () => void }) {
       onCreated();
     } catch (failure) {
       setServerErrors(
-        serverFieldErrors(t, failure, { nie: 'nie', batch: 'batch', expiry: 'expiry', quantity: 'quantity', unitsPerCase: 'unitsPerCase', casesPerPallet: 'casesPerPallet', gtin: 'gtin' }),
+        serverFieldErrors(t, failure, {
+          nie: 'nie',
+          batch: 'batch',
+          expiry: 'expiry',
+          quantity: 'quantity',
+          unitsPerCase: 'unitsPerCase',
+          casesPerPallet: 'casesPerPallet',
+          gtin: 'gtin',
+          serials: 'serials',
+        }),
       );
       setFocusKey({});
     }
@@ -113,7 +171,27 @@ export function CodeRequestForm({ onCreated }: { onCreated: () => void }) {
 
   return (
     <form ref={form} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <fieldset className="choice-group">
+        <legend>{t('codeRequests.form.mode.label')}</legend>
+        {(['request', 'upload'] as const).map((value) => (
+          <label key={value} className="radio">
+            <input
+              type="radio"
+              name="code-source"
+              value={value}
+              checked={mode === value}
+              onChange={() => {
+                setMode(value);
+                setSubmitted(false);
+                setServerErrors({});
+              }}
+            />
+            <span>{t(`codeRequests.form.mode.${value}`)}</span>
+          </label>
+        ))}
+      </fieldset>
       {created ? <Alert tone="success">{t('codeRequests.form.created', { batch: created })}</Alert> : null}
+      {uploaded ? <UploadOutcome batch={uploaded.batch} result={uploaded.result} /> : null}
       {error ? <Alert tone="error">{errorMessage(t, error)}</Alert> : null}
       <SelectField label={t('codeRequests.field.product')} value={values.nie} onChange={(event) => set('nie', event.target.value)} error={shown('nie')}>
         <option value="">{products.loading ? t('app.loading') : t('codeRequests.form.chooseProduct')}</option>
@@ -128,34 +206,74 @@ export function CodeRequestForm({ onCreated }: { onCreated: () => void }) {
         <TextField label={t('codeRequests.field.batch')} hint={t('codeRequests.form.batchHint')} value={values.batch} onChange={(event) => set('batch', event.target.value)} error={shown('batch')} required autoComplete="off" />
         <TextField label={t('codeRequests.field.expiry')} type="date" value={values.expiry} onChange={(event) => set('expiry', event.target.value)} error={shown('expiry')} required />
       </div>
-      <div className="field-row">
-        <TextField label={t('codeRequests.field.quantity')} inputMode="numeric" value={values.quantity} onChange={(event) => set('quantity', event.target.value)} error={shown('quantity')} required />
-        <TextField
-          label={t('codeRequests.field.unitsPerCase')}
-          inputMode="numeric"
-          value={values.unitsPerCase}
-          onChange={(event) => set('unitsPerCase', event.target.value)}
-          error={shown('unitsPerCase')}
-          optional
-        />
-        <TextField
-          label={t('codeRequests.field.casesPerPallet')}
-          inputMode="numeric"
-          value={values.casesPerPallet}
-          onChange={(event) => set('casesPerPallet', event.target.value)}
-          error={shown('casesPerPallet')}
-          optional
-        />
-      </div>
+      {mode === 'request' ? (
+        <div className="field-row">
+          <TextField label={t('codeRequests.field.quantity')} inputMode="numeric" value={values.quantity} onChange={(event) => set('quantity', event.target.value)} error={shown('quantity')} required />
+          <TextField
+            label={t('codeRequests.field.unitsPerCase')}
+            inputMode="numeric"
+            value={values.unitsPerCase}
+            onChange={(event) => set('unitsPerCase', event.target.value)}
+            error={shown('unitsPerCase')}
+            optional
+          />
+          <TextField
+            label={t('codeRequests.field.casesPerPallet')}
+            inputMode="numeric"
+            value={values.casesPerPallet}
+            onChange={(event) => set('casesPerPallet', event.target.value)}
+            error={shown('casesPerPallet')}
+            optional
+          />
+        </div>
+      ) : (
+        <>
+          <TextAreaField
+            label={t('codeRequests.field.serials')}
+            hint={t('codeRequests.form.serialsHint', { count: serialLines(values.serials).length })}
+            rows={6}
+            value={values.serials}
+            onChange={(event) => set('serials', event.target.value)}
+            error={shown('serials')}
+            spellCheck={false}
+          />
+          <div className="field">
+            <label htmlFor="serials-file">{t('codeRequests.form.serialsFile')}</label>
+            <input id="serials-file" type="file" accept=".txt,.csv,text/plain,text/csv" onChange={(event) => void readSerialsFile(event)} />
+          </div>
+        </>
+      )}
       <TextField label={t('codeRequests.field.gtin')} hint={t('products.form.gtinHint')} inputMode="numeric" value={values.gtin} onChange={(event) => set('gtin', event.target.value)} error={shown('gtin')} optional />
-      {quantity > 0 ? (
+      {mode === 'request' && quantity > 0 ? (
         <p className="form-summary" role="status">
           {t('codeRequests.form.summary', { units: formatNumber(quantity), cases: formatNumber(cases), pallets: formatNumber(pallets) })}
         </p>
       ) : null}
       <button type="submit" className="button button-primary" disabled={loading}>
-        {loading ? t('codeRequests.form.submitting') : t('codeRequests.form.submit')}
+        {loading ? t('codeRequests.form.submitting') : t(mode === 'request' ? 'codeRequests.form.submit' : 'codeRequests.form.uploadSubmit')}
       </button>
     </form>
+  );
+}
+
+/** What became of uploaded serials: how many were registered, and each refused one with why. */
+function UploadOutcome({ batch, result }: { batch: string; result: BulkResultFieldsFragment }) {
+  const { t } = useTranslation();
+  return (
+    <Alert tone={result.rejected.length ? 'warning' : 'success'}>
+      <p>{t('codeRequests.form.uploaded', { count: result.accepted, batch })}</p>
+      {result.rejected.length ? (
+        <>
+          <p>{t('codeRequests.form.refused', { count: result.rejected.length })}</p>
+          <ul className="upload-refused">
+            {result.rejected.slice(0, 50).map((rejection) => (
+              <li key={rejection.code}>
+                <code>{rejection.code}</code>: {t(rejection.reason === 'WRONG_STATE' ? 'codeRequests.form.serialTaken' : `rejection.${rejection.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Alert>
   );
 }
