@@ -1,4 +1,5 @@
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codesOf, startTestServer, type TestServer } from './harness.js';
 
@@ -108,6 +109,46 @@ describe('tokens', () => {
     });
     expect(status).toBe(413);
     expect(JSON.parse(body)).toMatchObject({ errors: [{ message: 'The request body is over 50 MB', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  /** A raw POST /graphql: `chunks` are written one by one (chunked, no declared length). */
+  function post(headers: Record<string, string>, chunks: Buffer[]) {
+    return new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const request = http.request(`${server.url}/graphql`, { method: 'POST', headers });
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+      });
+      request.on('error', reject);
+      for (const chunk of chunks) request.write(chunk);
+      request.end();
+    });
+  }
+  const PING = JSON.stringify({ query: '{ __typename }' });
+
+  it('reads a streamed body to its end before refusing it as too large', async () => {
+    const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+    const { status, body } = await post({ 'content-type': 'application/json' }, Array.from({ length: 51 }, () => megabyte));
+    expect(status).toBe(413);
+    expect(body.errors[0].message).toBe('The request body is over 50 MB');
+  });
+
+  it('takes gzip, deflate and br bodies and a UTF-8 byte-order mark; refuses other charsets and encodings by name', async () => {
+    for (const [encoding, pack] of [['gzip', zlib.gzipSync], ['deflate', zlib.deflateSync], ['br', zlib.brotliCompressSync]] as const) {
+      const answer = await post({ 'content-type': 'application/json', 'content-encoding': encoding }, [pack(Buffer.from(PING))]);
+      expect(answer, encoding).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });
+    }
+    expect(await post({ 'content-type': 'application/json; charset=utf-8' }, [Buffer.from('\ufeff' + PING)])).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });
+    const latin1 = await post({ 'content-type': 'application/json; charset=latin1' }, [Buffer.from(PING)]);
+    expect(latin1.status).toBe(415);
+    expect(latin1.body.errors[0].message).toBe('The body must be UTF-8, not latin1');
+    const zip = await post({ 'content-type': 'application/json', 'content-encoding': 'zip' }, [Buffer.from(PING)]);
+    expect(zip.status).toBe(415);
+    expect(zip.body.errors[0].message).toMatch(/Content-Encoding "zip" is not taken/);
+    const broken = await post({ 'content-type': 'application/json', 'content-encoding': 'gzip' }, [Buffer.from('not gzip at all')]);
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors[0].message).toMatch(/could not be read/);
   });
 });
 
