@@ -51,8 +51,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await endFlow({ tab, browser, system });
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  try {
+    await endFlow({ tab, browser, system });
+  } finally {
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  }
 });
 
 describe('a manufacturer’s day: product, codes, activation and shipping', () => {
@@ -290,16 +293,17 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
     const serials = form.getByLabel('Nomor seri, satu per baris');
     await serials.fill('OWN0001\nABC 1');
     await form.getByText('"ABC 1" bukan nomor seri GS1: paling banyak 20 karakter, tanpa spasi, dari set GS1.').waitFor();
-    await serials.fill('OWN0001\n\nOWN0002\n');
+    await serials.fill('OWN0001\n\nOWN0002\nOWN0001\n');
     await form.getByText('Nilai AI (21), paling banyak 20 karakter set GS1 per baris. 2 nomor seri.').waitFor();
     await form.getByRole('button', { name: 'Daftarkan nomor seri' }).click();
     await form.getByText(`2 nomor seri terdaftar untuk bets ${ownBatch}.`).waitFor();
     const list = page.getByRole('region', { name: 'Permintaan saya' });
     await list.getByRole('row').filter({ hasText: ownBatch }).getByText('Diterbitkan').waitFor();
 
-    // Again from a file: the serial registered already is refused, the new one taken.
-    await form.getByLabel('Atau baca dari file (.txt atau .csv, satu per baris)').setInputFiles({ name: 'seri.txt', mimeType: 'text/plain', buffer: Buffer.from('OWN0002\r\nOWN0003\r\n') });
-    await form.getByText('Nilai AI (21), paling banyak 20 karakter set GS1 per baris. 2 nomor seri.').waitFor();
+    // Again from a spreadsheet's CSV: its serial column, unquoted; the serial registered already is refused, the new one taken.
+    const csv = 'Nomor Seri;Catatan\r\n"OWN0002";ulang\r\nOWN0003;baru\r\n';
+    await form.getByLabel('Atau baca dari file (.txt atau .csv, satu per baris)').setInputFiles({ name: 'seri.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    expect(await serials.inputValue()).toBe('OWN0002\nOWN0003');
     await form.getByRole('button', { name: 'Daftarkan nomor seri' }).click();
     await form.getByText(`1 nomor seri terdaftar untuk bets ${ownBatch}.`).waitFor();
     await form.getByText('1 ditolak:').waitFor();

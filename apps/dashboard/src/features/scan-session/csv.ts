@@ -59,15 +59,16 @@ export interface CsvCodes {
 }
 
 /**
- * The codes of a file: the column named like "2D Barcode" or "kode" when there is a header,
- * else the first column of every line. `row` counts data rows from 1, as the API does.
+ * The codes of a file: the column named like "2D Barcode" or "kode" (or one of `columns`) when
+ * there is a header, else the first column of every line. `row` counts data rows from 1, as the
+ * API does.
  */
-export function readCodes(text: string): CsvCodes {
+export function readCodes(text: string, columns: readonly string[] = CODE_COLUMNS): CsvCodes {
   const lines = splitLines(text.replace(/^\uFEFF/, ''));
   if (!lines.length) return { header: null, rows: [] };
   const separator = detectSeparator(lines[0]!);
   const headerCells = splitCells(lines[0]!, separator).map(normalise);
-  const column = headerCells.findIndex((name) => CODE_COLUMNS.includes(name));
+  const column = headerCells.findIndex((name) => columns.includes(name));
   const hasHeader = column >= 0 || headerCells.some((name) => ['nie', 'event', 'lotnumber', 'idkemasan'].includes(name));
   const data = hasHeader ? lines.slice(1) : lines;
   const index = column >= 0 ? column : 0;

@@ -7,6 +7,7 @@ import { errorMessage } from '../../../shared/errors';
 import { hasErrors, serverFieldErrors, useFocusFirstInvalid, type FieldErrors } from '../../../shared/forms';
 import { Alert, SelectField, TextAreaField, TextField } from '../../../shared/ui';
 import { ProductsQuery } from '../../products/products.graphql';
+import { readCodes } from '../../scan-session/csv';
 import { gtin14, gtinProblem } from '../../products/validation';
 import { RequestCodesMutation, UploadSerialsMutation } from '../code-requests.graphql';
 import { formatNumber } from '../../../shared/number';
@@ -22,8 +23,11 @@ type Mode = 'request' | 'upload';
 const BATCH = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
 const SERIAL = BATCH;
 
-/** The serials typed or read from a file: one per line, blank lines left out. */
-const serialLines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+/** The serials typed or read from a file: one per line, blank lines left out, a repeat counted once. */
+const serialLines = (text: string) => [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+
+/** Header names of a serials column in a CSV file. */
+const SERIAL_COLUMNS = ['serial', 'serials', 'serialnumber', 'seri', 'nomorseri', 'noseri', 'sn', 'idkemasan'];
 const MAX_QUANTITY = 10_000_000;
 
 const whole = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN);
@@ -103,7 +107,8 @@ export function CodeRequestForm({ onCreated }: { onCreated: () => void }) {
   async function readSerialsFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) set('serials', (await file.text()).replace(/^\ufeff/, ''));
+    // A CSV's serial column (or its first), unquoted; a plain list is read line by line the same way.
+    if (file) set('serials', readCodes(await file.text(), SERIAL_COLUMNS).rows.map((row) => row.code).filter(Boolean).join('\n'));
   }
 
   async function submitUpload() {
@@ -180,10 +185,15 @@ export function CodeRequestForm({ onCreated }: { onCreated: () => void }) {
               name="code-source"
               value={value}
               checked={mode === value}
+              disabled={loading}
               onChange={() => {
                 setMode(value);
                 setSubmitted(false);
                 setServerErrors({});
+                setCreated(null);
+                setUploaded(null);
+                requesting.reset();
+                uploading.reset();
               }}
             />
             <span>{t(`codeRequests.form.mode.${value}`)}</span>
