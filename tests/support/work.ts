@@ -24,9 +24,12 @@ export interface Tab {
 export async function endFlow({ tab, browser, system }: { tab?: Tab; browser?: Browser; system?: RunningSystem }) {
   try {
     await tab?.context.close();
-    await browser?.close();
   } finally {
-    await system?.stop();
+    try {
+      await browser?.close();
+    } finally {
+      await system?.stop();
+    }
   }
   expect(tab?.errors ?? []).toEqual([]);
 }
