@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activate, freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
-import { SCREENSHOTS, facilityId, loggedIn, move, screenshots } from '../support/dashboard.js';
+import { SCREENSHOTS, facilityId, loggedIn, move, screenshots } from '../support/work.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;
@@ -32,8 +32,8 @@ beforeAll(async () => {
   lastUnit = units[3]!;
   const codes = units.map((unit) => unit.text);
   await activate(url, tokens.industri, codes);
-  const pbfId = await facilityId(url, tokens.industri, 'Nusantara Jakarta');
-  const apotekId = await facilityId(url, tokens.industri, 'Sentosa Surabaya');
+  const pbfId = await facilityId(url, tokens.industri, 'Gudang PBF Nusantara Jakarta Timur');
+  const apotekId = await facilityId(url, tokens.industri, 'Apotek Sehat Sentosa Surabaya');
   await move(url, tokens.industri, 'ship', codes, pbfId);
   await move(url, tokens.pbf, 'receive', codes);
   await move(url, tokens.pbf, 'ship', codes.slice(0, 3), apotekId);
@@ -129,7 +129,7 @@ describe('BPOM supervision screens', () => {
       expect(await screenshots(page, 'bpom-recall')).toEqual([]);
 
       // The distributor sends its unit back and the manufacturer receives it: the screen follows.
-      const plant = await facilityId(system.url, tokens.pbf, 'Pabrik');
+      const plant = await facilityId(system.url, tokens.pbf, 'Pabrik Sehat Farma Bandung');
       await move(system.url, tokens.pbf, 'returnPacks', [lastUnit.text], plant);
       await move(system.url, tokens.industri, 'receive', [lastUnit.text]);
       await page.reload();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { PHONE, SCREENSHOTS, endFlow, facilityId, overflowing, scanItem, shot, signedInTab, uploadCsv, waitForState, y4mOfCodes, type Tab } from '../support/work.js';
+import { SCREENSHOTS, endFlow, facilityId, overflowing, phoneScreens, scanItem, shot, signedInTab, uploadCsv, waitForState, y4mOfCodes, type Tab } from '../support/work.js';
 
 const GS = '\u001d';
 const PBF = 'Gudang PBF Nusantara Jakarta Timur';
@@ -320,24 +320,12 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
   });
 
   it('fits a 360 px phone and a 1366 × 768 laptop', async () => {
-    const phone = await signedInTab(browser, tokens.industri, PHONE);
-    try {
-      for (const [route, name] of [
-        ['/activate', 'industry-activate-phone'],
-        ['/code-requests', 'industry-code-requests-phone'],
-        [`/code-requests/${requestId}`, 'industry-codes-phone'],
-        ['/products', 'industry-products-phone'],
-      ] as const) {
-        await phone.page.goto(at(route));
-        await phone.page.getByRole('heading', { level: 1 }).waitFor();
-        await phone.page.waitForTimeout(300);
-        await shot(phone.page, name);
-        expect(await overflowing(phone.page), route).toEqual([]);
-      }
-      expect(phone.errors).toEqual([]);
-    } finally {
-      await phone.context.close();
-    }
+    await phoneScreens(browser, system.url, tokens.industri, [
+      ['/activate', 'industry-activate-phone'],
+      ['/code-requests', 'industry-code-requests-phone'],
+      [`/code-requests/${requestId}`, 'industry-codes-phone'],
+      ['/products', 'industry-products-phone'],
+    ]);
     for (const route of ['/activate', '/ship', '/code-requests', '/products']) {
       await tab.page.goto(at(route));
       await tab.page.getByRole('heading', { level: 1 }).waitFor();

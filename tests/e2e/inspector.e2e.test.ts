@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activate, freshBatch, freshNie, issueCodes, login, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
-import { SCREENSHOTS, facilityId, loggedIn, move, screenshots } from '../support/dashboard.js';
+import { SCREENSHOTS, facilityId, loggedIn, move, screenshots } from '../support/work.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 import { gs1DataMatrix, y4mOf } from '../support/y4m.js';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   const units = await issueCodes(url, { industri: industri!, bpom: bpom! }, { nie: product.nie, name: product.name }, { batch: freshBatch(), expiry: '2029-09-30', quantity: 2 });
   pack = units[0]!;
   await activate(url, industri!, [pack.text]);
-  await move(url, industri!, 'ship', [pack.text], await facilityId(url, industri!, 'Nusantara Jakarta'));
+  await move(url, industri!, 'ship', [pack.text], await facilityId(url, industri!, 'Gudang PBF Nusantara Jakarta Timur'));
   await move(url, pbf!, 'receive', [pack.text]);
   const video = path.join(workDir, 'pack.y4m');
   await writeFile(video, y4mOf(gs1DataMatrix(pack.text)));

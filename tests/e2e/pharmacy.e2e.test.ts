@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activate, freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { PHONE, SCREENSHOTS, endFlow, facilityId, move, overflowing, scanItem, shot, signedInTab, uploadCsv, waitForState, type Tab } from '../support/work.js';
+import { SCREENSHOTS, endFlow, facilityId, move, phoneScreens, scanItem, shot, signedInTab, uploadCsv, waitForState, type Tab } from '../support/work.js';
 
 const PBF = 'Gudang PBF Nusantara Jakarta Timur';
 const APOTEK = 'Apotek Sehat Sentosa Surabaya';
@@ -123,21 +123,9 @@ describe('a pharmacy receives and dispenses', () => {
   });
 
   it('fits a 360 px phone', async () => {
-    const phone = await signedInTab(browser, tokens.apotek, PHONE);
-    try {
-      for (const [route, name] of [
-        ['/dispense', 'pharmacy-dispense-phone'],
-        ['/stock', 'pharmacy-stock-phone'],
-      ] as const) {
-        await phone.page.goto(at(route));
-        await phone.page.getByRole('heading', { level: 1 }).waitFor();
-        await phone.page.waitForTimeout(300);
-        await shot(phone.page, name);
-        expect(await overflowing(phone.page), route).toEqual([]);
-      }
-      expect(phone.errors).toEqual([]);
-    } finally {
-      await phone.context.close();
-    }
+    await phoneScreens(browser, system.url, tokens.apotek, [
+      ['/dispense', 'pharmacy-dispense-phone'],
+      ['/stock', 'pharmacy-stock-phone'],
+    ]);
   });
 });

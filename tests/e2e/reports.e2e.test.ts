@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activate, freshBatch, freshNie, gqlOk, issueCodes, login } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
-import { SCREENSHOTS, facilityId, loggedIn, move, screenshots } from '../support/dashboard.js';
+import { SCREENSHOTS, facilityId, loggedIn, move, screenshots } from '../support/work.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;
@@ -23,8 +23,8 @@ beforeAll(async () => {
   batch = freshBatch();
   const units = (await issueCodes(url, tokens, { nie: product.nie, name: product.name }, { batch, expiry: '2029-03-31', quantity: 5 })).map((unit) => unit.text);
   await activate(url, tokens.industri, units);
-  const pbfId = await facilityId(url, tokens.industri, 'Nusantara Jakarta');
-  const apotekId = await facilityId(url, tokens.industri, 'Sentosa Surabaya');
+  const pbfId = await facilityId(url, tokens.industri, 'Gudang PBF Nusantara Jakarta Timur');
+  const apotekId = await facilityId(url, tokens.industri, 'Apotek Sehat Sentosa Surabaya');
   await move(url, tokens.industri, 'ship', units, pbfId);
   await move(url, tokens.pbf, 'receive', units);
   await move(url, tokens.pbf, 'ship', units.slice(0, 3), apotekId);

@@ -1,16 +1,15 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activate, freshBatch, freshGtin, freshNie, gql, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { gradientPng } from '../support/png.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
+import { SCREENSHOTS, overflowing } from '../support/work.js';
 import { gs1DataMatrix, y4mOf } from '../support/y4m.js';
 
-const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../artifacts/screenshots');
 const GS = '\u001d';
 
 let system: RunningSystem;
@@ -117,16 +116,6 @@ async function verdictOf(page: Page, timeout = 15_000) {
   const verdict = page.locator('section.verdict');
   await verdict.waitFor({ timeout });
   return { verdict, value: await verdict.getAttribute('data-verdict'), text: (await verdict.innerText()).replace(/\s+/g, ' ') };
-}
-
-/** Elements that stick out to the right of the viewport (none should, on any width). */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return Array.from(document.querySelectorAll<HTMLElement>('body *'))
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`);
-  });
 }
 
 async function typeCode(page: Page, code: string) {
@@ -421,7 +410,7 @@ describe('the public verification page', () => {
       await verdictOf(page);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'verify-phone.png') });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'verify-phone-full.png'), fullPage: true });
-      expect(await overflowing(page)).toEqual([]);
+      expect(await overflowing(page, {})).toEqual([]);
       // The top of the page: the way in, the language and the camera.
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENSHOTS, 'verify-phone-top.png') });
@@ -429,7 +418,7 @@ describe('the public verification page', () => {
       await typeCode(page, notActivated.text);
       await page.getByRole('heading', { level: 2, name: 'Hasil pemeriksaan: Mencurigakan' }).waitFor();
       await page.screenshot({ path: path.join(SCREENSHOTS, 'verify-phone-suspect.png') });
-      expect(await overflowing(page)).toEqual([]);
+      expect(await overflowing(page, {})).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -6,7 +6,7 @@ import { gqlOk } from './api.js';
 import type { RunningSystem } from './system.js';
 import { gs1DataMatrix, y4mOf } from './y4m.js';
 
-/** Helpers for the daily-work flows: signed-in tabs, facilities and movements through the API. */
+/** Helpers for the dashboard's flows: signed-in tabs, screenshots, facilities and movements through the API. */
 
 export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../artifacts/screenshots');
 
@@ -34,6 +34,20 @@ export async function endFlow({ tab, browser, system }: { tab?: Tab; browser?: B
   expect(tab?.errors ?? []).toEqual([]);
 }
 
+/** A fresh profile at a laptop's size, logged in through the login form. */
+export async function loggedIn(browser: Browser, url: string, email: string, options: BrowserContextOptions = {}): Promise<Tab> {
+  const context = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL('/login', url).toString());
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill('demo12345');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
+  return { context, page, errors };
+}
+
 /** A tab already logged in with `token` (kept where the dashboard keeps it). */
 export async function signedInTab(browser: Browser, token: string, options: BrowserContextOptions = {}): Promise<Tab> {
   const context = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true, ...options });
@@ -49,12 +63,20 @@ export async function signedInTab(browser: Browser, token: string, options: Brow
   return { context, page, errors };
 }
 
+/** What may stick out to the right without the page scrolling sideways. */
+export interface OverflowExemption {
+  /** Inside a container that scrolls or clips sideways (the navigation strip on phones, tables). */
+  scrolling?: boolean;
+  /** Inside an element matching this selector. */
+  within?: string;
+}
+
 /**
- * Elements that stick out to the right of the viewport (none should, on any width), except inside
- * a container that scrolls or clips them (the navigation is a strip that scrolls sideways on phones).
+ * Elements that stick out to the right of the viewport (none should, on any width), except those
+ * the exemption allows; `{}` allows none.
  */
-export async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export async function overflowing(page: Page, exempt: OverflowExemption = { scrolling: true }): Promise<string[]> {
+  return page.evaluate(({ scrolling, within }) => {
     const width = document.documentElement.clientWidth;
     const contained = (element: HTMLElement) => {
       for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
@@ -63,13 +85,50 @@ export async function overflowing(page: Page): Promise<string[]> {
       return false;
     };
     return Array.from(document.querySelectorAll<HTMLElement>('body *'))
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !contained(element))
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .filter((element) => !(scrolling && contained(element)) && !(within && element.closest(within)))
       .map((element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`);
-  });
+  }, exempt);
 }
 
 export async function shot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/**
+ * Screenshots of the current screen at a laptop's and a phone's size (`<name>.png`,
+ * `<name>-phone.png`), returning what overflows on the phone outside tables, the navigation and charts.
+ */
+export async function screenshots(page: Page, name: string): Promise<string[]> {
+  await page.setViewportSize(LAPTOP);
+  await page.waitForTimeout(300);
+  await shot(page, name);
+  await page.setViewportSize(PHONE.viewport!);
+  await page.waitForTimeout(300);
+  await shot(page, `${name}-phone`);
+  const wide = await overflowing(page, { within: '.table-wrap, .app-nav, .recharts-wrapper' });
+  await page.setViewportSize(LAPTOP);
+  return wide;
+}
+
+/**
+ * Opens each `[route, screenshot]` on a 360-px phone signed in with `token`: a screenshot of each,
+ * nothing sticking out sideways, no uncaught error.
+ */
+export async function phoneScreens(browser: Browser, url: string, token: string, screens: ReadonlyArray<readonly [string, string]>) {
+  const phone = await signedInTab(browser, token, PHONE);
+  try {
+    for (const [route, name] of screens) {
+      await phone.page.goto(new URL(route, url).toString());
+      await phone.page.getByRole('heading', { level: 1 }).waitFor();
+      await phone.page.waitForTimeout(300);
+      await shot(phone.page, name);
+      expect(await overflowing(phone.page), route).toEqual([]);
+    }
+    expect(phone.errors).toEqual([]);
+  } finally {
+    await phone.context.close();
+  }
 }
 
 export async function facilityId(url: string, token: string, name: string): Promise<string> {
@@ -84,13 +143,13 @@ interface Bulk {
   rejected: Array<{ code: string; reason: string }>;
 }
 
-/** A movement through the API, every code expected to be accepted. */
-export async function move(url: string, token: string, mutation: 'ship' | 'receive' | 'dispense', codes: string[], to?: string) {
-  const args = mutation === 'ship' ? '(codes: $c, to: $to)' : '(codes: $c)';
-  const vars = mutation === 'ship' ? '($c: [String!]!, $to: ID!)' : '($c: [String!]!)';
-  const data = await gqlOk<Record<string, Bulk>>(url, `mutation${vars} { ${mutation}${args} { accepted rejected { code reason } } }`, { c: codes, to }, token);
+/** A movement through the API (`to` for ship and return), every code expected to be accepted. */
+export async function move(url: string, token: string, mutation: 'ship' | 'returnPacks' | 'receive' | 'dispense', codes: string[], to?: string) {
+  const args = to ? '(codes: $c, to: $to)' : '(codes: $c)';
+  const vars = to ? '($c: [String!]!, $to: ID!)' : '($c: [String!]!)';
+  const data = await gqlOk<Record<string, Bulk>>(url, `mutation${vars} { ${mutation}${args} { accepted rejected { code reason message } } }`, { c: codes, to }, token);
   const result = data[mutation]!;
-  if (result.accepted !== codes.length) throw new Error(`${mutation} refused: ${JSON.stringify(result.rejected)}`);
+  if (result.accepted !== codes.length || result.rejected.length) throw new Error(`${mutation} refused: ${JSON.stringify(result.rejected)}`);
 }
 
 /** A webcam video showing each code in turn (`framesEach` frames of 0.1 s), looped by Chromium. */
