@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import type { Principal } from './shared/auth.js';
@@ -62,11 +63,12 @@ export function clientFingerprint(request: RequestInfo): Buffer {
     .subarray(0, 16);
 }
 
-/** The caller's details from an HTTP request. */
-export function requestInfo(req: { headers: Record<string, string | string[] | undefined>; ip?: string }): RequestInfo {
+/** The caller's details from an HTTP request, through Express or straight from Node's server. */
+export function requestInfo(req: IncomingMessage): RequestInfo {
   const header = (name: string) => {
     const value = req.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
-  return { authorization: header('authorization'), ip: req.ip, userAgent: header('user-agent') };
+  // The peer's address: what Express calls req.ip while no proxy is trusted.
+  return { authorization: header('authorization'), ip: req.socket.remoteAddress, userAgent: header('user-agent') };
 }

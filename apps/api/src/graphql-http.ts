@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { createContext, type Context, type ContextDeps } from './context.js';
+import { createContext, requestInfo, type Context, type ContextDeps } from './context.js';
 import { logger } from './shared/logger.js';
 
 /** The largest GraphQL request body taken (a bulk movement of 200,000 codes fits). */
@@ -37,10 +37,9 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const header = (name: string) => headers.get(name);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers, search: url.slice('/graphql'.length), body: body.json },
-      context: () => createContext(deps, { authorization: header('authorization'), ip: req.socket.remoteAddress, userAgent: header('user-agent') }),
+      context: () => createContext(deps, requestInfo(req)),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientFingerprint, type ContextDeps } from '../../context.js';
+import { clientFingerprint, requestInfo, type ContextDeps } from '../../context.js';
 import { AppError, badInput, httpStatusOf } from '../../shared/errors.js';
 import { logger } from '../../shared/logger.js';
 
@@ -31,7 +31,7 @@ async function answer(deps: ContextDeps, req: IncomingMessage, res: ServerRespon
     const query = new URLSearchParams((req.url ?? '').slice(PATH.length + 1));
     const code = query.get('code');
     if (code === null || code === '') throw badInput('code is required: the text of the 2D barcode', 'code');
-    const client = clientFingerprint({ ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] });
+    const client = clientFingerprint(requestInfo(req));
     const ctx = { pool: deps.pool, services: deps.services, client };
     const verification = await deps.services.verification.verify(ctx, code, numberParam(query, 'latitude'), numberParam(query, 'longitude'));
     send(res, 200, verification);
