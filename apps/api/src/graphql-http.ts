@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { createContext, requestInfo, type Context, type ContextDeps } from './context.js';
+import { errorBody, type ErrorCode } from './shared/errors.js';
+import { sendJson } from './shared/http.js';
 import { logger } from './shared/logger.js';
 
 /** The largest GraphQL request body taken (a bulk movement of 200,000 codes fits). */
@@ -100,8 +102,6 @@ async function readJson(req: IncomingMessage): Promise<Body> {
   }
 }
 
-function sendError(res: ServerResponse, status: number, message: string, code = 'BAD_REQUEST') {
-  const json = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) });
-  res.end(json);
+function sendError(res: ServerResponse, status: number, message: string, code: ErrorCode = 'BAD_REQUEST') {
+  sendJson(res, status, errorBody(message, code));
 }

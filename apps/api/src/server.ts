@@ -19,7 +19,7 @@ import { publicVerification } from './modules/verification/verification.routes.j
 import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
 import { createServices } from './services.js';
-import { AppError, formatError, httpStatusOf } from './shared/errors.js';
+import { AppError, errorBody, formatError, httpStatusOf } from './shared/errors.js';
 import { logger } from './shared/logger.js';
 
 export interface RunningServer {
@@ -79,7 +79,7 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
 
   app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps));
   app.use('/api', (req, res) => {
-    res.status(404).json({ errors: [{ message: `No endpoint ${req.method} /api${req.path}`, extensions: { code: 'NOT_FOUND' } }] });
+    res.status(404).json(errorBody(`No endpoint ${req.method} /api${req.path}`, 'NOT_FOUND'));
   });
   serveDashboard(app, config.dashboardDir);
   app.use(jsonErrors);
@@ -130,12 +130,12 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
     return;
   }
   if (error instanceof AppError) {
-    res.status(httpStatusOf(error.code)).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    res.status(httpStatusOf(error.code)).json(errorBody(error.message, error.code));
     return;
   }
   const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
   if (status === 500) logger.error({ err: error }, 'unexpected error in an HTTP request');
   const message = status === 500 ? 'Internal server error' : String(error.message ?? 'Bad request');
   const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json(errorBody(message, code));
 };

@@ -52,6 +52,11 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
 };
 export const httpStatusOf = (code: ErrorCode) => HTTP_STATUS[code] ?? 500;
 
+/** An error answered outside GraphQL (CSV, downloads, /api/verify), in the shape GraphQL answers carry it. */
+export const errorBody = (message: string, code: ErrorCode, details: Record<string, unknown> = {}) => ({
+  errors: [{ message, extensions: { code, ...details } }],
+});
+
 const PASS_THROUGH = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { createContext, requestInfo, type ContextDeps } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
-import { badInput } from '../../shared/errors.js';
+import { badInput, errorBody } from '../../shared/errors.js';
 
 const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'];
 
@@ -15,7 +15,7 @@ export function csvUploads(deps: ContextDeps): Router {
     try {
       const kind = req.params.kind;
       if (kind !== 'activation' && kind !== 'movements') {
-        res.status(404).json({ errors: [{ message: `No CSV upload "${kind}"; use activation or movements`, extensions: { code: 'NOT_FOUND' } }] });
+        res.status(404).json(errorBody(`No CSV upload "${kind}"; use activation or movements`, 'NOT_FOUND'));
         return;
       }
       const ctx = await createContext(deps, requestInfo(req));

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientFingerprint, requestInfo, type ContextDeps } from '../../context.js';
-import { AppError, badInput, httpStatusOf } from '../../shared/errors.js';
+import { AppError, badInput, errorBody, httpStatusOf } from '../../shared/errors.js';
+import { sendJson } from '../../shared/http.js';
 import { logger } from '../../shared/logger.js';
 
 const PATH = '/api/verify';
@@ -25,7 +26,7 @@ async function answer(deps: ContextDeps, req: IncomingMessage, res: ServerRespon
     // GET only: every check is logged and counted, so nothing may check without being answered.
     if (req.method !== 'GET') {
       res.setHeader('Allow', 'GET');
-      send(res, 405, errorBody(new AppError('BAD_REQUEST', `${req.method} is not allowed here; use GET ${PATH}?code=…`)));
+      sendJson(res, 405, errorBody(`${req.method} is not allowed here; use GET ${PATH}?code=…`, 'BAD_REQUEST'), NO_STORE);
       return;
     }
     const query = new URLSearchParams((req.url ?? '').slice(PATH.length + 1));
@@ -34,18 +35,17 @@ async function answer(deps: ContextDeps, req: IncomingMessage, res: ServerRespon
     const client = clientFingerprint(requestInfo(req));
     const ctx = { pool: deps.pool, services: deps.services, client };
     const verification = await deps.services.verification.verify(ctx, code, numberParam(query, 'latitude'), numberParam(query, 'longitude'));
-    send(res, 200, verification);
+    sendJson(res, 200, verification, NO_STORE);
   } catch (error) {
     if (!(error instanceof AppError)) logger.error({ err: error }, 'public verification failed');
     const known = error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
     const retry = known.code === 'TOO_MANY_REQUESTS' ? known.details.retryAfterSeconds : undefined;
     if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
-    send(res, httpStatusOf(known.code), errorBody(known));
+    sendJson(res, httpStatusOf(known.code), errorBody(known.message, known.code, known.details), NO_STORE);
   }
 }
 
-/** Errors in the shape GraphQL answers carry them. */
-const errorBody = (error: AppError) => ({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** A JSON number, as GraphQL's Float takes it. */
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
@@ -56,14 +56,4 @@ function numberParam(query: URLSearchParams, name: string): number | null {
   if (!text) return null;
   if (!DECIMAL.test(text)) throw badInput(`${name} must be a decimal number such as -6.2, got "${text.slice(0, 40)}"`, name);
   return Number(text);
-}
-
-function send(res: ServerResponse, status: number, body: unknown) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(json),
-    'Cache-Control': 'no-store',
-  });
-  res.end(json);
 }
