@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activate, freshBatch, freshNie, gqlOk, issueAllCodes, login } from '../support/api.js';
+import { activate, freshBatch, freshNie, gqlOk, issueAllCodes, loginAll } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { SCREENSHOTS, endFlow, facilityId, move, scanItem, shot, signedInTab, waitForState, type Tab } from '../support/work.js';
+import { PBF, SCREENSHOTS, endFlow, facilityId, move, scanItem, shot, signedInTab, waitForState, type Tab } from '../support/work.js';
 
-const PBF = 'Gudang PBF Nusantara Jakarta Timur';
 
 let system: RunningSystem;
 let browser: Browser;
@@ -23,8 +22,7 @@ const at = (pathname: string) => new URL(pathname, system.url).toString();
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   system = await startSystem();
-  const [industri, bpom, pbf] = await Promise.all(['industri', 'bpom', 'pbf'].map((who) => login(system.url, `${who}@demo.test`)));
-  tokens = { industri: industri!, bpom: bpom!, pbf: pbf! };
+  tokens = await loginAll(system.url, ['industri', 'bpom', 'pbf']);
   // Six units, three to a case, two cases to a pallet.
   const codes = await issueAllCodes(
     system.url,

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activate, freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
+import { activate, freshBatch, freshNie, gqlOk, issueCodes, loginAll, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
-import { SCREENSHOTS, facilityId, loggedIn, move, screenshots } from '../support/work.js';
+import { SCREENSHOTS, downTheChain, facilityId, loggedIn, move, screenshots } from '../support/work.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;
@@ -21,8 +21,7 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   system = await startSystem();
   const url = system.url;
-  const [industri, bpom, pbf, apotek] = await Promise.all(['industri', 'bpom', 'pbf', 'apotek'].map((who) => login(url, `${who}@demo.test`)));
-  tokens = { industri: industri!, bpom: bpom!, pbf: pbf!, apotek: apotek! };
+  tokens = await loginAll(url, ['industri', 'bpom', 'pbf', 'apotek']);
 
   product.nie = freshNie();
   product.name = `Metformin Uji ${product.nie.slice(3, 8)}`;
@@ -32,13 +31,7 @@ beforeAll(async () => {
   lastUnit = units[3]!;
   const codes = units.map((unit) => unit.text);
   await activate(url, tokens.industri, codes);
-  const pbfId = await facilityId(url, tokens.industri, 'Gudang PBF Nusantara Jakarta Timur');
-  const apotekId = await facilityId(url, tokens.industri, 'Apotek Sehat Sentosa Surabaya');
-  await move(url, tokens.industri, 'ship', codes, pbfId);
-  await move(url, tokens.pbf, 'receive', codes);
-  await move(url, tokens.pbf, 'ship', codes.slice(0, 3), apotekId);
-  await move(url, tokens.apotek, 'receive', codes.slice(0, 3));
-  await move(url, tokens.apotek, 'dispense', [dispensed.text]);
+  await downTheChain(url, tokens, codes, { toPharmacy: 3, dispensed: 1 });
 
   pendingBatch = freshBatch();
   await gqlOk(url, `mutation($i: CodeRequestInput!) { requestCodes(input: $i) { id } }`, { i: { nie: product.nie, batch: pendingBatch, expiry: '2030-01-31', quantity: 20, unitsPerCase: 10 } }, tokens.industri);

@@ -1,13 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activate, freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
+import { activate, freshBatch, freshNie, gqlOk, issueCodes, loginAll, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { SCREENSHOTS, endFlow, facilityId, move, phoneScreens, scanItem, shot, signedInTab, waitForState, type Tab } from '../support/work.js';
+import { APOTEK, PBF, SCREENSHOTS, endFlow, facilityId, move, phoneScreens, scanItem, shot, signedInTab, waitForState, type Tab } from '../support/work.js';
 
-const PBF = 'Gudang PBF Nusantara Jakarta Timur';
-const APOTEK = 'Apotek Sehat Sentosa Surabaya';
 
 let system: RunningSystem;
 let browser: Browser;
@@ -25,8 +23,7 @@ const at = (pathname: string) => new URL(pathname, system.url).toString();
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   system = await startSystem();
-  const [industri, bpom, pbf] = await Promise.all(['industri', 'bpom', 'pbf'].map((who) => login(system.url, `${who}@demo.test`)));
-  tokens = { industri: industri!, bpom: bpom!, pbf: pbf! };
+  tokens = await loginAll(system.url, ['industri', 'bpom', 'pbf']);
   const units = await issueCodes(system.url, tokens, { nie: product.nie, name: product.name, form: 'Tablet', packaging: 'Dus, 3 strip' }, { batch, expiry: '2029-10-31', quantity: 5 });
   await activate(system.url, tokens.industri, units.map((unit) => unit.text));
   shipped = units.slice(0, 4);

@@ -3,13 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshBatch, freshNie, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
+import { freshBatch, freshNie, gqlOk, issueCodes, loginAll, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { SCREENSHOTS, endFlow, facilityId, overflowing, phoneScreens, scanItem, shot, signedInTab, uploadCsv, waitForState, y4mOfCodes, type Tab } from '../support/work.js';
+import { PBF, SCREENSHOTS, endFlow, facilityId, overflowing, phoneScreens, scanItem, shot, signedInTab, uploadCsv, waitForState, y4mOfCodes, type Tab } from '../support/work.js';
 
 const GS = '\u001d';
-const PBF = 'Gudang PBF Nusantara Jakarta Timur';
 
 let system: RunningSystem;
 let browser: Browser;
@@ -34,8 +33,7 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   workDir = await mkdtemp(path.join(os.tmpdir(), 'jejak-e2e-industry-'));
   system = await startSystem();
-  const [industri, bpom] = await Promise.all([login(system.url, 'industri@demo.test'), login(system.url, 'bpom@demo.test')]);
-  tokens = { industri, bpom };
+  tokens = await loginAll(system.url, ['industri', 'bpom']);
 
   const webcamNie = freshNie();
   webcamCodes = await issueCodes(

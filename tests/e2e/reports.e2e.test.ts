@@ -1,9 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activate, freshBatch, freshNie, gqlOk, issueCodes, login } from '../support/api.js';
+import { activate, freshBatch, freshNie, gqlOk, issueCodes, loginAll } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
-import { SCREENSHOTS, facilityId, loggedIn, move, screenshots } from '../support/work.js';
+import { SCREENSHOTS, downTheChain, loggedIn, screenshots } from '../support/work.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;
@@ -16,20 +16,13 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   system = await startSystem();
   const url = system.url;
-  const [industri, bpom, pbf, apotek] = await Promise.all(['industri', 'bpom', 'pbf', 'apotek'].map((who) => login(url, `${who}@demo.test`)));
-  tokens = { industri: industri!, bpom: bpom!, pbf: pbf!, apotek: apotek! };
+  tokens = await loginAll(url, ['industri', 'bpom', 'pbf', 'apotek']);
   product.nie = freshNie();
   product.name = `Captopril Uji ${product.nie.slice(3, 8)}`;
   batch = freshBatch();
   const units = (await issueCodes(url, tokens, { nie: product.nie, name: product.name }, { batch, expiry: '2029-03-31', quantity: 5 })).map((unit) => unit.text);
   await activate(url, tokens.industri, units);
-  const pbfId = await facilityId(url, tokens.industri, 'Gudang PBF Nusantara Jakarta Timur');
-  const apotekId = await facilityId(url, tokens.industri, 'Apotek Sehat Sentosa Surabaya');
-  await move(url, tokens.industri, 'ship', units, pbfId);
-  await move(url, tokens.pbf, 'receive', units);
-  await move(url, tokens.pbf, 'ship', units.slice(0, 3), apotekId);
-  await move(url, tokens.apotek, 'receive', units.slice(0, 3));
-  await move(url, tokens.apotek, 'dispense', units.slice(0, 1));
+  await downTheChain(url, tokens, units, { toPharmacy: 3, dispensed: 1 });
   browser = await launchBrowser();
 });
 

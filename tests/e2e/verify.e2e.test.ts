@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activate, freshBatch, freshGtin, freshNie, gql, gqlOk, issueCodes, login, type IssuedCode } from '../support/api.js';
+import { activate, freshBatch, freshGtin, freshNie, gql, gqlOk, issueCodes, login, loginAll, type IssuedCode } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { gradientPng } from '../support/png.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
@@ -29,8 +29,7 @@ beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), 'jejak-e2e-camera-'));
   system = await startSystem();
   const url = system.url;
-  const [industri, bpom] = await Promise.all([login(url, 'industri@demo.test'), login(url, 'bpom@demo.test')]);
-  tokens = { industri, bpom };
+  tokens = await loginAll(url, ['industri', 'bpom']);
 
   bpomProduct.nie = freshNie();
   bpomProduct.name = `Parasetamol Uji ${bpomProduct.nie.slice(3, 8)}`;

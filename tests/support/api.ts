@@ -42,6 +42,12 @@ export async function login(url: string, email: string, password = 'demo12345'):
   return data.login.token;
 }
 
+/** Login tokens of demo accounts (`industri` logs in as industri@demo.test), at once. */
+export async function loginAll<Who extends string>(url: string, who: readonly Who[]): Promise<Record<Who, string>> {
+  const tokens = await Promise.all(who.map((name) => login(url, `${name}@demo.test`)));
+  return Object.fromEntries(who.map((name, i) => [name, tokens[i]!])) as Record<Who, string>;
+}
+
 /** A fresh NIE in the BPOM shape: `DKL` + 10 digits + `A1`. */
 export const freshNie = () => `DKL${String(randomInt(0, 10_000_000_000)).padStart(10, '0')}A1`;
 

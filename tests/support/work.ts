@@ -10,6 +10,10 @@ import { gs1DataMatrix, y4mOf } from './y4m.js';
 
 export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../artifacts/screenshots');
 
+/** The demo distributor's warehouse and the demo pharmacy. */
+export const PBF = 'Gudang PBF Nusantara Jakarta Timur';
+export const APOTEK = 'Apotek Sehat Sentosa Surabaya';
+
 export const LAPTOP = { width: 1366, height: 768 };
 export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
@@ -150,6 +154,24 @@ export async function move(url: string, token: string, mutation: 'ship' | 'retur
   const data = await gqlOk<Record<string, Bulk>>(url, `mutation${vars} { ${mutation}${args} { accepted rejected { code reason message } } }`, { c: codes, to }, token);
   const result = data[mutation]!;
   if (result.accepted !== codes.length || result.rejected.length) throw new Error(`${mutation} refused: ${JSON.stringify(result.rejected)}`);
+}
+
+/**
+ * Sends activated units down the demo chain through the API: all to the distributor, which
+ * receives them and ships the first `toPharmacy` on; the pharmacy receives those and dispenses the
+ * first `dispensed`.
+ */
+export async function downTheChain(
+  url: string,
+  tokens: { industri: string; pbf: string; apotek: string },
+  codes: string[],
+  { toPharmacy, dispensed }: { toPharmacy: number; dispensed: number },
+) {
+  await move(url, tokens.industri, 'ship', codes, await facilityId(url, tokens.industri, PBF));
+  await move(url, tokens.pbf, 'receive', codes);
+  await move(url, tokens.pbf, 'ship', codes.slice(0, toPharmacy), await facilityId(url, tokens.industri, APOTEK));
+  await move(url, tokens.apotek, 'receive', codes.slice(0, toPharmacy));
+  await move(url, tokens.apotek, 'dispense', codes.slice(0, dispensed));
 }
 
 /** A webcam video showing each code in turn (`framesEach` frames of 0.1 s), looped by Chromium. */
