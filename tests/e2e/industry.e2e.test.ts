@@ -301,6 +301,8 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
     // Again from a spreadsheet's CSV: its serial column, unquoted; the serial registered already is refused, the new one taken.
     const csv = 'Nomor Seri;Catatan\r\n"OWN0002";ulang\r\nOWN0003;baru\r\n';
     await form.getByLabel('Atau baca dari file (.txt atau .csv, satu per baris)').setInputFiles({ name: 'seri.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // The file is read in the background: the count says when it is in.
+    await form.getByText('Nilai AI (21), paling banyak 20 karakter set GS1 per baris. 2 nomor seri.').waitFor();
     expect(await serials.inputValue()).toBe('OWN0002\nOWN0003');
     await form.getByRole('button', { name: 'Daftarkan nomor seri' }).click();
     await form.getByText(`1 nomor seri terdaftar untuk bets ${ownBatch}.`).waitFor();
