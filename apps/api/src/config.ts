@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_REPORTED_WINDOW_DAYS, DEFAULT_TIME_ZONE, checkTimeZone } from './modules/lifecycle/clock.js';
 
 export interface Config {
   port: number;
@@ -15,6 +16,10 @@ export interface Config {
   sessionHours: number;
   /** Where the public reaches Jejak: the host of the GS1 Digital Links printed on packs. */
   publicUrl: string;
+  /** The time zone whose calendar days every summary and report counts in. */
+  reportTimeZone: string;
+  /** How many days back a reported event time may go. */
+  reportedWindowDays: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,6 +31,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const sessionHours = Number(env.SESSION_HOURS ?? 12);
   if (!(sessionHours > 0)) throw new Error(`SESSION_HOURS must be a positive number, got "${env.SESSION_HOURS}"`);
+  const reportedWindowDays = Number(env.REPORTED_TIME_WINDOW_DAYS ?? DEFAULT_REPORTED_WINDOW_DAYS);
+  if (!Number.isInteger(reportedWindowDays) || reportedWindowDays < 1 || reportedWindowDays > 3650) {
+    throw new Error(`REPORTED_TIME_WINDOW_DAYS must be a whole number of days from 1 to 3650, got "${env.REPORTED_TIME_WINDOW_DAYS}"`);
+  }
   return {
     port,
     databaseUrl: env.DATABASE_URL || null,
@@ -35,5 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dashboardDir: path.resolve(env.DASHBOARD_DIR ?? path.join(here, '../../dashboard/dist')),
     sessionHours,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    reportTimeZone: checkTimeZone(env.REPORT_TIME_ZONE || DEFAULT_TIME_ZONE),
+    reportedWindowDays,
   };
 }

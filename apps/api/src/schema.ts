@@ -12,6 +12,7 @@ import { TraceResolver } from './modules/packs/trace.resolver.js';
 import { RecallResolver } from './modules/recall/recall.resolver.js';
 import { RealisationResolver } from './modules/reports/realisation.resolver.js';
 import { ReportsResolver } from './modules/reports/reports.resolver.js';
+import { LifecycleResolver } from './modules/lifecycle/lifecycle.resolver.js';
 import { authChecker } from './shared/auth.js';
 
 export const resolvers = [
@@ -27,6 +28,7 @@ export const resolvers = [
   ReportsResolver,
   VerificationResolver,
   AlertResolver,
+  LifecycleResolver,
 ] as const;
 
 export function buildJejakSchema(): Promise<GraphQLSchema> {

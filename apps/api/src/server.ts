@@ -18,15 +18,18 @@ import { complaintPhotos } from './modules/alerts/alert.routes.js';
 import { publicVerification } from './modules/verification/verification.routes.js';
 import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
-import { createServices } from './services.js';
+import { createServices, type Services } from './services.js';
 import { AppError, errorBody, formatError, httpStatusOf } from './shared/errors.js';
 import { logger } from './shared/logger.js';
+import { SESSION_OPTIONS } from './shared/db.js';
+import { ensureSummaryTimeZone } from './modules/reports/rebuild.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   orm: MikroORM;
   pool: pg.Pool;
+  services: Services;
   /** Demo accounts created on this start, if the database was empty. */
   demoAccounts: string[];
   /** Example codes of the demo data, when it was loaded on this start. */
@@ -34,12 +37,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** The clock's source of the current time (tests move it). */
+  now?: () => Date;
+}
+
 /** Connects to `databaseUrl`, migrates, seeds demo data if asked, and serves HTTP. */
-export async function startServer(config: Config, databaseUrl: string): Promise<RunningServer> {
+export async function startServer(config: Config, databaseUrl: string, options: ServerOptions = {}): Promise<RunningServer> {
   const orm = await openOrm(databaseUrl);
-  // No JIT: the bulk statements are short, and compiling them costs more than it saves.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, options: '-c jit=off' });
-  const services = createServices(config);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, options: SESSION_OPTIONS });
+  const services = createServices(config, options.now);
+  if (await ensureSummaryTimeZone(pool, services.clock.timeZone)) {
+    logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
+  }
   const deps: ContextDeps = { em: orm.em, pool, services };
   const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
   const demoCodes = demoAccounts.length ? await seedDemoPacks(deps) : null;
@@ -97,6 +107,7 @@ export async function startServer(config: Config, databaseUrl: string): Promise<
     port,
     orm,
     pool,
+    services,
     demoAccounts,
     demoCodes,
     async close() {

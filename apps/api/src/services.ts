@@ -12,24 +12,28 @@ import { RealisationService } from './modules/reports/realisation.service.js';
 import { ReportsService } from './modules/reports/reports.service.js';
 import { AlertService } from './modules/alerts/alert.service.js';
 import { ComplaintService } from './modules/alerts/complaint.service.js';
+import { Clock } from './modules/lifecycle/clock.js';
 import { VerificationService } from './modules/verification/verification.service.js';
 
-export function createServices(config: Config) {
-  const movements = new MovementService();
+export function createServices(config: Config, now?: () => Date) {
+  const clock = new Clock(config.reportTimeZone, config.reportedWindowDays, now);
+  const alerts = new AlertService();
+  const movements = new MovementService(clock, alerts);
   return {
+    clock,
     auth: new AuthService(config),
     organizations: new OrganizationService(),
     products: new ProductService(),
-    codes: new CodesService(config.publicUrl),
+    codes: new CodesService(config.publicUrl, clock),
     movements,
-    aggregation: new AggregationService((ctx, id) => movements.actingFacility(ctx, id)),
-    csv: new CsvService((ctx, id) => movements.facility(ctx, id)),
+    aggregation: new AggregationService(movements),
+    csv: new CsvService(movements),
     trace: new TraceService(),
-    recalls: new RecallService(),
+    recalls: new RecallService(clock),
     realisation: new RealisationService(),
-    reports: new ReportsService(),
-    verification: new VerificationService(),
-    alerts: new AlertService(),
+    reports: new ReportsService(clock),
+    verification: new VerificationService(clock, alerts),
+    alerts,
     complaints: new ComplaintService(),
   };
 }

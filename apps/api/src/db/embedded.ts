@@ -120,6 +120,17 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   return url.toString();
 }
 
+/** The zone a database's sessions start in unless they set their own. */
+export async function setDatabaseTimeZone(serverUrl: string, name: string, timeZone: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`alter database ${pg.escapeIdentifier(name)} set timezone to ${pg.escapeLiteral(timeZone)}`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();

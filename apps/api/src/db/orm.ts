@@ -8,6 +8,7 @@ import { CodeRequest } from '../modules/codes/code-request.entity.js';
 import { Recall } from '../modules/recall/recall.entity.js';
 import { migrations } from '../migrations/index.js';
 import { logger } from '../shared/logger.js';
+import { SESSION_OPTIONS } from '../shared/db.js';
 
 export const entities = [Organization, Facility, User, Session, ApiKey, Product, Batch, CodeRequest, Recall];
 
@@ -21,6 +22,7 @@ export function ormOptions(clientUrl: string, migrationsList = migrations): Opti
     debug: false,
     logger: (message) => logger.debug({ orm: message }),
     pool: { min: 0, max: 20 },
+    driverOptions: { connection: { options: SESSION_OPTIONS } },
     migrations: {
       migrationsList,
       transactional: true,

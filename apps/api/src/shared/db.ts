@@ -10,6 +10,13 @@ export class RetryTransaction extends Error {
   }
 }
 
+/**
+ * Options of every database session: UTC, whatever the server's own zone (days are counted in
+ * the reporting time zone by the application, never by the session), and no JIT (the bulk
+ * statements are short; compiling them costs more than it saves).
+ */
+export const SESSION_OPTIONS = '-c timezone=UTC -c jit=off';
+
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']); // serialization failure, deadlock
 const ATTEMPTS = 5;
 

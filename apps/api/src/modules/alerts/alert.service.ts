@@ -3,10 +3,9 @@ import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
-import { isRejection, readCode } from '../packs/code-input.js';
-import { findPacks, type Queryable } from '../packs/pack-rows.js';
-import type { Rejection } from '../packs/pack.types.js';
-import type { FacilityRef, Movement } from '../packs/rules.js';
+import type { FacilityRef, Movement } from '../lifecycle/guards.js';
+import type { Queryable } from '../packs/pack-rows.js';
+import type { Refused } from '../packs/resolve.js';
 import type { AlertCommentObject, AlertObject, AlertResolutionName, AlertStatusName } from './alert.types.js';
 
 export interface Evidence {
@@ -38,36 +37,64 @@ const ALERT_VIEW = `
 
 export class AlertService {
   /** Opens an alert, or adds the evidence to the open one of the same code and reason. */
-  async raise(db: Queryable, alert: NewAlert): Promise<string> {
-    const { rows } = await db.query(
-      `insert into alert (id, reason, code, pack_id, product_id, evidence)
-       values (gen_random_uuid(), $1, $2, $3, $4, jsonb_build_array($5::jsonb))
-       on conflict (code, reason) where status <> 'CLOSED' do update
-         set occurrences = alert.occurrences + 1,
-             last_seen_at = now(),
-             evidence = jsonb_path_query_array(excluded.evidence || alert.evidence, '$[0 to ${EVIDENCE_KEPT - 1}]')
-       returning id`,
-      [alert.reason, alertCode(alert.code), alert.packId ?? null, alert.productId ?? null, JSON.stringify(alert.evidence)],
-    );
-    return rows[0].id;
+  async raise(db: Queryable, alert: NewAlert): Promise<void> {
+    await this.raiseAll(db, [alert]);
   }
 
-  /** Receipts of goods not shipped to the receiver, and dispenses refused for a recall. */
-  async fromMovement(db: Queryable, movement: Movement, rejected: Rejection[], actor: FacilityRef) {
-    const alarming = rejected.filter(
-      (r) => (movement.kind === 'receive' && r.reason === 'NOT_SHIPPED_TO_YOU') || (movement.kind === 'dispense' && r.reason === 'RECALLED'),
+  /**
+   * Opens alerts, or adds to the open ones of the same code and reason, in one statement: alerts
+   * about the same code and reason are merged first, so one statement never touches a row twice.
+   */
+  async raiseAll(db: Queryable, alerts: NewAlert[]): Promise<void> {
+    if (alerts.length === 0) return;
+    const merged = new Map<string, { alert: NewAlert; code: string; count: number; evidence: Evidence[] }>();
+    for (const alert of alerts) {
+      const code = alertCode(alert.code);
+      const key = `${alert.reason}\u0000${code}`;
+      const entry = merged.get(key) ?? { alert, code, count: 0, evidence: [] };
+      entry.count++;
+      if (entry.evidence.length < EVIDENCE_KEPT) entry.evidence.unshift(alert.evidence);
+      merged.set(key, entry);
+    }
+    const entries = [...merged.values()];
+    await db.query(
+      `insert into alert (id, reason, code, pack_id, product_id, occurrences, evidence)
+       select gen_random_uuid(), t.reason, t.code, t.pack_id, t.product_id, t.occurrences, t.evidence
+         from unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[], $5::int[], $6::jsonb[])
+           as t(reason, code, pack_id, product_id, occurrences, evidence)
+       on conflict (code, reason) where status <> 'CLOSED' do update
+         set occurrences = alert.occurrences + excluded.occurrences,
+             last_seen_at = now(),
+             evidence = jsonb_path_query_array(excluded.evidence || alert.evidence, '$[0 to ${EVIDENCE_KEPT - 1}]')`,
+      [
+        entries.map((e) => e.alert.reason),
+        entries.map((e) => e.code),
+        entries.map((e) => e.alert.packId ?? null),
+        entries.map((e) => e.alert.productId ?? null),
+        entries.map((e) => e.count),
+        entries.map((e) => JSON.stringify(e.evidence)),
+      ],
     );
-    for (const rejection of alarming) {
-      const key = readCode(rejection.code);
-      const pack = isRejection(key) ? undefined : (await findPacks(db, [key])).get(key);
-      await this.raise(db, {
+  }
+
+  /**
+   * The refusals of a movement that BPOM must see, raised in the movement's own transaction:
+   * receipts of goods not shipped to the receiver, and dispenses refused for a recall.
+   */
+  async fromMovement(db: Queryable, movement: Movement, refused: Refused[], actor: FacilityRef, at: Date) {
+    const alarming = refused.filter(
+      ({ rejection: r }) => (movement.kind === 'receive' && r.reason === 'NOT_SHIPPED_TO_YOU') || (movement.kind === 'dispense' && r.reason === 'RECALLED'),
+    );
+    await this.raiseAll(
+      db,
+      alarming.map(({ rejection, pack }) => ({
         reason: rejection.reason,
         code: rejection.code,
         packId: pack?.id ?? null,
         productId: pack?.productId ?? null,
-        evidence: { at: new Date().toISOString(), kind: 'MOVEMENT', detail: rejection.message, facility: actor.name },
-      });
-    }
+        evidence: { at: at.toISOString(), kind: 'MOVEMENT', detail: rejection.message, facility: actor.name },
+      })),
+    );
   }
 
   async list(ctx: Context, status: AlertStatusName | null | undefined, first = 100): Promise<AlertObject[]> {

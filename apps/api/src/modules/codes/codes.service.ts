@@ -16,6 +16,8 @@ import { CodeRequest } from './code-request.entity.js';
 import type { CodeRequestInput, SerialUploadInput } from './codes.inputs.js';
 import { toYymmdd } from './pack-code.js';
 import { addRealisation } from '../reports/summaries.js';
+import type { Clock } from '../lifecycle/clock.js';
+import { refuse } from '../lifecycle/refusals.js';
 import type { BulkResult, Rejection } from '../packs/pack.types.js';
 import type { IssuedCodeConnection } from './codes.types.js';
 import { issuedCount, decodeCursor, encodeCursor, issuedCodes, toIssuedCode } from './issued-codes.js';
@@ -35,7 +37,10 @@ function checkLotAndExpiry(nie: string, lot: string, expiry: string) {
 
 export class CodesService {
   /** Digital Links of issued codes point here, so a phone's camera opens Jejak's verification. */
-  constructor(readonly linkBase: string) {}
+  constructor(
+    readonly linkBase: string,
+    private readonly clock: Clock,
+  ) {}
 
   /** The product, which only its registrant may serialise. */
   private async ownProduct(ctx: Context, nieInput: string): Promise<Product> {
@@ -54,7 +59,7 @@ export class CodesService {
   private async batchOf(ctx: Context, product: Product, lotInput: string, expiryInput: string): Promise<Batch> {
     const lot = check.requiredText(lotInput, 'batch', 20);
     const expiry = check.isoDate(expiryInput, 'expiry');
-    if (expiry < new Date().toISOString().slice(0, 10)) throw badInput(`expiry ${expiry} has already passed`, 'expiry');
+    if (expiry < this.clock.today()) throw badInput(`expiry ${expiry} has already passed`, 'expiry');
     checkLotAndExpiry(product.nie, lot, expiry);
     const existing = await ctx.em.findOne(Batch, { product, lot });
     if (existing) {
@@ -157,7 +162,8 @@ export class CodesService {
   async approve(ctx: Context, id: string): Promise<CodeRequest> {
     const principal = requirePrincipal(ctx);
     return this.decide(ctx, id, async (client, request) => {
-      await issueSerials(client, request);
+      const now = this.clock.now();
+      await issueSerials(client, request, this.clock.dayOf(now));
       if (request.unitsPerCase) {
         const cases = Math.ceil(request.quantity / request.unitsPerCase);
         const prefix = request.organization.gs1CompanyPrefix ?? (await this.companyPrefix(client, request.organization.id));
@@ -165,8 +171,8 @@ export class CodesService {
         if (request.casesPerPallet) await issueSsccs(client, request, 'PALLET', Math.ceil(cases / request.casesPerPallet), prefix);
       }
       await client.query(
-        `update code_request set status = 'ISSUED', decided_by_id = $2, decided_at = now() where id = $1`,
-        [request.id, principal.kind === 'user' ? principal.id : null],
+        `update code_request set status = 'ISSUED', decided_by_id = $2, decided_at = $3 where id = $1`,
+        [request.id, principal.kind === 'user' ? principal.id : null, now],
       );
     });
   }
@@ -216,7 +222,7 @@ export class CodesService {
       const result = parse(`90${product.nie}${GS}21${serial}`, { profile: 'BPOM' });
       if (!result.valid || result.serial !== serial) {
         const why = result.errors.map((e) => e.message).join('; ') || 'not a valid AI (21) serial';
-        rejected.push({ code: serial, reason: 'MALFORMED', message: why });
+        rejected.push({ code: serial, ...refuse('MALFORMED_CODE', why) });
       } else {
         valid.add(serial);
       }
@@ -224,10 +230,11 @@ export class CodesService {
     const serials = [...valid];
     const inserted = await inTransaction(ctx.pool, async (client) => {
       if (serials.length === 0) return new Set<string>();
+      const now = this.clock.now();
       const { rows } = await client.query(
         `insert into code_request (id, organization_id, product_id, batch_id, kind, status, quantity, gtin, requested_by_id, decided_at)
-         values (gen_random_uuid(), $1, $2, $3, 'UPLOAD', 'ISSUED', $4, $5, $6, now()) returning id`,
-        [principal.organizationId, product.id, batch.id, serials.length, gtin, principal.kind === 'user' ? principal.id : null],
+         values (gen_random_uuid(), $1, $2, $3, 'UPLOAD', 'ISSUED', $4, $5, $6, $7) returning id`,
+        [principal.organizationId, product.id, batch.id, serials.length, gtin, principal.kind === 'user' ? principal.id : null, now],
       );
       const requestId = rows[0].id as string;
       const result = await client.query(
@@ -239,26 +246,26 @@ export class CodesService {
       );
       if (result.rowCount) await client.query('update code_request set quantity = $2 where id = $1', [requestId, result.rowCount]);
       else await client.query('delete from code_request where id = $1', [requestId]);
-      await addIssued(client, batch.id, result.rowCount ?? 0);
+      await addIssued(client, batch.id, result.rowCount ?? 0, this.clock.dayOf(now));
       return new Set(result.rows.map((row) => row.serial as string));
     });
     for (const serial of serials) {
       if (!inserted.has(serial)) {
-        rejected.push({ code: serial, reason: 'WRONG_STATE', message: `serial ${serial} is already registered for ${product.nie}` });
+        rejected.push({ code: serial, ...refuse('ALREADY_REGISTERED', `serial ${serial} is already registered for ${product.nie}`) });
       }
     }
     return { accepted: inserted.size, units: inserted.size, rejected };
   }
 }
 
-/** Issued codes count for the realisation report in the manufacturer's province. */
-async function addIssued(client: PoolClient, batchId: string, count: number) {
+/** Issued codes count for the realisation report on the day they were issued, in the manufacturer's province. */
+async function addIssued(client: PoolClient, batchId: string, count: number, day: string) {
   const { rows } = await client.query(
     `select coalesce(min(f.province), '') as province from batch b join product pr on pr.id = b.product_id
        left join facility f on f.organization_id = pr.registrant_id where b.id = $1`,
     [batchId],
   );
-  await addRealisation(client, batchId, 'issued', count, rows[0].province);
+  await addRealisation(client, batchId, 'issued', count, day, rows[0].province);
 }
 
 /** Rows per piece of the COPY stream. */
@@ -270,7 +277,7 @@ const COPY_CHUNK = 20_000;
  * on the unique index; the copy is then undone to its savepoint and the serials are issued by
  * INSERT … ON CONFLICT DO NOTHING instead, which skips collisions and tops up.
  */
-export async function issueSerials(client: PoolClient, request: IssueTarget, random: (size: number) => Buffer = randomBytes) {
+export async function issueSerials(client: PoolClient, request: IssueTarget, day: string, random: (size: number) => Buffer = randomBytes) {
   await client.query('savepoint issue_serials');
   try {
     await pipeline(
@@ -283,7 +290,7 @@ export async function issueSerials(client: PoolClient, request: IssueTarget, ran
     await client.query('rollback to savepoint issue_serials');
     await insertSerials(client, request);
   }
-  await addIssued(client, request.batch.id, request.quantity);
+  await addIssued(client, request.batch.id, request.quantity, day);
 }
 
 const UNIQUE_VIOLATION = '23505';

@@ -6,7 +6,7 @@ import { createLoaders } from '../../shared/loaders.js';
 import { logger } from '../../shared/logger.js';
 import { User } from '../auth/auth.entity.js';
 import { allIssuedCodes } from '../codes/issued-codes.js';
-import type { Movement } from '../packs/rules.js';
+import type { Movement } from '../lifecycle/guards.js';
 
 interface Deps {
   em: EntityManager;

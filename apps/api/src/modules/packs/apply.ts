@@ -1,41 +1,33 @@
 import type { PoolClient } from 'pg';
 import { RetryTransaction } from '../../shared/db.js';
-import { MILESTONES, type Milestone } from './milestones.js';
-import type { PackRow } from './pack-rows.js';
-import type { FacilityRef } from './rules.js';
+import type { Clock } from '../lifecycle/clock.js';
+import type { Change, EventTypeName } from '../lifecycle/effects.js';
+import type { FacilityRef } from '../lifecycle/guards.js';
+import { MILESTONES, type Milestone } from '../lifecycle/stages.js';
 import { updateSummaries } from '../reports/summaries.js';
-import type { EventSourceName, EventTypeName, PackStatusName } from './pack.types.js';
+import type { PackRow } from './pack-rows.js';
+import type { EventSourceName } from './pack.types.js';
 
-/** What a movement sets on every pack it changes; undefined leaves a column as it is. */
-export interface Change {
-  status?: PackStatusName;
-  custodianId?: string | null;
-  destinationId?: string | null;
-  /** Record the acting facility and time as the author of the status (for undo). */
-  stampStatus?: boolean;
-  /** Set the parent of every changed pack (aggregation) … */
-  parentId?: string | null;
-  /** … or take just these packs out of their parents (they leave a case on their own). */
-  detach?: string[];
-  reach?: Milestone[];
-  unreach?: Milestone[];
-  /** Goods going out to a facility (ship, return) or coming in from their sender (receive). */
-  flow?: { direction: 'out'; counterpartyId: string } | { direction: 'in' };
+/** A pack a movement changes, and when the movement happened to it. */
+export interface Moved {
+  row: PackRow;
+  at: Date;
 }
 
 /**
- * Writes the change to all `rows` in one statement, guarded by each row's `xmin`: if any row
- * changed since it was read, the transaction is run again from a fresh read.
+ * Writes the change to every moved pack in one statement, guarded by each row's `xmin`: if any
+ * row changed since it was read, the transaction is run again from a fresh read. The summaries
+ * the reports read follow in the same transaction.
  */
-export async function applyChange(client: PoolClient, rows: PackRow[], change: Change, actor: FacilityRef) {
-  if (rows.length === 0) return;
-  const params: unknown[] = [rows.map((row) => row.id), rows.map((row) => row.xmin)];
+export async function applyChange(client: PoolClient, moved: Moved[], change: Change, actor: FacilityRef, clock: Clock) {
+  if (moved.length === 0) return;
+  const params: unknown[] = [moved.map((m) => m.row.id), moved.map((m) => m.row.xmin), moved.map((m) => m.at)];
   const param = (value: unknown) => `$${params.push(value)}`;
-  const sets: string[] = [];
+  const sets = ['last_event_at = greatest(p.last_event_at, t.at)'];
   if (change.status !== undefined) sets.push(`status = ${param(change.status)}::pack_status`);
   if (change.custodianId !== undefined) sets.push(`custodian_id = ${param(change.custodianId)}::uuid`);
   if (change.destinationId !== undefined) sets.push(`destination_id = ${param(change.destinationId)}::uuid`);
-  if (change.stampStatus) sets.push(`status_by_id = ${param(actor.id)}::uuid, status_at = now()`);
+  if (change.stampStatus) sets.push(`status_by_id = ${param(actor.id)}::uuid, status_at = t.at`);
   if (change.parentId !== undefined) sets.push(`parent_id = ${param(change.parentId)}::bigint`);
   if (change.detach?.length) {
     sets.push(`parent_id = case when p.id = any(${param(change.detach)}::bigint[]) then null else p.parent_id end`);
@@ -46,14 +38,14 @@ export async function applyChange(client: PoolClient, rows: PackRow[], change: C
 
   const result = await client.query(
     `update pack p set ${sets.join(', ')}
-       from unnest($1::bigint[], $2::xid[]) as t(id, seen)
+       from unnest($1::bigint[], $2::xid[], $3::timestamptz[]) as t(id, seen, at)
       where p.id = t.id and p.xmin = t.seen`,
     params,
   );
-  if (result.rowCount !== rows.length) {
-    throw new RetryTransaction(`${rows.length - (result.rowCount ?? 0)} packs changed while being moved`);
+  if (result.rowCount !== moved.length) {
+    throw new RetryTransaction(`${moved.length - (result.rowCount ?? 0)} packs changed while being moved`);
   }
-  await updateSummaries(client, rows, change, actor);
+  await updateSummaries(client, moved, change, actor, clock);
 }
 
 const bits = (milestones: Milestone[] = []) => milestones.reduce((sum, m) => sum | MILESTONES[m], 0);
@@ -64,44 +56,63 @@ export interface EventRecord {
   counterpartyId?: string | null;
   reason?: string | null;
   parentId?: string | null;
+  /** When it happened, as reported (or when it was received). */
+  at: Date;
+  latitude?: number | null;
+  longitude?: number | null;
   packs: PackRow[];
 }
 
-export interface EventContext {
+/** Who reported the events, and how. */
+export interface Reporter {
   userId: string | null;
   apiKeyId: string | null;
   source: EventSourceName;
-  latitude: number | null;
-  longitude: number | null;
-  /** When it happened, if reported (CSV); else now. */
-  at: Date | null;
 }
 
-/** Appends the event and one row per pack it touched, in the caller's transaction. */
-export async function recordEvent(client: PoolClient, event: EventRecord, context: EventContext): Promise<string> {
-  const units = event.packs.filter((pack) => pack.level === 'UNIT').length;
-  const { rows } = await client.query(
-    `insert into event (type, at, facility_id, counterparty_id, user_id, api_key_id, source, latitude, longitude, reason, parent_id, units)
-     values ($1, coalesce($2, now()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id::text`,
+/**
+ * Appends events and one row per pack each touched, in the caller's transaction: two
+ * statements however many events there are (a CSV file may report a time per row).
+ */
+export async function recordEvents(client: PoolClient, events: EventRecord[], reporter: Reporter): Promise<string[]> {
+  const used = events.filter((event) => event.packs.length > 0);
+  if (used.length === 0) return [];
+  const { rows } = await client.query(`select nextval(pg_get_serial_sequence('event', 'id'))::text as id from generate_series(1, $1)`, [used.length]);
+  const ids = rows.map((row) => row.id as string);
+  const packIds: string[] = [];
+  const eventIds: string[] = [];
+  used.forEach((event, i) => {
+    for (const pack of event.packs) {
+      packIds.push(pack.id);
+      eventIds.push(ids[i]!);
+    }
+  });
+  await client.query(
+    `with events as (
+       insert into event (id, type, at, facility_id, counterparty_id, reason, parent_id, latitude, longitude, units, user_id, api_key_id, source)
+       overriding system value
+       select t.*, $11::uuid, $12::uuid, $13
+         from unnest($1::bigint[], $2::event_type[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[],
+                     $8::float8[], $9::float8[], $10::int[]) as t
+     )
+     insert into event_pack (pack_id, event_id) select * from unnest($14::bigint[], $15::bigint[])`,
     [
-      event.type,
-      context.at,
-      event.facilityId,
-      event.counterpartyId ?? null,
-      context.userId,
-      context.apiKeyId,
-      context.source,
-      context.latitude,
-      context.longitude,
-      event.reason ?? null,
-      event.parentId ?? null,
-      units,
+      ids,
+      used.map((e) => e.type),
+      used.map((e) => e.at),
+      used.map((e) => e.facilityId),
+      used.map((e) => e.counterpartyId ?? null),
+      used.map((e) => e.reason ?? null),
+      used.map((e) => e.parentId ?? null),
+      used.map((e) => e.latitude ?? null),
+      used.map((e) => e.longitude ?? null),
+      used.map((e) => e.packs.filter((pack) => pack.level === 'UNIT').length),
+      reporter.userId,
+      reporter.apiKeyId,
+      reporter.source,
+      packIds,
+      eventIds,
     ],
   );
-  const eventId = rows[0].id as string;
-  await client.query(`insert into event_pack (pack_id, event_id) select unnest($1::bigint[]), $2`, [
-    event.packs.map((pack) => pack.id),
-    eventId,
-  ]);
-  return eventId;
+  return ids;
 }

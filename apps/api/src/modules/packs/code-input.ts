@@ -1,4 +1,5 @@
 import { parse } from '@jejak/gs1';
+import { refuse } from '../lifecycle/refusals.js';
 import type { Rejection } from './pack.types.js';
 
 /** What a scanned or typed code names: a unit by product key and serial, or a case/pallet by SSCC. */
@@ -13,11 +14,11 @@ export function readCode(input: string): CodeKey | Rejection {
   const result = parse(input);
   if (!result.valid) {
     const why = result.errors.map((error) => error.message).join('; ');
-    return { code: input, reason: 'MALFORMED', message: why || 'not a GS1 or BPOM code' };
+    return { code: input, ...refuse('MALFORMED_CODE', why || 'not a GS1 or BPOM code') };
   }
   if (result.sscc) return { kind: 'sscc', input, sscc: result.sscc };
   if (!result.serial || !(result.nie || result.gtin)) {
-    return { code: input, reason: 'MALFORMED', message: 'not a serialised code: it needs a product key, (90) or (01), and a serial (21)' };
+    return { code: input, ...refuse('MALFORMED_CODE', 'not a serialised code: it needs a product key, (90) or (01), and a serial (21)') };
   }
   return { kind: 'unit', input, nie: result.nie, gtin: result.gtin, serial: result.serial, lot: result.batch, expiry: result.expiry };
 }

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { createContext, requestInfo, type ContextDeps } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
+import { parseCsv } from '../../shared/csv.js';
 import { badInput, errorBody } from '../../shared/errors.js';
 
 const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'];
@@ -24,10 +25,11 @@ export function csvUploads(deps: ContextDeps): Router {
       const facility = typeof req.query.facility === 'string' ? req.query.facility : null;
       const actor = await ctx.services.movements.actingFacility(ctx, facility);
       const options = { facilityId: facility };
+      const rows = parseCsv(req.body);
       const result =
         kind === 'activation'
-          ? await ctx.services.csv.activation(ctx, req.body, options, actor)
-          : await ctx.services.csv.movements(ctx, req.body, options, actor);
+          ? await ctx.services.csv.activation(ctx, rows, options, actor)
+          : await ctx.services.csv.movements(ctx, rows, options, actor);
       res.json(result);
     } catch (error) {
       next(error);

@@ -1,14 +1,17 @@
 import { parse } from '@jejak/gs1';
-import type { PoolClient } from 'pg';
 import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
-import { normaliseHeader, parseCsv } from '../../shared/csv.js';
+import { normaliseHeader } from '../../shared/csv.js';
 import { inTransaction } from '../../shared/db.js';
 import { badInput, forbidden } from '../../shared/errors.js';
-import type { EventContext } from './apply.js';
-import { moveIn, toEventContext, type MovementOptions } from './movements.service.js';
-import type { BulkResult, DecommissionReasonName, Rejection } from './pack.types.js';
-import type { FacilityRef, Movement } from './rules.js';
+import { readReportedTime } from '../lifecycle/clock.js';
+import type { FacilityRef, Movement } from '../lifecycle/guards.js';
+import { refuse, type Refusal, type RuleName } from '../lifecycle/refusals.js';
+import { DECOMMISSION_REASONS, type DecommissionReasonName } from '../lifecycle/states.js';
+import type { Reporter } from './apply.js';
+import { reporterOf, timeMessage, type MovementOptions, type MovementService } from './movements.service.js';
+import type { BulkResult, Rejection } from './pack.types.js';
+import type { Line } from './resolve.js';
 
 export const MAX_CSV_ROWS = 1_000_000;
 
@@ -51,115 +54,133 @@ const cell = (row: string[], index: number) => (index >= 0 ? (row[index] ?? '').
 const TRUE = new Set(['1', 'true', 'ya', 'yes', 'y']);
 const FALSE = new Set(['0', 'false', 'tidak', 'no', 'n']);
 
-/** A data row of an upload: its number (1 = first after the header) and the code it names. */
-interface Line {
-  row: number;
-  code: string;
-}
-
-/** One group of rows that becomes one bulk movement. */
-interface Group {
+/** One bulk step of a file: consecutive rows with the same movement. */
+interface Step {
   movement: Movement;
-  context: EventContext;
+  key: string;
   lines: Line[];
 }
 
+/** Appends a line to the last step when it is the same movement, else starts a new step. */
+function addLine(steps: Step[], movement: Movement, line: Line) {
+  const key = [movement.kind, 'to' in movement ? movement.to.id : '', 'reason' in movement ? movement.reason : ''].join('|');
+  const last = steps.at(-1);
+  if (last && last.key === key) last.lines.push(line);
+  else steps.push({ movement, key, lines: [line] });
+}
+
+const refusedRow = (code: string, row: number, rule: RuleName, message: string): Rejection => ({ code, row, ...refuse(rule, message) });
+
 export class CsvService {
-  constructor(private readonly facility: (ctx: Context, id: string) => Promise<FacilityRef>) {}
+  constructor(private readonly mover: MovementService) {}
 
   /** The seed's 13-column activation file: every valid row activated, in one transaction. */
-  async activation(ctx: Context, text: string, options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
+  async activation(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
     const principal = requirePrincipal(ctx);
     if (principal.organizationType !== 'MANUFACTURER') throw forbidden('Only manufacturers activate codes');
-    const [header, ...rows] = readRows(text);
-    const columns = locateColumns(header!, ACTIVATION_COLUMNS);
+    const [header, ...data] = checkRows(rows);
+    const columns = locateColumns(header, ACTIVATION_COLUMNS);
     if (columns.code < 0 && (columns.packageId < 0 || columns.nie < 0)) {
       throw badInput('The file needs a "2D Barcode" column (or "NIE", "Lot Number", "Expired" and "ID Kemasan")', 'csv');
     }
     const rejected: Rejection[] = [];
-    const groups = new Map<string, Group>();
+    const activations: Line[] = [];
     const samples: Line[] = [];
-    rows.forEach((row, i) => {
-      const line = { row: i + 1, code: activationCode(row, columns) };
-      const problem = checkActivationRow(row, columns, line.code);
-      if (problem) return rejected.push({ code: line.code, row: line.row, ...problem });
+    data.forEach((row, i) => {
+      const code = activationCode(row, columns);
+      const problem = checkActivationRow(row, columns, code);
+      if (problem) return rejected.push({ code, row: i + 1, ...problem });
       const location = readLocation(row, columns);
-      if ('reason' in location) return rejected.push({ code: line.code, row: line.row, ...location });
-      const context = toEventContext(principal, { ...options, ...location, source: 'CSV' });
-      addToGroup(groups, `${location.latitude}|${location.longitude}`, { kind: 'activate' }, context, line);
+      if ('reason' in location) return rejected.push({ code, row: i + 1, ...location });
+      const line: Line = { code, row: i + 1, at: options.at ?? null, ...location };
+      activations.push(line);
       if (TRUE.has(cell(row, columns.isSample).toLowerCase())) samples.push(line);
     });
-    return inTransaction(ctx.pool, async (client) => {
-      const result = await runGroups(client, [...groups.values()], actor, rejected);
-      if (samples.length) {
-        const context = toEventContext(principal, { ...options, source: 'CSV' });
-        const activated = new Set(result.acceptedCodes);
-        const sampleGroup = { movement: { kind: 'decommission', reason: 'SAMPLE' } as Movement, context, lines: samples.filter((l) => activated.has(l.code)) };
-        if (sampleGroup.lines.length) await runGroups(client, [sampleGroup], actor, result.rejected);
-      }
-      return { accepted: result.acceptedCodes.length, units: result.units, rejected: result.rejected };
-    });
+    const steps: Step[] = [];
+    for (const line of activations) addLine(steps, { kind: 'activate' }, line);
+    return this.apply(ctx, steps, actor, reporterOf(principal, 'CSV'), rejected, samples);
   }
 
-  /** A movements file (`code,event,to,time`): rows grouped into bulk movements, applied in order, in one transaction. */
-  async movements(ctx: Context, text: string, options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
+  /**
+   * A movements file (`code,event,to,time`) is a journal: applied row by row in the file's own
+   * order (consecutive rows with the same movement as one bulk step), in one transaction.
+   */
+  async movements(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
     const principal = requirePrincipal(ctx);
-    const [header, ...rows] = readRows(text);
-    const columns = locateColumns(header!, MOVEMENT_COLUMNS);
+    const [header, ...data] = checkRows(rows);
+    const columns = locateColumns(header, MOVEMENT_COLUMNS);
     if (columns.code < 0 || columns.event < 0) throw badInput('The file needs at least the columns code and event (and to, time)', 'csv');
+    const clock = this.mover.clock;
     const rejected: Rejection[] = [];
-    const groups = new Map<string, Group>();
-    const facilities = new Map<string, FacilityRef | Rejection['message']>();
-    for (const [i, row] of rows.entries()) {
-      const line = { row: i + 1, code: cell(row, columns.code) };
-      const refuse = (message: string) => rejected.push({ code: line.code, row: line.row, reason: 'MALFORMED', message });
+    const steps: Step[] = [];
+    const facilities = new Map<string, FacilityRef | string>();
+    for (const [i, row] of data.entries()) {
+      const code = cell(row, columns.code);
+      const refuseRow = (rule: RuleName, message: string) => rejected.push(refusedRow(code, i + 1, rule, message));
       const event = cell(row, columns.event);
       const kind = movementKind(event);
       if (!kind) {
-        refuse(`unknown event "${event}"; use activate, ship, receive, return, dispense, decommission or undo`);
+        refuseRow('ROW_MALFORMED', `unknown event "${event}"; use activate, ship, receive, return, dispense, decommission or undo`);
         continue;
       }
-      const at = readTime(cell(row, columns.time));
+      const timeText = cell(row, columns.time);
+      const at = timeText ? readReportedTime(timeText, clock) : (options.at ?? null);
       if (typeof at === 'string') {
-        refuse(at);
+        refuseRow('ROW_MALFORMED', at);
+        continue;
+      }
+      const late = at && clock.refuseReportedTime(at);
+      if (late) {
+        refuseRow(late, timeMessage(late, at, clock));
         continue;
       }
       const location = readLocation(row, columns);
       if ('reason' in location) {
-        rejected.push({ code: line.code, row: line.row, ...location });
+        rejected.push({ code, row: i + 1, ...location });
         continue;
       }
       let movement: Movement;
-      const to = cell(row, columns.to);
       if (kind === 'ship' || kind === 'returnPacks') {
-        const target = await this.target(ctx, to, facilities);
+        const target = await this.target(ctx, cell(row, columns.to), facilities);
         if (typeof target === 'string') {
-          refuse(target);
+          refuseRow('ROW_MALFORMED', target);
           continue;
         }
         movement = { kind, to: target };
       } else if (kind === 'decommission' || DECOMMISSION_WORDS[kind]) {
         const reason = kind === 'decommission' ? decommissionReason(cell(row, columns.reason)) : DECOMMISSION_WORDS[kind]!;
         if (!reason) {
-          refuse(`decommission needs a reason: DESTROYED, SAMPLE, EXPORTED, STOLEN or LOCKED`);
+          refuseRow('ROW_MALFORMED', `decommission needs a reason: ${DECOMMISSION_REASONS.join(', ')}`);
           continue;
         }
         movement = { kind: 'decommission', reason };
       } else movement = { kind } as Movement;
-      if (kind === 'activate' && principal.organizationType !== 'MANUFACTURER') {
-        rejected.push({ code: line.code, row: line.row, reason: 'FORBIDDEN', message: 'only manufacturers activate codes' });
-        continue;
+      addLine(steps, movement, { code, row: i + 1, at, ...location });
+    }
+    return this.apply(ctx, steps, actor, reporterOf(principal, 'CSV'), rejected);
+  }
+
+  /** Runs the steps in order in one transaction (and marks activated samples), every rejection tied to its row. */
+  private async apply(ctx: Context, steps: Step[], actor: FacilityRef, reporter: Reporter, rejected: Rejection[], samples: Line[] = []) {
+    return inTransaction(ctx.pool, async (client) => {
+      const all = [...rejected];
+      let accepted = 0;
+      let units = 0;
+      const activated = new Set<Line>();
+      for (const step of steps) {
+        const outcome = await this.mover.moveIn(client, step.movement, step.lines, actor, reporter);
+        accepted += outcome.accepted.length;
+        units += outcome.units;
+        for (const line of outcome.accepted) activated.add(line);
+        all.push(...outcome.rejected);
       }
-      const context = toEventContext(principal, { ...options, ...location, at, source: 'CSV' });
-      const key = [movement.kind, 'to' in movement ? movement.to.id : '', 'reason' in movement ? movement.reason : '', at?.toISOString(), location.latitude, location.longitude].join('|');
-      addToGroup(groups, key, movement, context, line);
-    }
-    const result = await inTransaction(ctx.pool, (client) => runGroups(client, [...groups.values()], actor, [...rejected]));
-    for (const group of groups.values()) {
-      const codes = new Set(group.lines.map((line) => line.code));
-      await ctx.services.alerts.fromMovement(ctx.pool, group.movement, result.rejected.filter((r) => codes.has(r.code)), actor);
-    }
-    return { accepted: result.acceptedCodes.length, units: result.units, rejected: result.rejected };
+      const sampled = samples.filter((line) => activated.has(line));
+      if (sampled.length) {
+        const outcome = await this.mover.moveIn(client, { kind: 'decommission', reason: 'SAMPLE' }, sampled, actor, reporter);
+        all.push(...outcome.rejected);
+      }
+      return { accepted, units, rejected: all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+    });
   }
 
   /** A facility named by id or GLN, looked up once per file. */
@@ -169,9 +190,9 @@ export class CsvService {
       let found: FacilityRef | string;
       if (/^\d{13}$/.test(to)) {
         const { rows } = await ctx.pool.query('select id from facility where gln = $1', [to]);
-        found = rows[0] ? await this.facility(ctx, rows[0].id) : `no facility has GLN ${to}`;
+        found = rows[0] ? await this.mover.facility(ctx, rows[0].id) : `no facility has GLN ${to}`;
       } else {
-        found = await this.facility(ctx, to).catch((error: Error) => error.message);
+        found = await this.mover.facility(ctx, to).catch((error: Error) => error.message);
       }
       cache.set(to, found);
     }
@@ -179,33 +200,11 @@ export class CsvService {
   }
 }
 
-function readRows(text: string): string[][] {
-  const rows = parseCsv(text);
+/** The header and data rows of an upload, checked for size. */
+function checkRows(rows: string[][]): [string[], ...string[][]] {
   if (rows.length < 2) throw badInput('The file has no data rows under its header', 'csv');
   if (rows.length - 1 > MAX_CSV_ROWS) throw badInput(`At most ${MAX_CSV_ROWS.toLocaleString('en')} rows per file`, 'csv');
-  return rows;
-}
-
-function addToGroup(groups: Map<string, Group>, key: string, movement: Movement, context: EventContext, line: Line) {
-  const group = groups.get(key) ?? { movement, context, lines: [] };
-  group.lines.push(line);
-  groups.set(key, group);
-}
-
-/** Runs each group as a bulk movement, in order, and ties every rejection to its row. */
-async function runGroups(client: PoolClient, groups: Group[], actor: FacilityRef, rejected: Rejection[]) {
-  const acceptedCodes: string[] = [];
-  let units = 0;
-  for (const group of groups) {
-    const rowOf = new Map<string, number>();
-    for (const line of group.lines) if (!rowOf.has(line.code)) rowOf.set(line.code, line.row);
-    const outcome = await moveIn(client, group.movement, group.lines.map((line) => line.code), actor, group.context);
-    for (const code of outcome.accepted) acceptedCodes.push(code);
-    units += outcome.units;
-    for (const rejection of outcome.rejected) rejected.push({ ...rejection, row: rowOf.get(rejection.code) ?? null });
-  }
-  rejected.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { acceptedCodes, units, rejected };
+  return rows as [string[], ...string[][]];
 }
 
 /** The code of an activation row: its 2D barcode, or one built from its NIE, lot, expiry and package id. */
@@ -219,12 +218,12 @@ function activationCode(row: string[], columns: Columns<typeof ACTIVATION_COLUMN
 }
 
 /** The row's other columns must agree with its code; flags that ask for something else are refused. */
-function checkActivationRow(row: string[], columns: Columns<typeof ACTIVATION_COLUMNS>, code: string): Pick<Rejection, 'reason' | 'message'> | null {
+function checkActivationRow(row: string[], columns: Columns<typeof ACTIVATION_COLUMNS>, code: string): Refusal | null {
   if (FALSE.has(cell(row, columns.isActive).toLowerCase())) {
-    return { reason: 'WRONG_STATE', message: 'the row says "is active" = 0: nothing to activate' };
+    return refuse('ROW_NOT_ACTIVE', 'the row says "is active" = 0: nothing to activate');
   }
   if (TRUE.has(cell(row, columns.isSold).toLowerCase())) {
-    return { reason: 'FORBIDDEN', message: 'the row says "is sold": dispensing is reported by the pharmacy' };
+    return refuse('ROW_SOLD', 'the row says "is sold": dispensing is reported by the pharmacy');
   }
   const parsed = parse(code);
   if (!parsed.valid) return null; // reported as MALFORMED by the movement itself
@@ -240,10 +239,8 @@ function checkActivationRow(row: string[], columns: Columns<typeof ACTIVATION_CO
   return null;
 }
 
-const mismatch = (column: string, value: string, inCode: string | null) => ({
-  reason: 'DATA_MISMATCH' as const,
-  message: `the ${column} column says ${value}, the code says ${inCode}`,
-});
+const mismatch = (column: string, value: string, inCode: string | null) =>
+  refuse('ROW_DATA_MISMATCH', `the ${column} column says ${value}, the code says ${inCode}`);
 
 /** YYYY-MM-DD, YYMMDD, or DD/MM/YYYY (DD-MM-YYYY) as Indonesian spreadsheets write it. */
 export function readDate(value: string): string | null {
@@ -258,7 +255,7 @@ export function readDate(value: string): string | null {
 
 type Location = { latitude: number | null; longitude: number | null };
 
-function readLocation(row: string[], columns: { latitude: number; longitude: number }): Location | { reason: 'MALFORMED'; message: string } {
+function readLocation(row: string[], columns: { latitude: number; longitude: number }): Location | Refusal {
   const read = (column: number, name: string, limit: number) => {
     const text = cell(row, column).replace(',', '.');
     if (!text) return null;
@@ -269,18 +266,8 @@ function readLocation(row: string[], columns: { latitude: number; longitude: num
   try {
     return { latitude: read(columns.latitude, 'latitude', 90), longitude: read(columns.longitude, 'longitude', 180) };
   } catch (message) {
-    return { reason: 'MALFORMED' as const, message: message as string };
+    return refuse('ROW_MALFORMED', message as string);
   }
-}
-
-const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-
-function readTime(value: string): Date | null | string {
-  if (!value) return null;
-  const time = new Date(value);
-  if (Number.isNaN(time.getTime())) return `time "${value}" is not an ISO 8601 date-time`;
-  if (time.getTime() > Date.now() + MAX_CLOCK_SKEW_MS) return `time ${value} is in the future`;
-  return time;
 }
 
 const DECOMMISSION_WORDS: Record<string, DecommissionReasonName | undefined> = {
@@ -310,5 +297,5 @@ const movementKind = (event: string) => EVENT_WORDS[normaliseHeader(event)];
 
 function decommissionReason(value: string): DecommissionReasonName | null {
   const upper = value.trim().toUpperCase();
-  return (['DESTROYED', 'SAMPLE', 'EXPORTED', 'STOLEN', 'LOCKED'] as const).find((reason) => reason === upper) ?? null;
+  return DECOMMISSION_REASONS.find((reason) => reason === upper) ?? null;
 }

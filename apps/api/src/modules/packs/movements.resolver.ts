@@ -17,6 +17,11 @@ export class MovementArgs {
   source?: EventSourceName | null;
   @Field(() => Float, { nullable: true }) latitude?: number | null;
   @Field(() => Float, { nullable: true }) longitude?: number | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it happened, if not now: no more than a few minutes ahead, within the reporting window (lifecycle.reportedWindowDays), and not before the last recorded event of any pack named.',
+  })
+  at?: Date | null;
 }
 
 const CODES = { description: 'Codes in any accepted form; a case or pallet stands for everything inside it.' };
@@ -100,7 +105,7 @@ export class MovementResolver {
   }
 
   @Authorized()
-  @Mutation(() => BulkResult, { description: 'Reverts a dispense, sample or export within 10 days, or a lock at any time.' })
+  @Mutation(() => BulkResult, { description: 'Reverts a dispense, sample or export within the undo window (lifecycle.undoWindowDays), or a lock at any time.' })
   undo(@Ctx() ctx: Context, @Arg('codes', () => [String], CODES) codes: string[], @Args(() => MovementArgs) args: MovementArgs) {
     return ctx.services.movements.move(ctx, { kind: 'undo' }, codes, toOptions(args));
   }

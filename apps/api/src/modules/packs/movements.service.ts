@@ -4,12 +4,16 @@ import { requirePrincipal, type Principal } from '../../shared/auth.js';
 import { inTransaction } from '../../shared/db.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
-import { applyChange, recordEvent, type Change, type EventContext, type EventRecord } from './apply.js';
-import { MAX_CODES_PER_CALL, isRejection, readCode, type CodeKey } from './code-input.js';
-import { receiveMilestones, shipMilestones } from './milestones.js';
-import { findContents, findPacks, type PackRow } from './pack-rows.js';
+import type { AlertService } from '../alerts/alert.service.js';
+import type { Clock } from '../lifecycle/clock.js';
+import { effectOf, leavesParent, rowsToChange, type Effect } from '../lifecycle/effects.js';
+import { checkActor, checkMovement, type FacilityRef, type Movement } from '../lifecycle/guards.js';
+import { refuse } from '../lifecycle/refusals.js';
+import { applyChange, recordEvents, type EventRecord, type Moved, type Reporter } from './apply.js';
+import { MAX_CODES_PER_CALL } from './code-input.js';
+import type { PackRow } from './pack-rows.js';
 import type { BulkResult, EventSourceName, Rejection } from './pack.types.js';
-import { checkMovement, rowsToChange, type FacilityRef, type Movement } from './rules.js';
+import { refusedLine, resolveCodes, type Line, type Refused } from './resolve.js';
 
 export interface MovementOptions {
   /** The caller's facility that acts; defaults to its organisation's first. */
@@ -17,26 +21,117 @@ export interface MovementOptions {
   source?: EventSourceName | null;
   latitude?: number | null;
   longitude?: number | null;
+  /** When it happened, if the caller reports it; checked against the clock and the packs' history. */
   at?: Date | null;
 }
 
-/** The outcome for the codes of one call, before it is summed up as a BulkResult. */
+/** The outcome for the lines of one call, before it is summed up as a BulkResult. */
 export interface Outcome {
-  accepted: string[];
+  accepted: Line[];
   units: number;
   rejected: Rejection[];
 }
 
 export class MovementService {
+  constructor(
+    readonly clock: Clock,
+    private readonly alerts: AlertService,
+  ) {}
+
   /** One bulk movement, applied in one transaction: valid codes change, the rest are rejected. */
   async move(ctx: Context, movement: Movement, codes: string[], options: MovementOptions = {}): Promise<BulkResult> {
     const principal = requirePrincipal(ctx);
     checkCodeCount(codes);
     const actor = await this.actingFacility(ctx, options.facilityId);
-    const eventContext = toEventContext(principal, options);
-    const outcome = await inTransaction(ctx.pool, (client) => moveIn(client, movement, codes, actor, eventContext));
-    await ctx.services.alerts.fromMovement(ctx.pool, movement, outcome.rejected, actor);
+    const lines = this.linesOf(codes, options);
+    const outcome = await inTransaction(ctx.pool, (client) => this.moveIn(client, movement, lines, actor, reporterOf(principal, options.source)));
     return summarise(outcome);
+  }
+
+  /** The lines of a call whose codes share one reported time and place, checked. */
+  linesOf(codes: string[], options: MovementOptions): Line[] {
+    const latitude = check.optionalNumberInRange(options.latitude, 'latitude', -90, 90);
+    const longitude = check.optionalNumberInRange(options.longitude, 'longitude', -180, 180);
+    const at = options.at ?? null;
+    if (at) {
+      const refusal = this.clock.refuseReportedTime(at);
+      if (refusal) throw badInput(refuse(refusal, timeMessage(refusal, at, this.clock)).message, 'at');
+    }
+    return codes.map((code) => ({ code, at, latitude, longitude }));
+  }
+
+  /**
+   * Applies one movement to `lines` inside the caller's transaction: reads every named pack and
+   * what it holds, checks each against the lifecycle rules, writes the changed packs in one
+   * statement, appends the events, and raises the alerts some refusals call for.
+   */
+  async moveIn(client: PoolClient, movement: Movement, lines: Line[], actor: FacilityRef, reporter: Reporter): Promise<Outcome> {
+    const now = this.clock.now();
+    const callRefusal = checkActor(movement.kind, actor, 'to' in movement ? movement.to : undefined);
+    if (callRefusal) return { accepted: [], units: 0, rejected: lines.map((line) => refusedLine(line, callRefusal).rejection) };
+
+    const { named, contents, refused } = await resolveCodes(client, lines);
+    const accepted: Line[] = [];
+    const changed = new Map<string, Moved>();
+    const lineOf = new Map<string, Line>();
+    const detach: Moved[] = [];
+    const acceptedIds = new Set<string>();
+    const container = containers(named.map(({ pack }) => pack.id), contents);
+    // Outermost codes first: a code inside another code of the same call moves with it.
+    const ordered = [...named].sort((a, b) => Number(container.has(a.pack.id)) - Number(container.has(b.pack.id)));
+    const today = this.clock.today();
+
+    for (const { line, pack } of ordered) {
+      const outer = container.get(pack.id);
+      if (outer && acceptedIds.has(outer)) {
+        accepted.push(line);
+        continue;
+      }
+      const inside = contents.get(pack.id) ?? [];
+      const refusal = checkMovement(movement, pack, inside, { actor, today, now, at: line.at });
+      if (refusal) {
+        refused.push(refusedLine(line, refusal, pack));
+        continue;
+      }
+      accepted.push(line);
+      acceptedIds.add(pack.id);
+      const at = line.at ?? now;
+      for (const row of rowsToChange(movement, pack, inside)) {
+        changed.set(row.id, { row, at });
+        lineOf.set(row.id, line);
+      }
+      if (pack.parentId && !acceptedIds.has(pack.parentId) && leavesParent(movement)) detach.push({ row: pack, at });
+    }
+
+    const moved = [...changed.values()];
+    if (moved.length) await this.write(client, effectOf(movement, actor), moved, detach, actor, reporter, lineOf);
+    await this.alerts.fromMovement(client, movement, refused, actor, now);
+    return {
+      accepted,
+      units: moved.filter(({ row }) => row.level === 'UNIT').length,
+      rejected: inInputOrder(refused.map((r) => r.rejection), lines),
+    };
+  }
+
+  private async write(client: PoolClient, effect: Effect, moved: Moved[], detach: Moved[], actor: FacilityRef, reporter: Reporter, lineOf: Map<string, Line>) {
+    const change = detach.length ? { ...effect.change, detach: detach.map(({ row }) => row.id) } : effect.change;
+    // Events are split by what the effect says, and by the time and place each line reported.
+    const events = new Map<string, EventRecord>();
+    const add = (type: EventRecord['type'], m: Moved, extra: Partial<EventRecord>) => {
+      const line = lineOf.get(m.row.id);
+      const key = JSON.stringify([type, extra.counterpartyId, extra.reason, extra.parentId, m.at.getTime(), line?.latitude, line?.longitude]);
+      const event = events.get(key) ?? { type, facilityId: actor.id, at: m.at, latitude: line?.latitude, longitude: line?.longitude, packs: [], ...extra };
+      event.packs.push(m.row);
+      events.set(key, event);
+    };
+    for (const m of detach) add('DISAGGREGATED', m, { parentId: m.row.parentId });
+    for (const m of moved) {
+      const split =
+        effect.splitBy === 'sender' ? { counterpartyId: m.row.custodianId } : effect.splitBy === 'status' ? { reason: m.row.status } : {};
+      add(effect.event, m, { counterpartyId: effect.counterpartyId ?? null, reason: effect.reason ?? null, ...split });
+    }
+    await applyChange(client, moved, change, actor, this.clock);
+    await recordEvents(client, [...events.values()], reporter);
   }
 
   /** The target facility of a shipment or return. */
@@ -75,15 +170,16 @@ export function checkCodeCount(codes: string[]) {
   }
 }
 
-export function toEventContext(principal: Principal, options: MovementOptions): EventContext {
-  return {
-    userId: principal.kind === 'user' ? principal.id : null,
-    apiKeyId: principal.kind === 'apiKey' ? principal.id : null,
-    source: options.source ?? 'API',
-    latitude: check.optionalNumberInRange(options.latitude, 'latitude', -90, 90),
-    longitude: check.optionalNumberInRange(options.longitude, 'longitude', -180, 180),
-    at: options.at ?? null,
-  };
+export const reporterOf = (principal: Principal, source: EventSourceName | null | undefined): Reporter => ({
+  userId: principal.kind === 'user' ? principal.id : null,
+  apiKeyId: principal.kind === 'apiKey' ? principal.id : null,
+  source: source ?? 'API',
+});
+
+export function timeMessage(refusal: 'TIME_IN_FUTURE' | 'TIME_TOO_OLD', at: Date, clock: Clock): string {
+  return refusal === 'TIME_IN_FUTURE'
+    ? `the time ${at.toISOString()} is in the future`
+    : `the time ${at.toISOString()} is more than ${clock.reportedWindowDays} days ago; older events are not taken`;
 }
 
 export const summarise = (outcome: Outcome): BulkResult => ({
@@ -92,100 +188,11 @@ export const summarise = (outcome: Outcome): BulkResult => ({
   rejected: outcome.rejected,
 });
 
-/** Reads the codes, finds the packs and what they hold: everything the rules need, in one go. */
-export async function resolveCodes(client: PoolClient, codes: string[]) {
-  const rejected: Rejection[] = [];
-  const keys: CodeKey[] = [];
-  const seen = new Set<string>();
-  for (const code of codes) {
-    if (seen.has(code)) continue; // the same text twice counts once
-    seen.add(code);
-    const read = readCode(code);
-    if (isRejection(read)) rejected.push(read);
-    else keys.push(read);
-  }
-  const found = await findPacks(client, keys);
-  const named: Array<{ key: CodeKey; pack: PackRow }> = [];
-  const byPackId = new Set<string>();
-  for (const key of keys) {
-    const pack = found.get(key);
-    if (!pack) {
-      rejected.push({ code: key.input, reason: 'NOT_FOUND', message: 'no pack with this code is registered' });
-      continue;
-    }
-    const mismatch = dataMismatch(key, pack);
-    if (mismatch) {
-      rejected.push({ code: key.input, reason: 'DATA_MISMATCH', message: mismatch });
-      continue;
-    }
-    if (byPackId.has(pack.id)) continue; // two forms of one code
-    byPackId.add(pack.id);
-    named.push({ key, pack });
-  }
-  const contents = await findContents(
-    client,
-    named.filter(({ pack }) => pack.level !== 'UNIT').map(({ pack }) => pack.id),
-  );
-  return { named, contents, rejected };
-}
-
-/** The batch and expiry printed in a code must be those issued with its serial. */
-function dataMismatch(key: CodeKey, pack: PackRow): string | null {
-  if (key.kind !== 'unit') return null;
-  if (key.lot !== null && key.lot !== pack.lot) return `the code says batch ${key.lot}, but this serial was issued for batch ${pack.lot}`;
-  if (key.expiry !== null && key.expiry !== pack.expiry) {
-    return `the code says expiry ${key.expiry}, but this serial was issued with expiry ${pack.expiry}`;
-  }
-  return null;
-}
-
-/** Applies one movement to `codes` inside the caller's transaction. */
-export async function moveIn(
-  client: PoolClient,
-  movement: Movement,
-  codes: string[],
-  actor: FacilityRef,
-  eventContext: EventContext,
-): Promise<Outcome> {
-  const { named, contents, rejected } = await resolveCodes(client, codes);
-  const now = new Date();
-  const accepted: string[] = [];
-  const changed = new Map<string, PackRow>();
-  const detach: PackRow[] = [];
-  const namedIds = new Set(named.map(({ pack }) => pack.id));
-  const container = containers(named.map(({ pack }) => pack.id), contents);
-  const acceptedIds = new Set<string>();
-  // Outermost codes first: a code inside another code of the same call moves with it.
-  const ordered = [...named].sort((a, b) => Number(container.has(a.pack.id)) - Number(container.has(b.pack.id)));
-
-  for (const { key, pack } of ordered) {
-    const outer = container.get(pack.id);
-    if (outer && acceptedIds.has(outer)) {
-      accepted.push(key.input);
-      continue;
-    }
-    const inside = contents.get(pack.id) ?? [];
-    const refusal = checkMovement(movement, pack, inside, actor, now);
-    if (refusal) {
-      rejected.push({ code: key.input, ...refusal });
-      continue;
-    }
-    accepted.push(key.input);
-    acceptedIds.add(pack.id);
-    for (const row of rowsToChange(movement, pack, inside)) changed.set(row.id, row);
-    if (pack.parentId && !(namedIds.has(pack.parentId) && acceptedIds.has(pack.parentId)) && leavesParent(movement)) detach.push(pack);
-  }
-
-  const rows = [...changed.values()];
-  if (rows.length) await write(client, movement, rows, detach, actor, eventContext);
-  return { accepted, units: rows.filter((row) => row.level === 'UNIT').length, rejected: inInputOrder(rejected, codes) };
-}
-
-/** Rejections in the order the codes were sent. */
-export function inInputOrder(rejected: Rejection[], codes: string[]): Rejection[] {
+/** Rejections in the order of their lines (rows of a file keep their row order). */
+export function inInputOrder(rejected: Rejection[], lines: Line[]): Rejection[] {
   const position = new Map<string, number>();
-  codes.forEach((code, i) => position.has(code) || position.set(code, i));
-  return rejected.sort((a, b) => (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0));
+  lines.forEach((line, i) => position.has(line.code) || position.set(line.code, i));
+  return rejected.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0));
 }
 
 /** For each named code inside another named code of the same call, that outer code. */
@@ -202,88 +209,4 @@ function containers(ids: string[], contents: Map<string, PackRow[]>): Map<string
   return outer;
 }
 
-/** A pack shipped, dispensed or decommissioned on its own leaves the case it was in. */
-const leavesParent = (movement: Movement) => movement.kind !== 'activate' && movement.kind !== 'receive' && movement.kind !== 'undo';
-
-async function write(
-  client: PoolClient,
-  movement: Movement,
-  rows: PackRow[],
-  detach: PackRow[],
-  actor: FacilityRef,
-  eventContext: EventContext,
-) {
-  const { change, events } = plan(movement, rows, actor);
-  if (detach.length) change.detach = detach.map((pack) => pack.id);
-  await applyChange(client, rows, change, actor);
-  for (const parentId of new Set(detach.map((pack) => pack.parentId!))) {
-    const leaving = detach.filter((pack) => pack.parentId === parentId);
-    await recordEvent(client, { type: 'DISAGGREGATED', facilityId: actor.id, parentId, packs: leaving }, eventContext);
-  }
-  for (const event of events) await recordEvent(client, event, eventContext);
-}
-
-/** The column changes and the events of a movement. */
-function plan(movement: Movement, rows: PackRow[], actor: FacilityRef): { change: Change; events: EventRecord[] } {
-  const event = (type: EventRecord['type'], extra: Partial<EventRecord> = {}): EventRecord[] => [
-    { type, facilityId: actor.id, packs: rows, ...extra },
-  ];
-  switch (movement.kind) {
-    case 'activate':
-      return {
-        change: { status: 'ACTIVE', custodianId: actor.id, stampStatus: true, reach: ['activated'] },
-        events: event('ACTIVATED'),
-      };
-    case 'ship':
-    case 'returnPacks':
-      return {
-        change: {
-          status: 'IN_TRANSIT',
-          destinationId: movement.to.id,
-          stampStatus: true,
-          reach: movement.kind === 'ship' ? shipMilestones(actor.type, movement.to.type) : [],
-          flow: { direction: 'out', counterpartyId: movement.to.id },
-        },
-        events: event(movement.kind === 'ship' ? 'SHIPPED' : 'RETURNED', { counterpartyId: movement.to.id }),
-      };
-    case 'receive': {
-      const bySender = new Map<string, PackRow[]>();
-      for (const row of rows) {
-        const sender = row.custodianId ?? '';
-        const packs = bySender.get(sender);
-        if (packs) packs.push(row);
-        else bySender.set(sender, [row]);
-      }
-      return {
-        change: {
-          status: 'ACTIVE',
-          custodianId: actor.id,
-          destinationId: null,
-          stampStatus: true,
-          reach: receiveMilestones(actor.type),
-          flow: { direction: 'in' },
-        },
-        events: [...bySender].map(([sender, packs]) => ({
-          type: 'RECEIVED' as const,
-          facilityId: actor.id,
-          counterpartyId: sender || null,
-          packs,
-        })),
-      };
-    }
-    case 'dispense':
-      return { change: { status: 'DISPENSED', stampStatus: true, reach: ['dispensed'] }, events: event('DISPENSED') };
-    case 'decommission':
-      return {
-        change: { status: movement.reason, stampStatus: true },
-        events: event('DECOMMISSIONED', { reason: movement.reason }),
-      };
-    case 'undo': {
-      const undoingDispense = rows.some((row) => row.status === 'DISPENSED');
-      return {
-        change: { status: 'ACTIVE', stampStatus: true, unreach: undoingDispense ? ['dispensed'] : [] },
-        events: event('UNDONE', { reason: [...new Set(rows.map((row) => row.status))].join(',') }),
-      };
-    }
-  }
-}
+export type { Refused };

@@ -1,27 +1,15 @@
 import type { Pool, PoolClient } from 'pg';
 
 export type Queryable = Pool | PoolClient;
+import type { ParentFacts } from '../lifecycle/packing.js';
 import type { CodeKey } from './code-input.js';
-import type { PackLevelName, PackStatusName } from './pack.types.js';
 
-/** A pack as the movement rules see it; `xmin` guards the write against concurrent changes. */
-export interface PackRow {
-  id: string;
+/** A pack as the lifecycle rules see it; `xmin` guards the write against concurrent changes. */
+export interface PackRow extends ParentFacts {
   xmin: string;
-  level: PackLevelName;
-  status: PackStatusName;
   productId: string | null;
-  registrantId: string | null;
   batchId: string | null;
   lot: string | null;
-  expiry: string | null;
-  expired: boolean;
-  recalled: boolean;
-  custodianId: string | null;
-  destinationId: string | null;
-  parentId: string | null;
-  statusById: string | null;
-  statusAt: Date | null;
   milestones: number;
 }
 
@@ -30,17 +18,20 @@ const COLUMNS = `
   p.id::text as id, p.xmin::text as xmin, p.level, p.status, p.product_id as "productId",
   p.batch_id::text as "batchId", p.custodian_id as "custodianId",
   p.destination_id as "destinationId", p.parent_id::text as "parentId",
-  p.status_by_id as "statusById", p.status_at as "statusAt", p.milestones`;
+  p.status_by_id as "statusById", p.status_at as "statusAt", p.last_event_at as "lastEventAt", p.milestones,
+  case p.level
+    when 'CASE' then (select units_per_case from code_request where id = p.code_request_id)
+    when 'PALLET' then (select cases_per_pallet from code_request where id = p.code_request_id)
+  end as capacity`;
 
 interface BatchFacts {
   registrantId: string | null;
   lot: string | null;
   expiry: string | null;
-  expired: boolean;
   recalled: boolean;
 }
 
-const NO_BATCH: BatchFacts = { registrantId: null, lot: null, expiry: null, expired: false, recalled: false };
+const NO_BATCH: BatchFacts = { registrantId: null, lot: null, expiry: null, recalled: false };
 
 /**
  * Pack rows with their batch's lot, expiry and recall and their product's registrant: a pallet's
@@ -53,10 +44,10 @@ async function withBatches(client: Queryable, rows: Array<Record<string, any>>):
   if (batchIds.length || products.length) {
     const { rows: found } = await client.query(
       `select 'b' || b.id as key, pr.registrant_id as "registrantId", b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
-              coalesce(b.expiry < current_date, false) as expired, b.recalled_at is not null as recalled
+              b.recalled_at is not null as recalled
          from batch b join product pr on pr.id = b.product_id where b.id = any($1::bigint[])
        union all
-       select 'p' || pr.id, pr.registrant_id, null, null, false, false from product pr where pr.id = any($2::uuid[])`,
+       select 'p' || pr.id, pr.registrant_id, null, null, false from product pr where pr.id = any($2::uuid[])`,
       [batchIds, products],
     );
     for (const { key, ...rest } of found) facts.set(key, rest);
@@ -154,13 +145,14 @@ function toPackRow(row: Record<string, any>, batch: BatchFacts): PackRow {
     batchId: row.batchId,
     lot: batch.lot,
     expiry: batch.expiry,
-    expired: batch.expired,
     recalled: batch.recalled,
     custodianId: row.custodianId,
     destinationId: row.destinationId,
     parentId: row.parentId,
     statusById: row.statusById,
     statusAt: row.statusAt,
+    lastEventAt: row.lastEventAt,
     milestones: row.milestones,
+    capacity: row.capacity,
   };
 }

@@ -1,46 +1,40 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FacilityObject } from '../organizations/organization.types.js';
 import { enumOf } from '../../shared/enums.js';
+import { DECOMMISSION_REASONS, PACK_LEVELS, PACK_STATUSES, type DecommissionReasonName, type PackLevelName, type PackStatusName } from '../lifecycle/states.js';
+import { REJECTION_REASONS, RULE_NAMES, type RejectionReasonName, type RuleName } from '../lifecycle/refusals.js';
+import { EVENT_TYPES, type EventTypeName } from '../lifecycle/effects.js';
 
-export const PACK_STATUSES = ['ISSUED', 'ACTIVE', 'IN_TRANSIT', 'DISPENSED', 'DESTROYED', 'SAMPLE', 'EXPORTED', 'STOLEN', 'LOCKED'] as const;
-export type PackStatusName = (typeof PACK_STATUSES)[number];
+export { PACK_STATUSES, PACK_LEVELS, DECOMMISSION_REASONS } from '../lifecycle/states.js';
+export type { PackStatusName, PackLevelName, DecommissionReasonName } from '../lifecycle/states.js';
+export { REJECTION_REASONS, RULE_NAMES } from '../lifecycle/refusals.js';
+export type { RejectionReasonName, RuleName } from '../lifecycle/refusals.js';
+export { EVENT_TYPES } from '../lifecycle/effects.js';
+export type { EventTypeName } from '../lifecycle/effects.js';
+
 export const PackStatus = enumOf(PACK_STATUSES);
 registerEnumType(PackStatus, { name: 'PackStatus' });
 
-export const PACK_LEVELS = ['UNIT', 'CASE', 'PALLET'] as const;
-export type PackLevelName = (typeof PACK_LEVELS)[number];
 export const PackLevel = enumOf(PACK_LEVELS);
 registerEnumType(PackLevel, { name: 'PackLevel', description: 'Primary (unit), secondary (case) or tertiary (pallet) packaging.' });
 
-export const DECOMMISSION_REASONS = ['DESTROYED', 'SAMPLE', 'EXPORTED', 'STOLEN', 'LOCKED'] as const;
-export type DecommissionReasonName = (typeof DECOMMISSION_REASONS)[number];
 export const DecommissionReason = enumOf(DECOMMISSION_REASONS);
 registerEnumType(DecommissionReason, { name: 'DecommissionReason' });
 
-export const REJECTION_REASONS = [
-  'MALFORMED',
-  'NOT_FOUND',
-  'WRONG_STATE',
-  'NOT_IN_CUSTODY',
-  'NOT_SHIPPED_TO_YOU',
-  'ALREADY_AGGREGATED',
-  'RECALLED',
-  'EXPIRED',
-  'UNDO_WINDOW_PASSED',
-  'FORBIDDEN',
-  'DATA_MISMATCH',
-] as const;
-export type RejectionReasonName = (typeof REJECTION_REASONS)[number];
 export const RejectionReason = enumOf(REJECTION_REASONS);
 registerEnumType(RejectionReason, { name: 'RejectionReason' });
+
+export const RejectionRule = enumOf(RULE_NAMES);
+registerEnumType(RejectionRule, {
+  name: 'RejectionRule',
+  description: 'The exact rule that refused a code, finer than its reason: a screen can say it in the user’s language.',
+});
 
 export const EVENT_SOURCES = ['SCAN', 'CSV', 'API'] as const;
 export type EventSourceName = (typeof EVENT_SOURCES)[number];
 export const EventSource = enumOf(EVENT_SOURCES);
 registerEnumType(EventSource, { name: 'EventSource', description: 'How a movement reached Jejak.' });
 
-export const EVENT_TYPES = ['ACTIVATED', 'AGGREGATED', 'DISAGGREGATED', 'SHIPPED', 'RECEIVED', 'RETURNED', 'DISPENSED', 'DECOMMISSIONED', 'UNDONE'] as const;
-export type EventTypeName = (typeof EVENT_TYPES)[number];
 export const EventType = enumOf(EVENT_TYPES);
 registerEnumType(EventType, { name: 'EventType' });
 
@@ -48,7 +42,8 @@ registerEnumType(EventType, { name: 'EventType' });
 export class Rejection {
   @Field(() => String, { description: 'The code as it was sent.' }) code!: string;
   @Field(() => RejectionReason) reason!: RejectionReasonName;
-  @Field(() => String) message!: string;
+  @Field(() => RejectionRule) rule!: RuleName;
+  @Field(() => String, { description: 'The refusal in English words, with the details the rule names.' }) message!: string;
   @Field(() => Int, { nullable: true, description: 'The CSV row (1 = first data row), for uploads.' }) row?: number | null;
 }
 
@@ -82,12 +77,18 @@ export class PackObject {
   @Field(() => FacilityObject, { nullable: true, description: 'Who holds it; null before activation.' }) custodian!: FacilityObject | null;
   @Field(() => FacilityObject, { nullable: true, description: 'Where it is going, while in transit.' }) destination!: FacilityObject | null;
   @Field(() => Int, { description: 'Packs directly inside it.' }) childCount!: number;
+  @Field(() => Int, { nullable: true, description: 'How many packs it may hold directly (units per case, cases per pallet), when issued with one.' })
+  capacity!: number | null;
+  @Field(() => Date, { nullable: true, description: 'Until when its status may be undone; null when it cannot be, or at any time (LOCKED: see undoableAnyTime).' })
+  undoableUntil!: Date | null;
+  @Field(() => Boolean, { description: 'Its status may be undone at any time (LOCKED).' }) undoableAnyTime!: boolean;
 }
 
 @ObjectType()
 export class TraceEvent {
   @Field(() => EventType) type!: EventTypeName;
-  @Field(() => Date) at!: Date;
+  @Field(() => Date, { description: 'When it happened, as reported.' }) at!: Date;
+  @Field(() => Date, { description: 'When Jejak recorded it.' }) recordedAt!: Date;
   @Field(() => FacilityObject) facility!: FacilityObject;
   @Field(() => FacilityObject, { nullable: true }) counterparty!: FacilityObject | null;
   @Field(() => EventSource) source!: EventSourceName;

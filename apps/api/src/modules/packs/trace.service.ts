@@ -3,6 +3,7 @@ import { requirePrincipal } from '../../shared/auth.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { toFacilityObject, type FacilityObject } from '../organizations/organization.types.js';
 import { codeForms } from '../codes/pack-code.js';
+import { undoableUntil } from '../lifecycle/states.js';
 import { isRejection, readCode } from './code-input.js';
 import { findPacks, type Queryable } from './pack-rows.js';
 import type { PackObject, Trace, TraceEvent } from './pack.types.js';
@@ -12,6 +13,8 @@ const PACK_VIEW = `
          pr.id as "productId", pr.nie, pr.name, pr.gtin as "productGtin", pr.registrant_id as "registrantId",
          cr.gtin as "codeGtin", b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
          b.recalled_at is not null as recalled, p.custodian_id as "custodianId", p.destination_id as "destinationId",
+         p.status_at as "statusAt",
+         case p.level when 'CASE' then cr.units_per_case when 'PALLET' then cr.cases_per_pallet end as capacity,
          (select count(*) from pack c where c.parent_id = p.id)::int as "childCount"
     from pack p
     left join product pr on pr.id = p.product_id
@@ -60,7 +63,7 @@ export class TraceService {
 
   private async events(ctx: Context, packId: string): Promise<TraceEvent[]> {
     const { rows } = await ctx.pool.query(
-      `select e.type, e.at, e.source, e.reason, e.facility_id as "facilityId", e.counterparty_id as "counterpartyId",
+      `select e.type, e.at, e.recorded_at as "recordedAt", e.source, e.reason, e.facility_id as "facilityId", e.counterparty_id as "counterpartyId",
               e.parent_id::text as "parentId"
          from event_pack ep join event e on e.id = ep.event_id
         where ep.pack_id = $1
@@ -74,6 +77,7 @@ export class TraceService {
       rows.map(async (row) => ({
         type: row.type,
         at: row.at,
+        recordedAt: row.recordedAt,
         source: row.source,
         reason: row.reason,
         facility: (await this.facility(ctx, row.facilityId))!,
@@ -104,12 +108,20 @@ export class TraceService {
       custodian: await this.facility(ctx, view.custodianId),
       destination: await this.facility(ctx, view.destinationId),
       childCount: view.childCount,
+      capacity: view.capacity,
+      ...undoable(view),
     };
   }
 }
 
 async function packViews(db: Queryable, where: string, params: unknown[]): Promise<PackView[]> {
   return (await db.query(`${PACK_VIEW} where ${where}`, params)).rows;
+}
+
+/** Until when the pack's status may be undone, as the lifecycle says. */
+function undoable(view: PackView): Pick<PackObject, 'undoableUntil' | 'undoableAnyTime'> {
+  const until = undoableUntil({ status: view.status, statusAt: view.statusAt });
+  return { undoableUntil: until instanceof Date ? until : null, undoableAnyTime: until === 'ANY_TIME' };
 }
 
 const codeOf = (view: PackView) =>

@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FacilityObject } from '../organizations/organization.types.js';
 import { PackStatus, type PackStatusName } from '../packs/pack.types.js';
+import { enumOf } from '../../shared/enums.js';
+import { RECALL_POSITIONS, type RecallPositionName } from '../lifecycle/states.js';
 
 export const RecallStatus = { OPEN: 'OPEN', CLOSED: 'CLOSED' } as const;
 registerEnumType(RecallStatus, { name: 'RecallStatus' });
@@ -10,6 +12,27 @@ registerEnumType(RecallClass, { name: 'RecallClass', description: 'I: serious ha
 @ObjectType()
 export class StatusCount {
   @Field(() => PackStatus) status!: PackStatusName;
+  @Field(() => Int) units!: number;
+}
+
+export const RecallPosition = enumOf(RECALL_POSITIONS);
+registerEnumType(RecallPosition, {
+  name: 'RecallPosition',
+  description: 'Where a unit of a recalled batch is: every unit is in exactly one position, so they add up to the batch.',
+  valuesConfig: {
+    NOT_ACTIVATED: { description: 'Issued, never put into circulation.' },
+    NOT_RELEASED: { description: 'Still with its manufacturer, never shipped out.' },
+    OUTSTANDING: { description: 'In the supply chain outside the manufacturer: still to be pulled.' },
+    RETURNED: { description: 'Had left the manufacturer and is back with it, or on its way back.' },
+    DESTROYED: { description: 'Taken out of the chain for good.' },
+    DISPENSED: { description: 'Reached patients.' },
+    OTHER: { description: 'A sample, exported, stolen or locked.' },
+  },
+});
+
+@ObjectType()
+export class PositionCount {
+  @Field(() => RecallPosition) position!: RecallPositionName;
   @Field(() => Int) units!: number;
 }
 
@@ -26,13 +49,18 @@ export class DayCount {
   @Field(() => Int, { description: 'Units up to and including that day.' }) total!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where the units of a recalled batch are now; the positions add up to totalUnits.' })
 export class RecallProgress {
-  @Field(() => Int) totalUnits!: number;
+  @Field(() => Int, { description: 'Units of the batch.' }) totalUnits!: number;
+  @Field(() => [PositionCount], { description: 'Every position, in a fixed order, with its units (zero included).' }) byPosition!: PositionCount[];
   @Field(() => [StatusCount]) byStatus!: StatusCount[];
-  @Field(() => [FacilityCount], { description: 'Where active and in-transit units are now.' }) byFacility!: FacilityCount[];
-  @Field(() => Int, { description: 'Units that had left the manufacturer and are back in its custody, or destroyed.' }) returned!: number;
-  @Field(() => Int, { description: 'Units still in the chain outside the manufacturer.' }) outstanding!: number;
+  @Field(() => [FacilityCount], { description: 'Where the outstanding units are (the facility holding them, or the one they are on their way to).' })
+  byFacility!: FacilityCount[];
+  @Field(() => Int, { description: 'Units that ever left the manufacturer: recovered + outstanding + reachedPatients + other.' }) released!: number;
+  @Field(() => Int, { description: 'Units back with the manufacturer after having left it (RETURNED), or destroyed.' }) recovered!: number;
+  @Field(() => Int, { deprecationReason: 'Use recovered.' }) returned!: number;
+  @Field(() => Int, { description: 'Units still in the chain outside the manufacturer (OUTSTANDING).' }) outstanding!: number;
+  @Field(() => Int, { description: 'Units dispensed to patients (DISPENSED): out of reach, never counted as recovered.' }) reachedPatients!: number;
   @Field(() => [DayCount], { description: 'Units received back by the manufacturer, per day since the recall.' }) returnedByDay!: DayCount[];
   @Field(() => Date) asOf!: Date;
 }

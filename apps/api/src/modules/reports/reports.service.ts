@@ -4,6 +4,7 @@ import { badInput, forbidden } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
 import { toFacilityObject } from '../organizations/organization.types.js';
 import { normaliseNie } from '../products/product.service.js';
+import { addDays, type Clock } from '../lifecycle/clock.js';
 import type {
   ConsumptionReport,
   FlowReport,
@@ -82,19 +83,24 @@ const REGION_KEY: Record<RegionLevelName, { key: string; label: string; group: s
 };
 
 export class ReportsService {
+  constructor(private readonly clock: Clock) {}
+
   /** Units on hand by place, product and batch, with near-expiry stock marked. */
   async stock(ctx: Context, level: RegionLevelName, filter: ReportFilter | null | undefined, nearExpiryDays = NEAR_EXPIRY_DAYS): Promise<StockReport> {
     const principal = requirePrincipal(ctx);
     if (!Number.isInteger(nearExpiryDays) || nearExpiryDays < 0 || nearExpiryDays > 3650) throw badInput('nearExpiryDays must be 0 to 3650', 'nearExpiryDays');
     const where = filterWhere(principal, filter, {
       province: 'f.province', regency: 'f.regency', nie: 'pr.nie', lot: 'b.lot', registrant: 'pr.registrant_id', facility: 'f.id', facilityOrg: 'f.organization_id',
-    }).add((p) => `s.units > 0 and ${p}::int >= 0`, nearExpiryDays);
+    });
+    where.conditions.push('s.units > 0');
+    const days = where.params.push(nearExpiryDays);
+    const today = where.params.push(this.clock.today());
     const region = REGION_KEY[level];
     const { rows } = await ctx.pool.query(
       `select ${region.key} as key, min(${region.label}) as label, ${level === 'FACILITY' ? 'f.id' : 'null'} as facility_id,
               min(f.province) as province, ${level === 'PROVINCE' ? 'null' : 'min(f.regency)'} as regency,
               pr.nie, min(pr.name) as name, b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
-              sum(s.units)::int as units, b.expiry <= current_date + $${where.params.length}::int as near_expiry, now() as as_of
+              sum(s.units)::int as units, b.expiry <= $${today}::date + $${days}::int as near_expiry, now() as as_of
          from stock s join facility f on f.id = s.facility_id join batch b on b.id = s.batch_id join product pr on pr.id = b.product_id
         ${where}
         group by ${region.group}, pr.nie, b.id
@@ -139,7 +145,7 @@ export class ReportsService {
         limit ${ROW_LIMIT}`,
       where.params,
     );
-    const late = new Where().add((p) => `t.units > 0 and t.day < current_date - ${p}::int`, overdueDays);
+    const late = new Where().add((p) => `t.units > 0 and t.day < ${p}::date`, addDays(this.clock.today(), -overdueDays));
     if (filter?.nie) late.add((p) => `pr.nie = ${p}`, normaliseNie(filter.nie));
     if (filter?.province) late.add((p) => `${p} in (sender.province, receiver.province)`, check.requiredText(filter.province, 'province', 100));
     if (filter?.facility) late.add((p) => `${p}::uuid in (t.from_id, t.to_id)`, check.uuid(filter.facility, 'facility'));
@@ -199,11 +205,12 @@ export class ReportsService {
     });
     const w = where.params.push(windowDays);
     const t = where.params.push(thresholdDays);
+    const since = where.params.push(addDays(this.clock.today(), -windowDays));
     const { rows } = await ctx.pool.query(
       `with rate as (
          select c.product_id, c.province, c.regency, sum(c.units)::float8 / $${w} as daily
            from consumption c join product pr on pr.id = c.product_id
-          ${where.toString() ? `${where} and` : 'where'} c.day > current_date - $${w}::int
+          ${where.toString() ? `${where} and` : 'where'} c.day > $${since}::date
           group by 1, 2, 3
        )
        select r.province, r.regency, pr.nie, pr.name, coalesce(s.units, 0) as stock, r.daily, coalesce(s.units, 0) / r.daily as cover

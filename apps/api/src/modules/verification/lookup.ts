@@ -18,7 +18,6 @@ export interface Found {
     status: PackStatusName;
     lot: string | null;
     expiry: string | null;
-    expired: boolean;
     recalled: boolean;
     statusAt: Date | null;
     /** Where it was dispensed, for a dispensed pack. */
@@ -32,7 +31,7 @@ export interface Found {
 const PRODUCT = `pr.id, pr.name, pr.nie, pr.brand, pr.form, pr.strength, pr.packaging, pr.producer, pr.serialised, o.name as registrant`;
 const PACK = `
   p.id::text as "packId", p.level, p.status, b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
-  coalesce(b.expiry < current_date, false) as expired, b.recalled_at is not null as recalled, p.status_at as "statusAt",
+  b.recalled_at is not null as recalled, p.status_at as "statusAt",
   f.regency, cs.evidence->>'detail' as "cloneFlag",
   (select coalesce(json_agg(s order by s.at desc), '[]') from (
      select at, latitude, longitude, encode(client, 'hex') as client from scan
@@ -88,7 +87,6 @@ function toFound(row: Record<string, any> | undefined): Found {
         status: row.status,
         lot: row.lot,
         expiry: row.expiry,
-        expired: row.expired,
         recalled: row.recalled,
         statusAt: row.statusAt,
         regency: row.regency,

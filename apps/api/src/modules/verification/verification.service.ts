@@ -2,7 +2,9 @@ import { parse } from '@jejak/gs1';
 import type { Context } from '../../context.js';
 import { AppError, badInput } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
-import type { Evidence } from '../alerts/alert.service.js';
+import type { AlertService, Evidence } from '../alerts/alert.service.js';
+import type { Clock } from '../lifecycle/clock.js';
+import { isDecommissioned, isExpired } from '../lifecycle/states.js';
 import { readCode } from '../packs/code-input.js';
 import { cloneEvidence, type Sighting } from './clone.js';
 import { lookUpSscc, lookUpUnit, type Found, type ProductRow } from './lookup.js';
@@ -13,7 +15,6 @@ import type { Verification, VerificationReasonName, VerdictName } from './verifi
 const MAX_CODE = 4096;
 const SUSPECT: readonly VerificationReasonName[] = ['NOT_FOUND', 'NOT_ACTIVATED', 'DECOMMISSIONED', 'DATA_MISMATCH', 'CLONE_SUSPECTED'];
 const CAUTION: readonly VerificationReasonName[] = ['EXPIRED', 'RECALLED', 'DISPENSED'];
-const DECOMMISSIONED = new Set(['DESTROYED', 'SAMPLE', 'EXPORTED', 'STOLEN', 'LOCKED']);
 
 export function verdictOf(reasons: VerificationReasonName[]): VerdictName {
   if (reasons.includes('MALFORMED')) return 'INVALID';
@@ -39,6 +40,11 @@ export class VerificationService {
   readonly throttle = new GuessThrottle();
   private scans: ScanLog | null = null;
 
+  constructor(
+    private readonly clock: Clock,
+    private readonly alerts: AlertService,
+  ) {}
+
   /** Anyone's "is this genuine?": a verdict with reasons, logged, and suspicious answers raised as alerts. */
   async verify(ctx: VerifyContext, code: string, latitudeInput?: number | null, longitudeInput?: number | null): Promise<Verification> {
     if (code.length > MAX_CODE) throw badInput(`code is ${code.length} characters; a 2D barcode holds at most ${MAX_CODE}`, 'code');
@@ -51,7 +57,7 @@ export class VerificationService {
       throw new AppError('TOO_MANY_REQUESTS', `Too many unknown codes in a row from this device; try again in ${wait} s.`, { retryAfterSeconds: wait });
     }
     const scans = (this.scans ??= new ScanLog(ctx.pool));
-    const at = new Date();
+    const at = this.clock.now();
     const judgement = await this.judge(ctx, code, { at, latitude, longitude, client });
     const { verification, packId, product } = judgement;
     this.throttle.record(client, verification.reasons.includes('NOT_FOUND'));
@@ -63,10 +69,16 @@ export class VerificationService {
         JSON.stringify({ detail: judgement.newClone, at }),
       ]);
     }
-    for (const [reason, detail] of Object.entries(judgement.alarms)) {
-      const evidence: Evidence = { at: at.toISOString(), kind: 'VERIFICATION', detail: detail!, latitude, longitude };
-      await ctx.services.alerts.raise(ctx.pool, { reason, code, packId, productId: product?.id ?? null, evidence });
-    }
+    await this.alerts.raiseAll(
+      ctx.pool,
+      Object.entries(judgement.alarms).map(([reason, detail]) => ({
+        reason,
+        code,
+        packId,
+        productId: product?.id ?? null,
+        evidence: { at: at.toISOString(), kind: 'VERIFICATION', detail: detail!, latitude, longitude } satisfies Evidence,
+      })),
+    );
     return verification;
   }
 
@@ -113,7 +125,7 @@ export class VerificationService {
         alarms.DATA_MISMATCH = 'a serialised product’s code without a serial';
         return judgement(['DATA_MISMATCH'], found);
       }
-      const expired = parsed.expiry !== null && parsed.expiry < sighting.at.toISOString().slice(0, 10);
+      const expired = isExpired(parsed, this.clock.dayOf(sighting.at));
       return judgement(expired ? ['NOT_SERIALISED', 'EXPIRED'] : ['NOT_SERIALISED'], found, { batch: parsed.batch, expiry: parsed.expiry });
     }
 
@@ -134,7 +146,7 @@ export class VerificationService {
       reasons.push('NOT_ACTIVATED');
       alarms.NOT_ACTIVATED = 'the code was issued but never activated by its manufacturer';
     }
-    if (DECOMMISSIONED.has(pack.status)) {
+    if (isDecommissioned(pack)) {
       reasons.push('DECOMMISSIONED');
       alarms.DECOMMISSIONED = `the pack was decommissioned (${pack.status}) and is seen again`;
     }
@@ -147,7 +159,7 @@ export class VerificationService {
     }
     if (pack.status === 'DISPENSED') reasons.push('DISPENSED');
     if (pack.recalled) reasons.push('RECALLED');
-    if (pack.expired) reasons.push('EXPIRED');
+    if (isExpired(pack, this.clock.dayOf(sighting.at))) reasons.push('EXPIRED');
 
     const dispensed = pack.status === 'DISPENSED';
     return judgement(
