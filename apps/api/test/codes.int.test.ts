@@ -139,7 +139,7 @@ describe('issuing serials', () => {
       await client.query('begin');
       const { rows } = await client.query('select product_id, batch_id from code_request where id = $1', [requestId]);
       const target = { id: requestId, quantity, product: { id: rows[0].product_id }, batch: { id: rows[0].batch_id } };
-      for (let i = 0; i < times; i++) await issueSerials(client, target, random);
+      for (let i = 0; i < times; i++) await issueSerials(client, target, '2026-11-29', random);
       const counted = await client.query(`select count(*)::int as n, count(distinct serial)::int as distinct from pack where code_request_id = $1 and level = 'UNIT'`, [requestId]);
       return counted.rows[0] as { n: number; distinct: number };
     } finally {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { daysAgo, startTestServer, wib, type TestServer } from './harness.js';
 import { demoTokens, facilityId, issueCodes, op, packOf, type Tokens } from './lifecycle-helpers.js';
 
 let server: TestServer;
@@ -80,25 +80,28 @@ describe('POST /api/csv/movements', () => {
   it('applies ship, receive and dispense rows in order, in one transaction, with row-level rejections', async () => {
     const issued = await issueCodes(server, tokens, { quantity: 3 });
     const [a, b, c] = issued.units as [string, string, string];
+    server.setTime(daysAgo(2));
     await op.activate(server, tokens.industri, issued.units);
+    server.setTime(null);
     const apotek = await facilityId(server, tokens.industri, 'Sentosa');
+    const shippedAt = daysAgo(1);
     const shipped = await upload(
       'movements',
       tokens.industri,
-      ['code,event,to,time', `${quote(a)},ship,${apotek},2026-11-01T08:00:00+07:00`, `${quote(b)},kirim,${apotek},2026-11-01T08:00:00+07:00`, `${quote(c)},teleport,${apotek},`, `${quote(c)},ship,,`, `${quote(c)},ship,${apotek},2999-01-01T00:00:00Z`].join('\n'),
+      ['code,event,to,time', `${quote(a)},ship,${apotek},${wib(shippedAt)}`, `${quote(b)},kirim,${apotek},${wib(shippedAt)}`, `${quote(c)},teleport,${apotek},`, `${quote(c)},ship,,`, `${quote(c)},ship,${apotek},2999-01-01T00:00:00Z`].join('\n'),
     );
     expect(shipped.body.accepted).toBe(2);
-    expect(shipped.body.rejected.map((r: any) => [r.row, r.reason])).toEqual([
-      [3, 'MALFORMED'],
-      [4, 'MALFORMED'],
-      [5, 'MALFORMED'],
+    expect(shipped.body.rejected.map((r: any) => [r.row, r.reason, r.rule])).toEqual([
+      [3, 'MALFORMED', 'ROW_MALFORMED'],
+      [4, 'MALFORMED', 'ROW_MALFORMED'],
+      [5, 'INVALID_TIME', 'TIME_IN_FUTURE'],
     ]);
     const received = await upload('movements', tokens.apotek, `code,event,to,time\n${quote(a)},terima,,\n${quote(b)},receive,,\n${quote(a)},jual,,\n${quote(c)},receive,,\n`);
     expect(received.body.accepted).toBe(3);
     expect(received.body.rejected).toEqual([expect.objectContaining({ row: 4, reason: 'NOT_SHIPPED_TO_YOU' })]);
     expect((await packOf(server, tokens.apotek, a)).status).toBe('DISPENSED');
     const trace = await server.gql(`query($c: String!) { trace(code: $c) { events { type at source } } }`, { c: a }, tokens.bpom);
-    expect(trace.data.trace.events.find((e: any) => e.type === 'SHIPPED')).toMatchObject({ source: 'CSV', at: '2026-11-01T01:00:00.000Z' });
+    expect(trace.data.trace.events.find((e: any) => e.type === 'SHIPPED')).toMatchObject({ source: 'CSV', at: shippedAt.toISOString() });
   });
 
   it('decommissions with a reason column or a reason word', async () => {

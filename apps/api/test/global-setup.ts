@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { RunningDatabase } from '../src/db/embedded.js';
 
+/** The zone the test database's sessions default to. */
+export const DATABASE_TIME_ZONE = 'Pacific/Kiritimati';
+
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
@@ -18,7 +21,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   process.env.LOG_LEVEL ??= 'warn';
   // Imported here, after LOG_LEVEL is set, since the logger reads it when it is created.
-  const { dropDatabase, ensureDatabase, startEmbeddedPostgres } = await import('../src/db/embedded.js');
+  const { dropDatabase, ensureDatabase, setDatabaseTimeZone, startEmbeddedPostgres } = await import('../src/db/embedded.js');
   let embedded: RunningDatabase | null = null;
   let dataDir: string | null = null;
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -28,7 +31,11 @@ export default async function setup(project: TestProject) {
     serverUrl = embedded.serverUrl;
   }
   const name = `jejak_test_${project.name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
-  project.provide('databaseUrl', await ensureDatabase(serverUrl, name));
+  const databaseUrl = await ensureDatabase(serverUrl, name);
+  // The database speaks in a zone far from both UTC and the reporting zone (UTC+14): a session
+  // that does not set UTC, or a day taken from the session's clock, shows up as a wrong date.
+  await setDatabaseTimeZone(serverUrl, name, DATABASE_TIME_ZONE);
+  project.provide('databaseUrl', databaseUrl);
 
   return async () => {
     await dropDatabase(serverUrl, name);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { reconcile } from '../src/modules/reports/rebuild.js';
 import { startServer, type RunningServer } from '../src/server.js';
 
 export interface GraphQLResponse<T = any> {
@@ -11,15 +12,24 @@ export interface GraphQLResponse<T = any> {
 export interface TestServer extends RunningServer {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   login(email: string, password?: string): Promise<string>;
+  /** Moves the server's clock to `at` (null: back to the real time). */
+  setTime(at: Date | null): void;
+  /**
+   * Checks that every summary table agrees with the event log, then stops the server. Every
+   * integration file ends its scenario with it, so a summary update that goes missing or
+   * wrong fails the suite.
+   */
+  close(): Promise<void>;
 }
 
 /** The host of the Digital Links the test server issues. */
 export const PUBLIC_URL = 'https://jejak.example';
 
 /** The API on the run's database, on a free port, with the demo data loaded. */
-export async function startTestServer(): Promise<TestServer> {
-  const config = { ...loadConfig({ DEMO: '1', LOG_LEVEL: 'warn', PUBLIC_URL: PUBLIC_URL }), port: 0, dashboardDir: '/nonexistent' };
-  const server = await startServer(config, inject('databaseUrl'));
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const config = { ...loadConfig({ DEMO: '1', LOG_LEVEL: 'warn', PUBLIC_URL: PUBLIC_URL, ...env }), port: 0, dashboardDir: '/nonexistent' };
+  let offset = 0;
+  const server = await startServer(config, inject('databaseUrl'), { now: () => new Date(Date.now() + offset) });
   const gql: TestServer['gql'] = async (query, variables, token) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -33,8 +43,28 @@ export async function startTestServer(): Promise<TestServer> {
     if (!result.data?.login) throw new Error(`login as ${email} failed: ${JSON.stringify(result.errors)}`);
     return result.data.login.token as string;
   };
-  return { ...server, gql, login };
+  return {
+    ...server,
+    gql,
+    login,
+    setTime: (at) => {
+      offset = at ? at.getTime() - Date.now() : 0;
+    },
+    close: async () => {
+      try {
+        expect(await reconcile(server.pool, config.reportTimeZone), 'summary tables against the event log').toEqual([]);
+      } finally {
+        await server.close();
+      }
+    },
+  };
 }
 
 /** The error codes of a response, in order. */
 export const codesOf = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.extensions?.code);
+
+export const DAY_MS = 86_400_000;
+/** A time `days` before now (fractions allowed). */
+export const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+/** `at` written as Indonesian western time (WIB, UTC+7), as a spreadsheet there would. */
+export const wib = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().replace('Z', '+07:00');

@@ -92,13 +92,13 @@ export async function allCodes(server: TestServer, token: string, requestId: str
   }
 }
 
-export const BULK = `accepted units rejected { code reason message row }`;
+export const BULK = `accepted units rejected { code reason rule message row }`;
 
 /** Runs a bulk mutation and returns its BulkResult. */
 export async function bulk(server: TestServer, token: string, mutation: string, variables: Record<string, unknown>) {
   const result = await server.gql(mutation, variables, token);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return Object.values(result.data)[0] as { accepted: number; units: number; rejected: Array<{ code: string; reason: string; message: string; row: number | null }> };
+  return Object.values(result.data)[0] as { accepted: number; units: number; rejected: Array<{ code: string; reason: string; rule: string; message: string; row: number | null }> };
 }
 
 export const op = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codesOf, startTestServer, type TestServer } from './harness.js';
+import { codesOf, daysAgo, startTestServer, type TestServer } from './harness.js';
 import { demoTokens, facilityId, issueCodes, op, packOf, reasons, type Tokens } from './lifecycle-helpers.js';
 
 let server: TestServer;
@@ -185,21 +185,23 @@ describe('a pack’s journey through the chain', () => {
 });
 
 describe('undo and decommissioning', () => {
-  it('undoes a dispense within 10 days, not after, and never a destruction', async () => {
+  it('undoes a dispense within the undo window, not after, a lock at any time, and never a destruction', async () => {
     const issued = await issueCodes(server, tokens, { quantity: 4 });
     const [a, b, c, d] = issued.units as [string, string, string, string];
+    // Eleven days ago: b dispensed and d locked.
+    server.setTime(daysAgo(11));
     await op.activate(server, tokens.industri, issued.units);
     await op.ship(server, tokens.industri, issued.units, apotekFacility);
     await op.receive(server, tokens.apotek, issued.units);
-    await op.dispense(server, tokens.apotek, [a, b]);
+    await op.dispense(server, tokens.apotek, [b]);
+    await op.decommission(server, tokens.apotek, [d], 'LOCKED');
+    server.setTime(null);
+    await op.dispense(server, tokens.apotek, [a]);
     expect(await op.undo(server, tokens.apotek, [a])).toMatchObject({ accepted: 1 });
     expect((await packOf(server, tokens.apotek, a)).status).toBe('ACTIVE');
-    await server.pool.query(`update pack set status_at = now() - interval '11 days' where serial = $1`, [b.slice(-15)]);
     expect(reasons(await op.undo(server, tokens.apotek, [b]))).toEqual(['UNDO_WINDOW_PASSED']);
     await op.decommission(server, tokens.apotek, [c], 'DESTROYED');
     expect(reasons(await op.undo(server, tokens.apotek, [c]))).toEqual(['WRONG_STATE']);
-    await op.decommission(server, tokens.apotek, [d], 'LOCKED');
-    await server.pool.query(`update pack set status_at = now() - interval '400 days' where serial = $1`, [d.slice(-15)]);
     expect(reasons(await op.undo(server, tokens.pbf, [d]))).toEqual(['NOT_IN_CUSTODY']);
     expect(await op.undo(server, tokens.apotek, [d])).toMatchObject({ accepted: 1 });
     expect(reasons(await op.undo(server, tokens.apotek, [d]))).toEqual(['WRONG_STATE']);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codesOf, startTestServer, type TestServer } from './harness.js';
+import { codesOf, daysAgo, startTestServer, type TestServer } from './harness.js';
 import { demoTokens, facilityId, issueCodes, op, type Issued, type Tokens } from './lifecycle-helpers.js';
 
 let server: TestServer;
@@ -7,6 +7,9 @@ let tokens: Tokens;
 let first: Issued;
 let second: Issued;
 let facilities: Record<'plant' | 'pbf' | 'apotek' | 'makassar', string>;
+/** The scenario happens ten days ago, so the shipment never received is overdue today. */
+const then = daysAgo(10);
+let scenarioDay: string;
 
 /**
  * A known scenario over two batches of one product: activation, aggregation, shipping on,
@@ -16,6 +19,8 @@ let facilities: Record<'plant' | 'pbf' | 'apotek' | 'makassar', string>;
 beforeAll(async () => {
   server = await startTestServer();
   tokens = await demoTokens(server);
+  scenarioDay = server.services.clock.dayOf(then);
+  server.setTime(then);
   facilities = {
     plant: await facilityId(server, tokens.industri, 'Pabrik Sehat Farma'),
     pbf: await facilityId(server, tokens.industri, 'Nusantara'),
@@ -42,11 +47,7 @@ beforeAll(async () => {
   await server.gql(`mutation($n: String!) { recallBatch(nie: $n, batch: "SECOND1", reason: "uji") { id } }`, { n: first.nie }, tokens.bpom);
   await op.returnPacks(server, tokens.pbf, second.units.slice(0, 2), facilities.plant);
   await op.receive(server, tokens.industri, second.units.slice(0, 2));
-  // Make the undispensed shipment to Makassar overdue.
-  await server.pool.query(
-    `update in_transit set day = day - 9 where units > 0 and batch_id in (select b.id from batch b join product pr on pr.id = b.product_id where pr.nie = $1)`,
-    [first.nie],
-  );
+  server.setTime(null);
 });
 afterAll(async () => {
   await server?.close();
@@ -107,9 +108,8 @@ describe('reports', () => {
   });
 
   it('realisation for a period and province counts what happened then and there', async () => {
-    const today = new Date().toISOString().slice(0, 10);
     const query = `query($f: ReportFilter) { realisation(groupBy: PRODUCT, filter: $f) { key issued activated receivedByPharmacy dispensed } }`;
-    const jawaTimur = await server.gql(query, { f: { nie: first.nie, from: today, to: today, province: 'Jawa Timur' } }, tokens.bpom);
+    const jawaTimur = await server.gql(query, { f: { nie: first.nie, from: scenarioDay, to: scenarioDay, province: 'Jawa Timur' } }, tokens.bpom);
     expect(jawaTimur.data.realisation).toEqual([{ key: first.nie, issued: 0, activated: 0, receivedByPharmacy: 4, dispensed: 2 }]);
     const jawaBarat = await server.gql(query, { f: { nie: first.nie, province: 'Jawa Barat' } }, tokens.bpom);
     expect(jawaBarat.data.realisation).toEqual([{ key: first.nie, issued: 17, activated: 17, receivedByPharmacy: 0, dispensed: 0 }]);
@@ -168,7 +168,7 @@ describe('reports', () => {
 
   it('consumption per regency and month counts dispensed units, less those undone', async () => {
     const { data } = await server.gql(`query($f: ReportFilter) { consumption(level: REGENCY, filter: $f) { rows { month province regency units } } }`, { f: { nie: first.nie } }, tokens.bpom);
-    expect(data.consumption.rows).toEqual([{ month: new Date().toISOString().slice(0, 7), province: 'Jawa Timur', regency: 'Kota Surabaya', units: 2 }]);
+    expect(data.consumption.rows).toEqual([{ month: scenarioDay.slice(0, 7), province: 'Jawa Timur', regency: 'Kota Surabaya', units: 2 }]);
     expect(codesOf(await server.gql(`{ consumption { rows { units } } }`, {}, tokens.pbf))).toEqual(['FORBIDDEN']);
   });
 
