@@ -8,8 +8,7 @@ import { ORGANIZATION_TYPES, parseOrganizationType } from '../../../shared/organ
 import { Alert, SelectField, TextField } from '../../../shared/ui';
 import { CreateOrganizationMutation, OrganizationsQuery } from '../organizations.graphql';
 
-const FACILITY_FIELDS = ['facilityName', 'address', 'regency', 'province', 'licenceNumber', 'gln', 'latitude', 'longitude'] as const;
-type FacilityField = (typeof FACILITY_FIELDS)[number];
+type FacilityField = 'facilityName' | 'address' | 'regency' | 'province' | 'licenceNumber' | 'gln' | 'latitude' | 'longitude';
 type Field = 'name' | 'type' | FacilityField;
 type Values = Record<Field, string>;
 

@@ -48,7 +48,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
       if (read.source === 'link' && digitalLink) return;
       const shown = read.parsed.valid && read.parsed.bracketed ? read.parsed.bracketed : read.text;
       handledAddress.current = shown;
-      navigate({ pathname: '/verify', search: `?${new URLSearchParams({ code: shown })}` }, { replace: true });
+      void navigate({ pathname: '/verify', search: `?${new URLSearchParams({ code: shown })}` }, { replace: true });
     },
     [digitalLink, navigate],
   );
@@ -58,7 +58,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
       if (digitalLink && read.source !== 'link') {
         // Another code checked from a Digital Link page: the /verify page checks it, once.
         const shown = read.parsed.valid && read.parsed.bracketed ? read.parsed.bracketed : read.text;
-        navigate({ pathname: '/verify', search: `?${new URLSearchParams({ code: shown })}` }, { replace: true });
+        void navigate({ pathname: '/verify', search: `?${new URLSearchParams({ code: shown })}` }, { replace: true });
         return;
       }
       const id = ++request.current;
@@ -100,7 +100,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
     if (!addressCode || addressCode === handledAddress.current) return;
     handledAddress.current = addressCode;
     void check(readScan(addressCode, 'link'));
-    // Only a new address starts a check; `check` changing (e.g. with the place) does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new address starts a check; `check` changing (e.g. with the place) does not.
   }, [addressCode, location.key]);
 
   // A new answer takes the focus and the top of the screen, so it is seen and read out.
