@@ -14,6 +14,12 @@
  * (rdfs:comment); a repository may name more in `context.ignoredFields`.
  *
  * Values are normalised in event-hash-values.ts and identifiers in canonical-epc.ts.
+ *
+ * Every reference example gives its reference hash. Where the rule text leaves room, the choices
+ * are: the order of the reference hashes (see CANONICAL_ORDER); only the timestamps the standard
+ * defines (eventTime, sensor times) are normalised, user extension values being untyped; booleans
+ * are written true / false, as in XML; numbers are written exactly, never through floating point;
+ * a bizTransaction, source or destination writes its type first whatever the JSON key order.
  */
 import { createHash } from 'node:crypto';
 import { canonicalValue, compareCodePoints, EPCIS_CONTEXT_PREFIXES, expandedName, VOCABULARY, type Namespaces, type ValueKind } from './event-hash-values.js';
