@@ -114,7 +114,9 @@ describe('BPOM supervision screens', () => {
       // 4 units: 1 dispensed, 2 at the pharmacy, 1 at the distributor; none back yet.
       const figures = (await page.locator('.figures').innerText()).replace(/\s+/g, ' ');
       expect(figures).toContain('Unit dalam bets 4');
-      expect(figures).toContain('Sudah kembali 0');
+      expect(figures).toContain('Kembali atau dimusnahkan 0');
+      expect(figures).toContain('Masih di rantai pasok 3');
+      expect(figures).toContain('Sampai ke pasien 1');
       const facilities = page.locator('#recall-facilities-title').locator('..').locator('..');
       await facilities.getByText('Apotek Sehat Sentosa Surabaya').waitFor();
       expect(await facilities.innerText()).toContain('Gudang PBF Nusantara Jakarta Timur');
@@ -127,7 +129,7 @@ describe('BPOM supervision screens', () => {
       await move(system.url, tokens.industri, 'receive', [lastUnit.text]);
       await page.reload();
       await page.getByRole('heading', { level: 2, name: `Kemajuan penarikan ${product.nie} bets ${batch}` }).waitFor();
-      expect((await page.locator('.figures').innerText()).replace(/\s+/g, ' ')).toContain('Sudah kembali 1');
+      expect((await page.locator('.figures').innerText()).replace(/\s+/g, ' ')).toContain('Kembali atau dimusnahkan 1');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -210,7 +210,7 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
     const field = page.getByLabel('Kode (pemindai USB atau ketik)');
     await field.fill(units[0]!.text);
     await field.press('Enter');
-    await scanItem(page, units[0]!.text).getByText('Status kemasan tidak memungkinkan tindakan ini (misalnya sudah dilakukan sebelumnya).').waitFor();
+    await scanItem(page, units[0]!.text).getByText('Kode ini sudah aktif.').waitFor();
     // Typed twice: ignored the second time.
     await field.fill(units[0]!.text);
     await field.press('Enter');

@@ -80,7 +80,7 @@ describe('a pharmacy receives and dispenses', () => {
     await page.getByRole('button', { name: 'Mulai daftar baru' }).click();
     await field.fill(packs[0]!.text);
     await field.press('Enter');
-    await scanItem(page, packs[0]!.text).getByText('Status kemasan tidak memungkinkan tindakan ini (misalnya sudah dilakukan sebelumnya).').waitFor();
+    await scanItem(page, packs[0]!.text).getByText('Tindakan ini sudah dilakukan pada kemasan ini.').waitFor();
     await shot(page, 'pharmacy-dispense');
 
     await page.goto(at('/undo'));
@@ -114,7 +114,7 @@ describe('a pharmacy receives and dispenses', () => {
     await page.goto(at('/dispense'));
     await page.getByRole('group', { name: 'Bahasa' }).getByRole('button', { name: /^EN/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Dispense' }).waitFor();
-    await page.getByText('The pack’s status does not allow this (it may have been done already).').or(page.getByText('No codes read yet.')).first().waitFor();
+    await page.getByText('This has already been done to this pack.').or(page.getByText('No codes read yet.')).first().waitFor();
     await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: /^ID/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Serahkan ke pasien' }).waitFor();
   });

@@ -4,7 +4,7 @@ import type { OrganizationType } from '../../shared/auth.js';
 import { MAX_CLOCK_SKEW_MS } from './clock.js';
 import { LifecycleObject } from './lifecycle.types.js';
 import { ACTORS, DESTINATIONS, EXPIRY_BLOCKS, MOVEMENT_KINDS, RECALL_BLOCKS } from './policy.js';
-import { UNDO_WINDOW_DAYS } from './states.js';
+import { DECOMMISSION_REASONS, UNDO_WINDOW_DAYS } from './states.js';
 
 @Resolver()
 export class LifecycleResolver {
@@ -22,6 +22,7 @@ export class LifecycleResolver {
       routes: (['ship', 'returnPacks'] as const).flatMap((movement) =>
         Object.entries(DESTINATIONS[movement]).flatMap(([from, targets]) => (targets ?? []).map((to) => ({ movement, from: from as OrganizationType, to }))),
       ),
+      decommissionReasons: [...DECOMMISSION_REASONS],
       undoWindowDays: UNDO_WINDOW_DAYS,
       reportedWindowDays: clock.reportedWindowDays,
       clockSkewMinutes: MAX_CLOCK_SKEW_MS / 60_000,

@@ -2,7 +2,9 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../shared/enums.js';
 import type { OrganizationType } from '../../shared/auth.js';
 import { FacilityType } from '../organizations/organization.types.js';
+import { DecommissionReason } from '../packs/pack.types.js';
 import { MOVEMENT_KINDS, type MovementKind } from './policy.js';
+import type { DecommissionReasonName } from './states.js';
 
 export const Movement = enumOf(MOVEMENT_KINDS);
 registerEnumType(Movement, { name: 'Movement', description: 'What can happen to a pack; each is a mutation of the same name.' });
@@ -26,6 +28,8 @@ export class Route {
 export class LifecycleObject {
   @Field(() => [MovementRule]) movements!: MovementRule[];
   @Field(() => [Route], { description: 'Every allowed sender type → receiver type, for ship and for returns.' }) routes!: Route[];
+  @Field(() => [DecommissionReason], { description: 'Why packs may be taken out of circulation; destroyed and stolen are final.' })
+  decommissionReasons!: DecommissionReasonName[];
   @Field(() => Int, { description: 'Days within which a dispense, sample or export may be undone (LOCKED: any time).' }) undoWindowDays!: number;
   @Field(() => Int, { description: 'How many days back a reported event time may go.' }) reportedWindowDays!: number;
   @Field(() => Int, { description: 'How many minutes ahead of the server’s clock a reported time may be.' }) clockSkewMinutes!: number;

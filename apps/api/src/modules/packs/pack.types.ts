@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FacilityObject } from '../organizations/organization.types.js';
 import { enumOf } from '../../shared/enums.js';
-import { DECOMMISSION_REASONS, PACK_LEVELS, PACK_STATUSES, type DecommissionReasonName, type PackLevelName, type PackStatusName } from '../lifecycle/states.js';
+import { DECOMMISSION_REASONS, PACK_LEVELS, PACK_STATUSES, type PackLevelName, type PackStatusName } from '../lifecycle/states.js';
 import { REJECTION_REASONS, RULE_NAMES, type RejectionReasonName, type RuleName } from '../lifecycle/refusals.js';
 import { EVENT_TYPES, type EventTypeName } from '../lifecycle/effects.js';
 

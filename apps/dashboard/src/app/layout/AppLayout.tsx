@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { ViewerQuery } from '../../features/auth/auth.graphql';
 import { LanguageSwitch, Loading, QueryError } from '../../shared/ui';
+import { setDisplayTimeZone } from '../../shared/ui/format';
+import { useLifecycle } from '../../features/lifecycle/useLifecycle';
 import { useSession } from '../providers';
 import { ViewerProvider, type Viewer } from '../viewer';
 import { Logo } from './Logo';
@@ -16,6 +18,9 @@ export function AppLayout() {
   const session = useSession();
   const { data, error, refetch } = useQuery(ViewerQuery, { fetchPolicy: 'cache-first' });
   const viewer = data?.me;
+  const { lifecycle } = useLifecycle();
+  // Set during render, so the screens drawn with it already show times in the reporting zone.
+  if (lifecycle) setDisplayTimeZone(lifecycle.reportTimeZone);
 
   // A token without a user behind it (an API key pasted in) is no login.
   useEffect(() => {

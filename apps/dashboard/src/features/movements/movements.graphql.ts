@@ -7,6 +7,7 @@ export const BulkResultFields = graphql(`
     rejected {
       code
       reason
+      rule
       message
       row
     }
@@ -112,26 +113,12 @@ export const ParentPackQuery = graphql(`
       level
       status
       childCount
+      capacity
       batch
       expiry
       product {
         nie
         name
-      }
-    }
-  }
-`);
-
-/** The capacity of a case or pallet comes from the request that issued its batch. */
-export const CapacityQuery = graphql(`
-  query Capacity {
-    codeRequests(status: ISSUED, first: 500) {
-      id
-      batch
-      unitsPerCase
-      casesPerPallet
-      product {
-        nie
       }
     }
   }

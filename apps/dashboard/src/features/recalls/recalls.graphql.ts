@@ -12,8 +12,10 @@ export const RecallSummaryFragment = graphql(`
     createdAt
     progress {
       totalUnits
-      returned
+      released
+      recovered
       outstanding
+      reachedPatients
       asOf
     }
   }
@@ -33,8 +35,8 @@ export const RecallProgressQuery = graphql(`
     recall(id: $id) {
       ...RecallSummary
       progress {
-        byStatus {
-          status
+        byPosition {
+          position
           units
         }
         byFacility {

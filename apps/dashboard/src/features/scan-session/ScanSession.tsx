@@ -253,7 +253,7 @@ export function outcomeText(t: TFunction, item: ScanItem, acceptedLabel: string,
     case 'accepted':
       return acceptedLabel;
     case 'rejected': {
-      const sentence = item.reason ? t(`rejection.${item.reason}`) : (item.message ?? '');
+      const sentence = item.rule ? t(`rule.${item.rule}`) : item.reason ? t(`rejection.${item.reason}`) : (item.message ?? '');
       return withDetail && item.message ? `${sentence} (${item.message})` : sentence;
     }
     case 'failed':

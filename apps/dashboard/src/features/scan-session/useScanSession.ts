@@ -1,6 +1,6 @@
 import { parse } from '@jejak/gs1';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RejectionReason } from '../../gql/graphql';
+import type { RejectionReason, RejectionRule } from '../../gql/graphql';
 import { errorCodeOf, isSessionEnded, type ErrorCode } from '../../shared/errors';
 import { readScan, type ScanRead } from '../../shared/scanner';
 
@@ -30,6 +30,8 @@ export interface ScanItem {
   at: number;
   state: ItemState;
   reason?: RejectionReason;
+  /** The exact rule that refused it, when the server named one. */
+  rule?: RejectionRule;
   message?: string;
   error?: ErrorCode;
 }
@@ -37,7 +39,7 @@ export interface ScanItem {
 export interface BulkOutcome {
   accepted: number;
   units: number;
-  rejected: ReadonlyArray<{ code: string; reason: RejectionReason; message: string; row?: number | null }>;
+  rejected: ReadonlyArray<{ code: string; reason: RejectionReason; rule?: RejectionRule | null; message: string; row?: number | null }>;
 }
 
 export interface ScanSessionOptions<Context> {
@@ -273,8 +275,8 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
         (item) => {
           const rejection = byId.get(item.id);
           return rejection
-            ? { ...item, state: 'rejected', reason: rejection.reason, message: rejection.message }
-            : { ...item, state: 'accepted', reason: undefined, message: undefined };
+            ? { ...item, state: 'rejected', reason: rejection.reason, rule: rejection.rule ?? undefined, message: rejection.message }
+            : { ...item, state: 'accepted', reason: undefined, rule: undefined, message: undefined };
         },
         outcome.units,
       );

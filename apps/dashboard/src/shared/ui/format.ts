@@ -1,11 +1,26 @@
 import { LOCALES, currentLanguage } from '../i18n';
 
-/** A date and time in the reader's language, in their time zone. */
+/**
+ * The time zone every time on screen is shown in: the one the reports count days in, so a
+ * time and the day it is counted on always agree. The server says which (`lifecycle`); until
+ * it has, and on the public pages, it is the default reporting zone.
+ */
+let displayTimeZone = 'Asia/Jakarta';
+
+export function setDisplayTimeZone(zone: string) {
+  displayTimeZone = zone;
+}
+
+export const currentTimeZone = () => displayTimeZone;
+
+/** A date and time in the reader's language, in the reporting time zone, with the zone's name. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(LOCALES[currentLanguage()], { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(LOCALES[currentLanguage()], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: displayTimeZone,
+  }).format(new Date(iso));
 }
 
 /** A calendar date (`YYYY-MM-DD`, e.g. an expiry) in words, in the reader's language. */

@@ -6,6 +6,7 @@ import { audienceOf, useViewer } from '../../../app/viewer';
 import { EmptyState, Loading, Page, QueryError, Section } from '../../../shared/ui';
 import { FacilityTable } from '../../facilities/components/FacilityTable';
 import { HomeQuery } from '../home.graphql';
+import { useLifecycle } from '../../lifecycle/useLifecycle';
 
 /** Who I am, my organisation, the facilities I act for, and where I can go from here. */
 export function HomePage() {
@@ -14,6 +15,7 @@ export function HomePage() {
   const { data, error, refetch } = useQuery(HomeQuery);
   const me = data?.me;
   const shortcuts = navItemsFor(audienceOf(viewer)).filter((item) => item.path !== '/');
+  const { lifecycle } = useLifecycle();
 
   return (
     <Page title={t('home.title')} intro={t('home.welcome', { name: viewer.name })}>
@@ -59,7 +61,7 @@ export function HomePage() {
               <li key={item.id}>
                 <Link to={item.path} className="shortcut">
                   <span className="shortcut-title">{t(item.label)}</span>
-                  {item.description ? <span className="shortcut-text">{t(item.description)}</span> : null}
+                  {item.description ? <span className="shortcut-text">{t(item.description, { days: lifecycle?.undoWindowDays ?? '…' })}</span> : null}
                 </Link>
               </li>
             ))}

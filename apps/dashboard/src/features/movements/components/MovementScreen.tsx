@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/providers';
 import { useViewer } from '../../../app/viewer';
-import type { DecommissionReason, FacilityType } from '../../../gql/graphql';
+import type { DecommissionReason } from '../../../gql/graphql';
+import { destinationsOf, useLifecycle } from '../../lifecycle/useLifecycle';
 import { Loading, Page, QueryError, Section, SelectField } from '../../../shared/ui';
 import { ScanSession } from '../../scan-session/ScanSession';
 import { useScanSession } from '../../scan-session/useScanSession';
@@ -11,17 +12,6 @@ import { sendActivationCsv, sendMovement, type MovementContext, type MovementKin
 import { useActingFacility } from '../useActingFacility';
 import { ActingFacility } from './ActingFacility';
 import { DestinationPicker } from './DestinationPicker';
-
-/** Why packs leave the supply chain; destroyed and stolen are final, the rest can be undone. */
-const DECOMMISSION_REASONS: readonly DecommissionReason[] = ['DESTROYED', 'STOLEN', 'SAMPLE', 'EXPORTED', 'LOCKED'];
-
-/** Where ship and return may send packs, by who sends. */
-function destinationTypes(kind: MovementKind, mine: string): FacilityType[] {
-  if (kind === 'returnPacks') return mine === 'MANUFACTURER' ? ['DISTRIBUTOR'] : ['DISTRIBUTOR', 'MANUFACTURER'];
-  if (mine === 'MANUFACTURER') return ['DISTRIBUTOR', 'HOSPITAL', 'PUSKESMAS', 'PHARMACY'];
-  if (mine === 'DISTRIBUTOR') return ['PHARMACY', 'HOSPITAL', 'PUSKESMAS', 'DISTRIBUTOR'];
-  return ['PHARMACY', 'HOSPITAL', 'PUSKESMAS'];
-}
 
 /**
  * A movement screen: the acting facility, for ship and return the destination, and the scan
@@ -33,10 +23,12 @@ export function MovementScreen({ kind }: { kind: MovementKind }) {
   const client = useApolloClient();
   const session = useSession();
   const acting = useActingFacility();
+  const { lifecycle, error: lifecycleError, refetch: refetchLifecycle } = useLifecycle();
   const [to, setTo] = useState('');
   const [toName, setToName] = useState('');
   const [reason, setReason] = useState<DecommissionReason | ''>('');
-  const needsDestination = kind === 'ship' || kind === 'returnPacks';
+  const sending = kind === 'ship' || kind === 'returnPacks' ? kind : null;
+  const needsDestination = sending !== null;
   const needsReason = kind === 'decommission';
 
   const context: MovementContext | null =
@@ -51,14 +43,15 @@ export function MovementScreen({ kind }: { kind: MovementKind }) {
   });
 
   return (
-    <Page title={t(`movements.${kind}.title`)} intro={t(`movements.${kind}.intro`)}>
+    <Page title={t(`movements.${kind}.title`)} intro={t(`movements.${kind}.intro`, { days: lifecycle?.undoWindowDays ?? '…' })}>
       <Section title={t(needsDestination ? 'movements.where' : needsReason ? 'movements.placeAndReason' : 'movements.place')} id={`${kind}-where`}>
         {acting.error ? <QueryError error={acting.error} onRetry={() => void acting.refetch()} /> : null}
+        {lifecycleError ? <QueryError error={lifecycleError} onRetry={() => void refetchLifecycle()} /> : null}
         {!acting.loaded && !acting.error ? <Loading /> : null}
         <ActingFacility facilities={acting.facilities} value={acting.facility} onChange={acting.setFacility} />
-        {needsDestination ? (
+        {sending && lifecycle ? (
           <DestinationPicker
-            types={destinationTypes(kind, viewer.organization.type)}
+            types={destinationsOf(lifecycle, sending, viewer.organization.type)}
             exclude={acting.facilities.map((facility) => facility.id)}
             value={to}
             onChange={(id, name) => {
@@ -77,7 +70,7 @@ export function MovementScreen({ kind }: { kind: MovementKind }) {
             onChange={(event) => setReason(event.target.value as DecommissionReason | '')}
           >
             <option value="">{t('movements.decommission.reasonChoose')}</option>
-            {DECOMMISSION_REASONS.map((value) => (
+            {(lifecycle?.decommissionReasons ?? []).map((value) => (
               <option key={value} value={value}>
                 {t(`movements.decommission.reasons.${value}`)}
               </option>

@@ -8,7 +8,7 @@ import { ScanSession } from '../../scan-session/ScanSession';
 import { useScanSession } from '../../scan-session/useScanSession';
 import { codeProblem } from '../../verify/problems';
 import { ActingFacility } from '../components/ActingFacility';
-import { AggregateMutation, CapacityQuery, ParentPackQuery } from '../movements.graphql';
+import { AggregateMutation, ParentPackQuery } from '../movements.graphql';
 import { useActingFacility } from '../useActingFacility';
 
 interface AggregateContext {
@@ -27,12 +27,9 @@ export function AggregatePage() {
   const [parentError, setParentError] = useState('');
 
   const pack = useQuery(ParentPackQuery, { variables: { code: parent ?? '' }, skip: !parent, fetchPolicy: 'network-only' });
-  const requests = useQuery(CapacityQuery, { fetchPolicy: 'cache-first' });
   const info = pack.data?.pack;
-  const request = info?.product
-    ? requests.data?.codeRequests.find((candidate) => candidate.product.nie === info.product!.nie && candidate.batch === info.batch)
-    : undefined;
-  const capacity = info?.level === 'CASE' ? request?.unitsPerCase : info?.level === 'PALLET' ? request?.casesPerPallet : undefined;
+  // The server refuses a child past the capacity; the count shows how full the parent is.
+  const capacity = info?.capacity;
 
   const context: AggregateContext | null = parent && acting.loaded ? { facility: acting.facility || undefined, parent } : null;
   const scan = useScanSession<AggregateContext>({
@@ -92,8 +89,7 @@ export function AggregatePage() {
                   {waiting ? ` · ${t('movements.aggregate.waiting', { count: waiting })}` : ''}
                 </p>
                 {capacity ? <progress max={capacity} value={Math.min(count, capacity)} aria-label={t('movements.aggregate.fill')} /> : null}
-                {capacity && count > capacity ? <Alert tone="warning">{t('movements.aggregate.over', { capacity })}</Alert> : null}
-                {capacity && count === capacity ? <Alert tone="success">{t('movements.aggregate.full')}</Alert> : null}
+                {capacity && count >= capacity ? <Alert tone="success">{t('movements.aggregate.full')}</Alert> : null}
               </>
             ) : null}
             <button type="button" className="button button-secondary" onClick={() => setParent(null)}>

@@ -9,7 +9,7 @@ import { RecallProgressQuery } from '../recalls.graphql';
 
 type Recall = NonNullable<ProgressData['recall']>;
 type FacilityRow = Recall['progress']['byFacility'][number];
-type StatusRow = Recall['progress']['byStatus'][number];
+type PositionRow = Recall['progress']['byPosition'][number];
 type DayRow = Recall['progress']['returnedByDay'][number];
 
 /** Where every unit of a recalled batch is now and how many have come back, refreshed every minute. */
@@ -21,17 +21,24 @@ export function RecallProgressView({ id }: { id: string }) {
   if (!data) return <Loading />;
   if (!recall) return <EmptyState>{t('recalls.notFound')}</EmptyState>;
   const { progress } = recall;
-  const share = progress.totalUnits ? Math.round((progress.returned / Math.max(1, progress.returned + progress.outstanding)) * 100) : 0;
+  // Shares of the units that left the manufacturer: recovered, still out, reached patients, the rest.
+  const percent = (units: number) => (progress.released ? Math.round((units / progress.released) * 100) : 0);
+  const shares = {
+    recovered: percent(progress.recovered),
+    outstanding: percent(progress.outstanding),
+    patients: percent(progress.reachedPatients),
+  };
   const title = t('recalls.progressTitle', { nie: recall.nie, batch: recall.batch });
 
-  const statusColumns: Column<StatusRow>[] = [
-    { key: 'status', header: t('recalls.status'), cell: (row) => t(`verify.packStatus.${row.status}`) },
+  const positionColumns: Column<PositionRow>[] = [
+    { key: 'position', header: t('recalls.position'), cell: (row) => t(`recalls.positions.${row.position}`) },
     { key: 'units', header: t('reports.units'), cell: (row) => formatCount(row.units) },
   ];
-  const statusCsv: CsvColumn<StatusRow>[] = [
-    { header: t('recalls.status'), value: (row) => row.status },
+  const positionCsv: CsvColumn<PositionRow>[] = [
+    { header: t('recalls.position'), value: (row) => t(`recalls.positions.${row.position}`) },
     { header: t('reports.units'), value: (row) => row.units },
   ];
+  const positions = progress.byPosition.filter((row) => row.units > 0);
   const facilityColumns: Column<FacilityRow>[] = [
     { key: 'facility', header: t('reports.flow.facility'), wide: true, cell: (row) => <strong>{row.facility.name}</strong> },
     { key: 'regency', header: t('facility.regency'), cell: (row) => orDash(row.facility.regency) },
@@ -71,37 +78,41 @@ export function RecallProgressView({ id }: { id: string }) {
         <Figures
           items={[
             { label: t('recalls.totalUnits'), value: progress.totalUnits },
-            { label: t('recalls.returned'), value: progress.returned, tone: 'ok' },
+            { label: t('recalls.released'), value: progress.released },
+            { label: t('recalls.recovered'), value: progress.recovered, tone: 'ok' },
             { label: t('recalls.outstanding'), value: progress.outstanding, tone: progress.outstanding ? 'warning' : 'ok' },
+            { label: t('recalls.reachedPatients'), value: progress.reachedPatients, tone: progress.reachedPatients ? 'warning' : 'ok' },
           ]}
         />
-        <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={share} aria-label={t('recalls.shareLabel')}>
-          <span style={{ width: `${share}%` }} />
+        <div className="progress-bar progress-stack" role="img" aria-label={t('recalls.share', shares)}>
+          <span className="progress-recovered" style={{ width: `${shares.recovered}%` }} />
+          <span className="progress-outstanding" style={{ width: `${shares.outstanding}%` }} />
+          <span className="progress-patients" style={{ width: `${shares.patients}%` }} />
         </div>
-        <p className="progress-text">{t('recalls.share', { share })}</p>
+        <p className="progress-text">{t('recalls.share', shares)}</p>
         <AsOf at={progress.asOf} />
       </Section>
 
       <div className="grid-2">
-        <Section title={t('recalls.byStatusTitle')} id="recall-status" actions={<CsvButton name={`penarikan-${recall.batch}-status`} columns={statusCsv} rows={progress.byStatus} what={t('recalls.byStatusTitle')} />}>
-          {progress.byStatus.length ? (
+        <Section title={t('recalls.byPositionTitle')} id="recall-status" actions={<CsvButton name={`penarikan-${recall.batch}-posisi`} columns={positionCsv} rows={progress.byPosition} what={t('recalls.byPositionTitle')} />}>
+          {positions.length ? (
             <>
-              <Chart label={t('recalls.byStatusChart', { summary: progress.byStatus.map((row) => `${t(`verify.packStatus.${row.status}`)} ${formatCount(row.units)}`).join(', ') })} height={220}>
+              <Chart label={t('recalls.byPositionChart', { summary: positions.map((row) => `${t(`recalls.positions.${row.position}`)} ${formatCount(row.units)}`).join(', ') })} height={220}>
                 <ResponsiveContainer width="100%" height="100%">
-                  <BarChart data={progress.byStatus.map((row) => ({ label: t(`verify.packStatus.${row.status}`), units: row.units }))} layout="vertical" margin={{ left: 4, right: 16 }}>
+                  <BarChart data={positions.map((row) => ({ label: t(`recalls.positions.${row.position}`), units: row.units }))} layout="vertical" margin={{ left: 4, right: 16 }}>
                     <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                     <XAxis type="number" allowDecimals={false} />
                     <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
                     <Tooltip />
                     <Bar dataKey="units" isAnimationActive={false}>
-                      {progress.byStatus.map((row, index) => (
-                        <Cell key={row.status} fill={CHART_COLORS[index % CHART_COLORS.length]} />
+                      {positions.map((row, index) => (
+                        <Cell key={row.position} fill={CHART_COLORS[index % CHART_COLORS.length]} />
                       ))}
                     </Bar>
                   </BarChart>
                 </ResponsiveContainer>
               </Chart>
-              <Table caption={t('recalls.byStatusTitle')} columns={statusColumns} rows={progress.byStatus} rowKey={(row) => row.status} />
+              <Table caption={t('recalls.byPositionTitle')} columns={positionColumns} rows={progress.byPosition} rowKey={(row) => row.position} />
             </>
           ) : (
             <EmptyState>{t('reports.empty')}</EmptyState>
@@ -111,7 +122,7 @@ export function RecallProgressView({ id }: { id: string }) {
         <Section title={t('recalls.overTimeTitle')} id="recall-days" actions={<CsvButton name={`penarikan-${recall.batch}-harian`} columns={dayCsv} rows={progress.returnedByDay} what={t('recalls.overTimeTitle')} />}>
           {progress.returnedByDay.length ? (
             <>
-              <Chart label={t('recalls.overTimeChart', { total: formatCount(progress.returned) })} height={220}>
+              <Chart label={t('recalls.overTimeChart', { total: formatCount(progress.returnedByDay.at(-1)?.total ?? 0) })} height={220}>
                 <ResponsiveContainer width="100%" height="100%">
                   <AreaChart data={[...progress.returnedByDay]} margin={{ left: 0, right: 16, top: 8 }}>
                     <CartesianGrid strokeDasharray="3 3" />

@@ -43,7 +43,7 @@ export function RecallsPage() {
     {
       key: 'progress',
       header: t('recalls.returnedOfTotal'),
-      cell: (row) => t('recalls.returnedOf', { returned: formatCount(row.progress.returned), outstanding: formatCount(row.progress.outstanding) }),
+      cell: (row) => t('recalls.returnedOf', { returned: formatCount(row.progress.recovered), outstanding: formatCount(row.progress.outstanding) }),
     },
   ];
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/ui';
+import { currentTimeZone } from '../../../shared/ui/format';
 import { csvFilename, downloadCsv, toCsv, type CsvColumn } from '../csv';
 import { LOCALES, currentLanguage } from '../../../shared/i18n';
 
@@ -15,7 +16,7 @@ export function AsOf({ at }: { at: string | null | undefined }) {
   if (!at) return null;
   return (
     <p className="report-as-of">
-      {t('reports.asOf', { time: formatDateTime(at) })}
+      {t('reports.asOf', { time: formatDateTime(at) })} · {t('reports.daysIn', { zone: currentTimeZone() })}
     </p>
   );
 }
