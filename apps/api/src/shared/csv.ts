@@ -1,6 +1,203 @@
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
+import { AppError } from './errors.js';
+import { byteSize, tooLarge } from './body.js';
+
+/** What one CSV upload may hold, checked while it is read. */
+export interface CsvLimits {
+  /** Bytes of the whole file (decoded, if it came compressed). */
+  bytes: number;
+  /** Rows under the header. */
+  dataRows: number;
+  cellsPerRow: number;
+  /** Bytes of one cell, once its quotes are read. */
+  bytesPerCell: number;
+}
+
+/**
+ * An activation file has up to a million rows of 13 columns, some 150 bytes a row; codes are
+ * at most a few hundred characters.
+ */
+export const CSV_LIMITS: CsvLimits = {
+  bytes: 200 * 1024 * 1024,
+  dataRows: 1_000_000,
+  cellsPerRow: 64,
+  bytesPerCell: 4 * 1024,
+};
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const DELIMITERS = [0x2c, 0x3b, 0x09]; // comma, semicolon, tab
+
+/**
+ * The rows of a CSV file given as bytes (UTF-8), read as they come: RFC 4180 quotes, doubled
+ * quotes, CRLF, LF or CR alone; the delimiter sniffed from the header line; a byte-order mark
+ * skipped; blank rows dropped. Nothing grows past a limit: a refusal names it, and its row.
+ */
+export async function readCsv(bytes: AsyncIterable<Buffer>, limits: CsvLimits = CSV_LIMITS): Promise<string[][]> {
+  const rows: string[][] = [];
+  const parser = new CsvParser(limits, (row) => rows.push(row));
+  for await (const chunk of bytes) parser.write(chunk);
+  parser.end();
+  return rows;
+}
+
+/** Where a cell is: at its start, in an unquoted cell (or text after a closing quote), inside quotes, or just after a quote inside quotes. */
+type Mode = 'start' | 'plain' | 'quoted' | 'quote';
+
+/** The reader itself, fed chunk by chunk; every kept row goes to `onRow`. */
+export class CsvParser {
+  private bytes = 0;
+  /** The file's first bytes, kept until its first line ends, to sniff the delimiter from. */
+  private head: Buffer[] | null = [];
+  private headBytes = 0;
+  private delimiter = DELIMITERS[0]!;
+  private mode: Mode = 'start';
+  /** The last chunk ended in a CR: an LF opening the next belongs to the same line break. */
+  private afterCr = false;
+  /** The cell being read, as slices of the chunks it spans. */
+  private pieces: Buffer[] = [];
+  private cellBytes = 0;
+  private row: string[] = [];
+  /** Rows kept so far: the header, then the data rows. */
+  private kept = 0;
+
+  constructor(
+    private readonly limits: CsvLimits,
+    private readonly onRow: (row: string[]) => void,
+  ) {}
+
+  write(chunk: Buffer) {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limits.bytes) throw tooLarge(this.limits.bytes, 'The file');
+    if (!this.head) return this.parse(chunk);
+    this.head.push(chunk);
+    this.headBytes += chunk.length;
+    // The header line ends, or is longer than any header row within the limits can be.
+    const sniffable = this.limits.cellsPerRow * (2 * this.limits.bytesPerCell + 3);
+    if (lineBreak(chunk) >= 0 || this.headBytes > sniffable) this.begin();
+  }
+
+  end() {
+    if (this.head) this.begin();
+    if (this.mode !== 'start' || this.row.length > 0) {
+      this.endCell();
+      this.endRow();
+    }
+  }
+
+  /** The head read: its byte-order mark skipped, the delimiter sniffed, and the parsing begun. */
+  private begin() {
+    const head = Buffer.concat(this.head!, this.headBytes);
+    this.head = null;
+    const body = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+    this.delimiter = sniffDelimiter(body);
+    this.parse(body);
+  }
+
+  private parse(chunk: Buffer) {
+    const n = chunk.length;
+    const delimiter = this.delimiter;
+    let i = 0;
+    if (this.afterCr && n > 0) {
+      this.afterCr = false;
+      if (chunk[0] === LF) i = 1;
+    }
+    while (i < n) {
+      if (this.mode === 'start') {
+        if (chunk[i] === QUOTE) {
+          this.mode = 'quoted';
+          i++;
+        } else this.mode = 'plain';
+      } else if (this.mode === 'quoted') {
+        // Up to the next quote; an unclosed quote runs to the end of the file.
+        const quote = chunk.indexOf(QUOTE, i);
+        this.append(chunk, i, quote < 0 ? n : quote);
+        if (quote < 0) return;
+        this.mode = 'quote';
+        i = quote + 1;
+      } else if (this.mode === 'quote') {
+        // "" stands for one quote; anything else closes the quotes, and what follows stays with the cell.
+        if (chunk[i] === QUOTE) {
+          this.append(chunk, i, i + 1);
+          this.mode = 'quoted';
+          i++;
+        } else this.mode = 'plain';
+      } else {
+        let end = i;
+        while (end < n) {
+          const c = chunk[end];
+          if (c === delimiter || c === LF || c === CR) break;
+          end++;
+        }
+        this.append(chunk, i, end);
+        if (end === n) return;
+        this.endCell();
+        this.mode = 'start';
+        i = end + 1;
+        if (chunk[end] === delimiter) continue;
+        this.endRow();
+        if (chunk[end] === CR) {
+          if (i === n) this.afterCr = true;
+          else if (chunk[i] === LF) i++;
+        }
+      }
+    }
+  }
+
+  private append(chunk: Buffer, from: number, to: number) {
+    if (to === from) return;
+    this.cellBytes += to - from;
+    if (this.cellBytes > this.limits.bytesPerCell) {
+      const at = this.row.length + 1;
+      throw this.refuse(`${this.where()}, cell ${at}, is over ${byteSize(this.limits.bytesPerCell)}`, this.limits.bytesPerCell, { cell: at });
+    }
+    this.pieces.push(chunk.subarray(from, to));
+  }
+
+  private endCell() {
+    if (this.row.length === this.limits.cellsPerRow) {
+      throw this.refuse(`${this.where()} has more than ${this.limits.cellsPerRow} cells`, this.limits.cellsPerRow);
+    }
+    const pieces = this.pieces;
+    this.row.push(pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces, this.cellBytes).toString('utf8'));
+    this.pieces = [];
+    this.cellBytes = 0;
+  }
+
+  private endRow() {
+    const row = this.row;
+    this.row = [];
+    if (row.every((cell) => cell.trim() === '')) return;
+    if (this.kept > this.limits.dataRows) {
+      const most = this.limits.dataRows.toLocaleString('en');
+      throw this.refuse(`${this.where()} is one more than the ${most} rows a file may have under its header`, this.limits.dataRows);
+    }
+    this.kept++;
+    this.onRow(row);
+  }
+
+  /** The row being read, numbered as rejections are: 1 is the first row under the header. */
+  private where() {
+    return this.kept === 0 ? 'The header row' : `Row ${this.kept.toLocaleString('en')}`;
+  }
+
+  private refuse(message: string, limit: number, details: Record<string, unknown> = {}) {
+    return new AppError('BAD_USER_INPUT', message, { field: 'csv', row: this.kept, limit, ...details });
+  }
+}
+
+const lineBreak = (bytes: Buffer) => {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === LF || bytes[i] === CR) return i;
+  return -1;
+};
+
+/** Comma, semicolon (spreadsheets set to Indonesian) or tab: whichever the header line has most of. */
+function sniffDelimiter(body: Buffer): number {
+  const end = lineBreak(body);
+  const line = end < 0 ? body : body.subarray(0, end);
+  const counts = DELIMITERS.map((delimiter) => line.reduce((count, byte) => count + (byte === delimiter ? 1 : 0), 0));
+  return DELIMITERS[counts.indexOf(Math.max(...counts))]!;
+}
 
 /**
  * A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF; the delimiter is sniffed.
@@ -9,7 +206,7 @@ const CR = 13;
  */
 export function parseCsv(text: string): string[][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = sniffDelimiter(body).charCodeAt(0);
+  const delimiter = sniffTextDelimiter(body).charCodeAt(0);
   const n = body.length;
   /** Where the field starting at `from` ends: at the delimiter, a line break or the end. */
   const fieldEnd = (from: number) => {
@@ -72,7 +269,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Comma, semicolon (spreadsheets set to Indonesian) or tab: whichever the header line has most of. */
-function sniffDelimiter(text: string): string {
+function sniffTextDelimiter(text: string): string {
   const firstLine = text.slice(0, text.search(/\r|\n|$/));
   const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
