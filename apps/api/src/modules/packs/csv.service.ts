@@ -2,7 +2,7 @@ import { parse } from '@jejak/gs1';
 import type { PoolClient } from 'pg';
 import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
-import { normaliseHeader, parseCsv } from '../../shared/csv.js';
+import { CSV_LIMITS, normaliseHeader } from '../../shared/csv.js';
 import { inTransaction } from '../../shared/db.js';
 import { badInput, forbidden } from '../../shared/errors.js';
 import type { EventContext } from './apply.js';
@@ -10,7 +10,7 @@ import { moveIn, toEventContext, type MovementOptions } from './movements.servic
 import type { BulkResult, DecommissionReasonName, Rejection } from './pack.types.js';
 import type { FacilityRef, Movement } from './rules.js';
 
-export const MAX_CSV_ROWS = 1_000_000;
+export const MAX_CSV_ROWS = CSV_LIMITS.dataRows;
 
 /** Header names (normalised) each column may have, Indonesian and English. */
 const ACTIVATION_COLUMNS = {
@@ -67,11 +67,11 @@ interface Group {
 export class CsvService {
   constructor(private readonly facility: (ctx: Context, id: string) => Promise<FacilityRef>) {}
 
-  /** The seed's 13-column activation file: every valid row activated, in one transaction. */
-  async activation(ctx: Context, text: string, options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
+  /** The seed's 13-column activation file (its rows, header first): every valid row activated, in one transaction. */
+  async activation(ctx: Context, file: string[][], options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
     const principal = requirePrincipal(ctx);
     if (principal.organizationType !== 'MANUFACTURER') throw forbidden('Only manufacturers activate codes');
-    const [header, ...rows] = readRows(text);
+    const [header, ...rows] = readRows(file);
     const columns = locateColumns(header!, ACTIVATION_COLUMNS);
     if (columns.code < 0 && (columns.packageId < 0 || columns.nie < 0)) {
       throw badInput('The file needs a "2D Barcode" column (or "NIE", "Lot Number", "Expired" and "ID Kemasan")', 'csv');
@@ -101,10 +101,10 @@ export class CsvService {
     });
   }
 
-  /** A movements file (`code,event,to,time`): rows grouped into bulk movements, applied in order, in one transaction. */
-  async movements(ctx: Context, text: string, options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
+  /** A movements file (`code,event,to,time`; its rows, header first): rows grouped into bulk movements, applied in order, in one transaction. */
+  async movements(ctx: Context, file: string[][], options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
     const principal = requirePrincipal(ctx);
-    const [header, ...rows] = readRows(text);
+    const [header, ...rows] = readRows(file);
     const columns = locateColumns(header!, MOVEMENT_COLUMNS);
     if (columns.code < 0 || columns.event < 0) throw badInput('The file needs at least the columns code and event (and to, time)', 'csv');
     const rejected: Rejection[] = [];
@@ -179,8 +179,7 @@ export class CsvService {
   }
 }
 
-function readRows(text: string): string[][] {
-  const rows = parseCsv(text);
+function readRows(rows: string[][]): string[][] {
   if (rows.length < 2) throw badInput('The file has no data rows under its header', 'csv');
   if (rows.length - 1 > MAX_CSV_ROWS) throw badInput(`At most ${MAX_CSV_ROWS.toLocaleString('en')} rows per file`, 'csv');
   return rows;
