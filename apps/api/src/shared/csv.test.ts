@@ -68,7 +68,7 @@ describe('readCsv', () => {
 });
 
 describe('readCsv limits, checked while reading', () => {
-  const limits: CsvLimits = { bytes: 10_000, dataRows: 3, cellsPerRow: 4, bytesPerCell: 8 };
+  const limits: CsvLimits = { bytes: 10_000, dataRows: 3, blankRows: 5000, cellsPerRow: 4, bytesPerCell: 8 };
 
   it('takes a row of exactly the cells allowed, and names the row with one more', async () => {
     expect(await read('a,b,c,d\n1,2,3,4\n', limits)).toEqual([['a', 'b', 'c', 'd'], ['1', '2', '3', '4']]);
@@ -105,6 +105,16 @@ describe('readCsv limits, checked while reading', () => {
     });
   });
 
+  it('takes exactly the blank rows allowed, and refuses one more', async () => {
+    const few = { ...limits, blankRows: 3 };
+    expect(await read('h\n\n , \n1\n\r\n', few)).toEqual([['h'], ['1']]);
+    expect(await refusal(read('h\n\n , \n1\n\r\n,\n2\n', few))).toMatchObject({
+      message: 'The file has more than 3 blank rows',
+      row: 2,
+      limit: 3,
+    });
+  });
+
   it('takes exactly the bytes allowed, and answers 413 for one more', async () => {
     const file = 'h\n' + ' \n'.repeat(4999);
     expect(await read(file, limits)).toEqual([['h']]);
@@ -117,7 +127,8 @@ describe('readCsv limits, checked while reading', () => {
     ['an endless cell', 'x', CSV_LIMITS, /^The header row, cell 1, is over 4 KB$/, 4 * 1024],
     ['an endless quoted cell', '"', CSV_LIMITS, /^The header row, cell 1, is over 4 KB$/, 8 * 1024],
     ['endless rows', 'x\n', CSV_LIMITS, /^Row 1,000,001 is one more than the 1,000,000 rows/, 2 * 1_000_001],
-    ['endless blank lines', '\r\n', fourMegabytes, /^The file is over 4 MB$/, fourMegabytes.bytes],
+    ['endless blank lines', '\r\n', CSV_LIMITS, /^The file has more than 1,000,000 blank rows$/, 2 * 1_000_001],
+    ['endless bytes', 'xxxxxxxxx\n', fourMegabytes, /^The file is over 4 MB$/, fourMegabytes.bytes],
   ] as const)('stops %s as soon as it passes a limit', async (_name, unit, limits, message, bytesToLimit) => {
     const chunk = Buffer.from(unit.repeat(64 * 1024));
     let taken = 0;
@@ -132,8 +143,8 @@ describe('readCsv limits, checked while reading', () => {
     expect(taken).toBeLessThanOrEqual(Math.max(bytesToLimit, HEADER_LINE) + chunk.length);
   });
 
-  it('stops a gzip bomb once decoded bytes pass the file limit, and a bomb of one cell far sooner', async ({ annotate }) => {
-    const member = zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024, '\n'), { level: 9 });
+  it('stops a gzip bomb of rows once decoded bytes pass the file limit, and a bomb of one cell far sooner', async ({ annotate }) => {
+    const member = zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024, 'xxxxxxxxx\n'), { level: 9 });
     const bomb = async function* () {
       for (;;) yield member;
     };
@@ -148,13 +159,13 @@ describe('readCsv limits, checked while reading', () => {
     const cell = decodeBytes((async function* () { for (;;) yield zeros; })(), 'gzip', { wireBytes: small.bytes, decodedBytes: small.bytes }, oneCell);
     expect(await refusal(readCsv(cell, small))).toMatchObject({ status: 400, message: 'The header row, cell 1, is over 4 KB' });
     expect(oneCell.decodedBytes).toBeLessThanOrEqual(HEADER_LINE + 64 * 1024);
-    await annotate(`newline bomb: ${progress.decodedBytes} bytes decoded (limit ${small.bytes}); zero bomb: ${oneCell.decodedBytes} bytes decoded`);
+    await annotate(`bomb of rows: ${progress.decodedBytes} bytes decoded (limit ${small.bytes}); zero bomb: ${oneCell.decodedBytes} bytes decoded`);
   });
 });
 
 describe('readCsv, fuzzed', () => {
-  const small: CsvLimits = { bytes: 600, dataRows: 6, cellsPerRow: 5, bytesPerCell: 12 };
-  const roomy: CsvLimits = { bytes: 1e6, dataRows: 1e6, cellsPerRow: 1e6, bytesPerCell: 1e6 };
+  const small: CsvLimits = { bytes: 600, dataRows: 6, blankRows: 6, cellsPerRow: 5, bytesPerCell: 12 };
+  const roomy: CsvLimits = { bytes: 1e6, dataRows: 1e6, blankRows: 1e6, cellsPerRow: 1e6, bytesPerCell: 1e6 };
   const cuts = fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 20, size: 'max' });
   const csvChar = fc.constantFrom('a', 'é', '😀', ' ', ',', ';', '\t', '\n', '\r', '"', '\ufeff');
 

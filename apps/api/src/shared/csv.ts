@@ -7,6 +7,8 @@ export interface CsvLimits {
   bytes: number;
   /** Rows under the header. */
   dataRows: number;
+  /** Blank rows, dropped but read all the same. */
+  blankRows: number;
   cellsPerRow: number;
   /** Bytes of one cell, once its quotes are read. */
   bytesPerCell: number;
@@ -19,6 +21,7 @@ export interface CsvLimits {
 export const CSV_LIMITS: CsvLimits = {
   bytes: 200 * 1024 * 1024,
   dataRows: 1_000_000,
+  blankRows: 1_000_000,
   cellsPerRow: 64,
   bytesPerCell: 4 * 1024,
 };
@@ -60,6 +63,7 @@ export class CsvParser {
   private row: string[] = [];
   /** Rows kept so far: the header, then the data rows. */
   private kept = 0;
+  private blank = 0;
 
   constructor(
     private readonly limits: CsvLimits,
@@ -167,7 +171,13 @@ export class CsvParser {
   private endRow() {
     const row = this.row;
     this.row = [];
-    if (row.every((cell) => cell.trim() === '')) return;
+    if (row.every((cell) => cell.trim() === '')) {
+      // Dropped, but read all the same: they are counted so that reading stays bounded.
+      if (++this.blank > this.limits.blankRows) {
+        throw this.refuse(`The file has more than ${this.limits.blankRows.toLocaleString('en')} blank rows`, this.limits.blankRows);
+      }
+      return;
+    }
     if (this.kept > this.limits.dataRows) {
       const most = this.limits.dataRows.toLocaleString('en');
       throw this.refuse(`${this.where()} is one more than the ${most} rows a file may have under its header`, this.limits.dataRows);
