@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { AppError } from './errors.js';
 import { byteSize, tooLarge } from './body.js';
 
@@ -57,7 +58,12 @@ export class CsvParser {
   private mode: Mode = 'start';
   /** The last chunk ended in a CR: an LF opening the next belongs to the same line break. */
   private afterCr = false;
-  /** The cell being read, as slices of the chunks it spans. */
+  /** The chunk being parsed (as text too, when it is all ASCII), and the part of the cell being read that lies in it. */
+  private chunk: Buffer = Buffer.alloc(0);
+  private text: string | null = null;
+  private spanFrom = 0;
+  private spanTo = 0;
+  /** Parts of the cell before that span: in earlier chunks, or before a doubled quote. */
   private pieces: Buffer[] = [];
   private cellBytes = 0;
   private row: string[] = [];
@@ -99,6 +105,14 @@ export class CsvParser {
   }
 
   private parse(chunk: Buffer) {
+    this.chunk = chunk;
+    // Cells of an ASCII chunk are sliced from its text, not each decoded on its own.
+    this.text = isAscii(chunk) ? chunk.toString('latin1') : null;
+    this.scan(chunk);
+    this.keepSpan();
+  }
+
+  private scan(chunk: Buffer) {
     const n = chunk.length;
     const delimiter = this.delimiter;
     let i = 0;
@@ -115,14 +129,14 @@ export class CsvParser {
       } else if (this.mode === 'quoted') {
         // Up to the next quote; an unclosed quote runs to the end of the file.
         const quote = chunk.indexOf(QUOTE, i);
-        this.append(chunk, i, quote < 0 ? n : quote);
+        this.append(i, quote < 0 ? n : quote);
         if (quote < 0) return;
         this.mode = 'quote';
         i = quote + 1;
       } else if (this.mode === 'quote') {
         // "" stands for one quote; anything else closes the quotes, and what follows stays with the cell.
         if (chunk[i] === QUOTE) {
-          this.append(chunk, i, i + 1);
+          this.append(i, i + 1);
           this.mode = 'quoted';
           i++;
         } else this.mode = 'plain';
@@ -133,7 +147,7 @@ export class CsvParser {
           if (c === delimiter || c === LF || c === CR) break;
           end++;
         }
-        this.append(chunk, i, end);
+        this.append(i, end);
         if (end === n) return;
         this.endCell();
         this.mode = 'start';
@@ -148,23 +162,40 @@ export class CsvParser {
     }
   }
 
-  private append(chunk: Buffer, from: number, to: number) {
+  /** Bytes `from` to `to` of the chunk join the cell. */
+  private append(from: number, to: number) {
     if (to === from) return;
     this.cellBytes += to - from;
     if (this.cellBytes > this.limits.bytesPerCell) {
       const at = this.row.length + 1;
       throw this.refuse(`${this.where()}, cell ${at}, is over ${byteSize(this.limits.bytesPerCell)}`, this.limits.bytesPerCell, { cell: at });
     }
-    this.pieces.push(chunk.subarray(from, to));
+    if (this.spanTo !== from || this.spanTo === this.spanFrom) {
+      this.keepSpan();
+      this.spanFrom = from;
+    }
+    this.spanTo = to;
+  }
+
+  /** The span is kept aside as a piece: the chunk is about to end, or the cell goes on past a gap. */
+  private keepSpan() {
+    if (this.spanTo > this.spanFrom) this.pieces.push(this.chunk.subarray(this.spanFrom, this.spanTo));
+    this.spanFrom = this.spanTo = 0;
   }
 
   private endCell() {
     if (this.row.length === this.limits.cellsPerRow) {
       throw this.refuse(`${this.where()} has more than ${this.limits.cellsPerRow} cells`, this.limits.cellsPerRow);
     }
-    const pieces = this.pieces;
-    this.row.push(pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces, this.cellBytes).toString('utf8'));
-    this.pieces = [];
+    if (this.pieces.length === 0) {
+      const { spanFrom: from, spanTo: to } = this;
+      this.row.push(to === from ? '' : this.text !== null ? this.text.slice(from, to) : this.chunk.toString('utf8', from, to));
+    } else {
+      this.keepSpan();
+      this.row.push(Buffer.concat(this.pieces, this.cellBytes).toString('utf8'));
+      this.pieces = [];
+    }
+    this.spanFrom = this.spanTo = 0;
     this.cellBytes = 0;
   }
 
