@@ -8,8 +8,8 @@ export interface CsvLimits {
   bytes: number;
   /** Rows under the header. */
   dataRows: number;
-  /** Blank rows, dropped but read all the same. */
-  blankRows: number;
+  /** Cells of the whole file, blank rows' included: they are dropped, but read all the same. */
+  cells: number;
   cellsPerRow: number;
   /** Bytes of one cell, once its quotes are read. */
   bytesPerCell: number;
@@ -17,12 +17,13 @@ export interface CsvLimits {
 
 /**
  * An activation file has up to a million rows of 13 columns, some 150 bytes a row; codes are
- * at most a few hundred characters.
+ * at most a few hundred characters. The cells of the whole file bound the memory its rows take,
+ * and the time they take to read, to about those of the largest activation file.
  */
 export const CSV_LIMITS: CsvLimits = {
   bytes: 200 * 1024 * 1024,
   dataRows: 1_000_000,
-  blankRows: 1_000_000,
+  cells: 16_000_000,
   cellsPerRow: 64,
   bytesPerCell: 4 * 1024,
 };
@@ -49,7 +50,7 @@ export async function readCsv(bytes: AsyncIterable<Buffer>, limits: CsvLimits = 
 type Mode = 'start' | 'plain' | 'quoted' | 'quote';
 
 /** The reader itself, fed chunk by chunk; every kept row goes to `onRow`. */
-export class CsvParser {
+class CsvParser {
   private bytes = 0;
   /** The file's first bytes, kept until its first line ends, to sniff the delimiter from. */
   private head: Buffer[] | null = [];
@@ -69,7 +70,7 @@ export class CsvParser {
   private row: string[] = [];
   /** Rows kept so far: the header, then the data rows. */
   private kept = 0;
-  private blank = 0;
+  private cells = 0;
 
   constructor(
     private readonly limits: CsvLimits,
@@ -187,6 +188,10 @@ export class CsvParser {
     if (this.row.length === this.limits.cellsPerRow) {
       throw this.refuse(`${this.where()} has more than ${this.limits.cellsPerRow} cells`, this.limits.cellsPerRow);
     }
+    if (++this.cells > this.limits.cells) {
+      const most = this.limits.cells.toLocaleString('en');
+      throw this.refuse(`${this.where()} takes the file past ${most} cells`, this.limits.cells);
+    }
     if (this.pieces.length === 0) {
       const { spanFrom: from, spanTo: to } = this;
       this.row.push(to === from ? '' : this.text !== null ? this.text.slice(from, to) : this.chunk.toString('utf8', from, to));
@@ -202,13 +207,7 @@ export class CsvParser {
   private endRow() {
     const row = this.row;
     this.row = [];
-    if (row.every((cell) => cell.trim() === '')) {
-      // Dropped, but read all the same: they are counted so that reading stays bounded.
-      if (++this.blank > this.limits.blankRows) {
-        throw this.refuse(`The file has more than ${this.limits.blankRows.toLocaleString('en')} blank rows`, this.limits.blankRows);
-      }
-      return;
-    }
+    if (row.every((cell) => cell.trim() === '')) return;
     if (this.kept > this.limits.dataRows) {
       const most = this.limits.dataRows.toLocaleString('en');
       throw this.refuse(`${this.where()} is one more than the ${most} rows a file may have under its header`, this.limits.dataRows);
