@@ -80,8 +80,9 @@ export function requestBody(req: IncomingMessage, limits: BodyLimits, progress?:
 
 /**
  * `source` decoded as a stream: counted as it comes, and stopped, its decoder destroyed, the
- * moment it passes either limit; nothing is inflated past the decoded limit but the chunk being
- * read. A request given as the source is paused, never destroyed, so it can still be drained.
+ * moment it passes either limit; past the decoded limit nothing is inflated but what the decoder
+ * holds in its buffer (some kilobytes). A request given as the source is paused, never
+ * destroyed, so that it can still be drained.
  */
 export function decodeBytes(
   source: AsyncIterable<Buffer>,
