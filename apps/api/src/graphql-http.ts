@@ -1,14 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { createContext, requestInfo, type Context, type ContextDeps } from './context.js';
+import { BodyError, discardBody, requestBody, requireUtf8 } from './shared/body.js';
 import { errorBody, type ErrorCode } from './shared/errors.js';
 import { sendJson } from './shared/http.js';
 import { logger } from './shared/logger.js';
 
-/** The largest GraphQL request body taken (a bulk movement of 200,000 codes fits). */
+/**
+ * The largest GraphQL request body taken, as sent and once decoded: a bulk movement of 200,000
+ * codes fits (as Digital Links of ~100 characters, about 21 MB of JSON).
+ */
 const BODY_LIMIT = 50 * 1024 * 1024;
+const BODY_LIMITS = { wireBytes: BODY_LIMIT, decodedBytes: BODY_LIMIT };
 
 /**
  * `POST /graphql` with a JSON body, handed to Apollo Server straight from Node's HTTP server:
@@ -27,20 +30,13 @@ export function graphqlPosts(apollo: ApolloServer<Context>, deps: ContextDeps) {
 
 async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: IncomingMessage, res: ServerResponse, url: string) {
   try {
-    const body = await readJson(req);
-    if (req.destroyed && !req.complete) return; // the client went away mid-body: no one to answer
-    if ('error' in body) {
-      // The rest of a body declared too large is not read: the connection closes after the answer.
-      if (!req.complete) res.shouldKeepAlive = false;
-      sendError(res, body.status, body.error);
-      return;
-    }
+    const json = await readJson(req);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: url.slice('/graphql'.length), body: body.json },
+      httpGraphQLRequest: { method: 'POST', headers, search: url.slice('/graphql'.length), body: json },
       context: () => createContext(deps, requestInfo(req)),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -52,56 +48,36 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   } catch (error) {
+    if (error instanceof BodyError) return refuse(req, res, error);
     logger.error({ err: error }, 'GraphQL request failed outside Apollo');
     if (res.headersSent) res.destroy();
     else sendError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
   }
 }
 
-type Body = { json: unknown } | { status: number; error: string };
-
-const TOO_LARGE = { status: 413, error: `The request body is over ${BODY_LIMIT / 1024 / 1024} MB` };
-
-/** A decoder for the body's Content-Encoding, none for identity, or null when it is not one taken. */
-function decoder(encoding: string): Readable | 'identity' | null {
-  if (encoding === '' || encoding === 'identity') return 'identity';
-  if (encoding === 'gzip') return createGunzip();
-  if (encoding === 'deflate') return createInflate();
-  if (encoding === 'br') return createBrotliDecompress();
-  return null;
-}
-
 /**
- * The request's JSON body (UTF-8, compressed or not), or why it cannot be read. A body declared
- * too large is refused before it is read; one found too large while streaming is read to its end
- * and dropped, so that the client, still sending, gets the answer.
+ * The request's JSON body (UTF-8, compressed or not). Refused with a BodyError: too large the
+ * moment a limit is passed (nothing more is inflated), or not UTF-8, not an encoding taken, not JSON.
  */
-async function readJson(req: IncomingMessage): Promise<Body> {
-  const charset = /;\s*charset\s*=\s*"?([^";]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') return { status: 415, error: `The body must be UTF-8, not ${charset}` };
-  const decode = decoder((req.headers['content-encoding'] ?? '').trim().toLowerCase());
-  if (!decode) return { status: 415, error: `Content-Encoding "${req.headers['content-encoding']}" is not taken; use gzip, deflate or br` };
-  if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT) return TOO_LARGE;
-  const source: AsyncIterable<Buffer> = decode === 'identity' ? req : req.pipe(decode as NodeJS.ReadWriteStream & Readable);
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  requireUtf8(req.headers['content-type']);
   const chunks: Buffer[] = [];
-  let size = 0;
+  for await (const chunk of requestBody(req, BODY_LIMITS)) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
   try {
-    for await (const chunk of source) {
-      size += chunk.length;
-      if (size <= BODY_LIMIT) chunks.push(chunk);
-    }
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return { status: 400, error: `The body could not be read: ${(error as Error).message}` };
-  }
-  if (size > BODY_LIMIT) return TOO_LARGE;
-  const text = Buffer.concat(chunks, size).toString('utf8');
-  try {
-    return { json: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-  } catch (error) {
-    return { status: 400, error: `The body is not valid JSON: ${(error as Error).message}` };
+    throw new BodyError(400, `The body is not valid JSON: ${(error as Error).message}`);
   }
 }
 
-function sendError(res: ServerResponse, status: number, message: string, code: ErrorCode = 'BAD_REQUEST') {
-  sendJson(res, status, errorBody(message, code));
+/** A body refused: the rest of it drained raw (or the connection closed), then the answer naming why. */
+async function refuse(req: IncomingMessage, res: ServerResponse, refusal: BodyError) {
+  if (req.destroyed && !req.complete) return; // the client went away mid-body: no one to answer
+  await discardBody(req, res, refusal);
+  sendError(res, refusal.status, refusal.message, 'BAD_REQUEST', refusal.details);
+}
+
+function sendError(res: ServerResponse, status: number, message: string, code: ErrorCode = 'BAD_REQUEST', details?: Record<string, unknown>) {
+  sendJson(res, status, errorBody(message, code, details));
 }

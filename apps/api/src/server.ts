@@ -19,6 +19,7 @@ import { publicVerification } from './modules/verification/verification.routes.j
 import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
 import { createServices, type Services } from './services.js';
+import { BodyError } from './shared/body.js';
 import { AppError, errorBody, formatError, httpStatusOf } from './shared/errors.js';
 import { logger } from './shared/logger.js';
 import { SESSION_OPTIONS } from './shared/db.js';
@@ -141,7 +142,8 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
     return;
   }
   if (error instanceof AppError) {
-    res.status(httpStatusOf(error.code)).json(errorBody(error.message, error.code));
+    const status = error instanceof BodyError ? error.status : httpStatusOf(error.code);
+    res.status(status).json(errorBody(error.message, error.code, error.details));
     return;
   }
   const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;

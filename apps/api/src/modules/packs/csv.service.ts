@@ -1,7 +1,7 @@
 import { parse } from '@jejak/gs1';
 import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
-import { normaliseHeader } from '../../shared/csv.js';
+import { CSV_LIMITS, normaliseHeader } from '../../shared/csv.js';
 import { inTransaction } from '../../shared/db.js';
 import { badInput, forbidden } from '../../shared/errors.js';
 import { readReportedTime } from '../lifecycle/clock.js';
@@ -13,7 +13,7 @@ import { reporterOf, timeMessage, type MovementOptions, type MovementService } f
 import type { BulkResult, Rejection } from './pack.types.js';
 import type { Line } from './resolve.js';
 
-export const MAX_CSV_ROWS = 1_000_000;
+export const MAX_CSV_ROWS = CSV_LIMITS.dataRows;
 
 /** Header names (normalised) each column may have, Indonesian and English. */
 const ACTIVATION_COLUMNS = {
