@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config.js';
-import { ensureDatabase, startEmbeddedPostgres, type RunningDatabase } from './db/embedded.js';
+import { openDatabase } from './db/connect.js';
+import type { RunningDatabase } from './db/embedded.js';
 import { startServer, type RunningServer } from './server.js';
 import { logger } from './shared/logger.js';
 
@@ -19,11 +20,9 @@ async function shutdown(signal: string) {
 }
 
 try {
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    database = await startEmbeddedPostgres(config.dataDir);
-    databaseUrl = await ensureDatabase(database.serverUrl, 'jejak');
-  }
+  const opened = await openDatabase(config);
+  database = opened.embedded;
+  const databaseUrl = opened.url;
   process.once('SIGINT', (signal) => void shutdown(signal));
   process.once('SIGTERM', (signal) => void shutdown(signal));
   server = await startServer(config, databaseUrl);
