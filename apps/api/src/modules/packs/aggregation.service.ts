@@ -63,7 +63,7 @@ export class AggregationService {
       const refusal = checkMovement({ kind: 'activate' }, found, [], this.situation(actor, line.at));
       if (refusal) return { refusal: { ...refusal, message: `parent: ${refusal.message}` } };
       const activation = effectOf({ kind: 'activate' }, actor);
-      await applyChange(client, [{ row: found, at }], activation.change, actor, this.movements.clock);
+      await applyChange(client, [{ at, rows: [found] }], activation.change, actor, this.movements.clock);
       await recordEvents(client, [{ type: activation.event, facilityId: actor.id, at, latitude: line.latitude, longitude: line.longitude, packs: [found] }], reporter);
       return { parent: { ...found, status: 'ACTIVE' as const, custodianId: actor.id, lastEventAt: at } };
     }
@@ -151,7 +151,7 @@ export class AggregationService {
     reporter: Reporter,
   ) {
     const at = line.at ?? this.movements.clock.now();
-    await applyChange(client, packs.map((row) => ({ row, at })), { parentId: type === 'AGGREGATED' ? parent.id : null }, actor, this.movements.clock);
+    await applyChange(client, [{ at, rows: packs }], { parentId: type === 'AGGREGATED' ? parent.id : null }, actor, this.movements.clock);
     const inside = packs.flatMap((pack) => contents.get(pack.id) ?? []);
     await recordEvents(
       client,

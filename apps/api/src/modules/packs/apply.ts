@@ -8,10 +8,10 @@ import { updateSummaries } from '../reports/summaries.js';
 import type { PackRow } from './pack-rows.js';
 import type { EventSourceName } from './pack.types.js';
 
-/** A pack a movement changes, and when the movement happened to it. */
+/** Packs a movement changes together, and when it happened to them. */
 export interface Moved {
-  row: PackRow;
   at: Date;
+  rows: PackRow[];
 }
 
 /**
@@ -20,14 +20,26 @@ export interface Moved {
  * the reports read follow in the same transaction.
  */
 export async function applyChange(client: PoolClient, moved: Moved[], change: Change, actor: FacilityRef, clock: Clock) {
-  if (moved.length === 0) return;
-  const params: unknown[] = [moved.map((m) => m.row.id), moved.map((m) => m.row.xmin), moved.map((m) => m.at)];
+  const ids: string[] = [];
+  const xmins: string[] = [];
+  for (const { rows } of moved) {
+    for (const row of rows) {
+      ids.push(row.id);
+      xmins.push(row.xmin);
+    }
+  }
+  if (ids.length === 0) return;
+  // One time for all (a call) is one parameter; a time per row (a file) is an array beside the ids.
+  const oneTime = moved.every((m) => m.at.getTime() === moved[0]!.at.getTime());
+  const times = oneTime ? [] : moved.flatMap(({ at, rows }) => rows.map(() => at));
+  const params: unknown[] = oneTime ? [ids, xmins, moved[0]!.at] : [ids, xmins, times];
+  const at = oneTime ? '$3::timestamptz' : 't.at';
   const param = (value: unknown) => `$${params.push(value)}`;
-  const sets = ['last_event_at = greatest(p.last_event_at, t.at)'];
+  const sets = [`last_event_at = greatest(p.last_event_at, ${at})`];
   if (change.status !== undefined) sets.push(`status = ${param(change.status)}::pack_status`);
   if (change.custodianId !== undefined) sets.push(`custodian_id = ${param(change.custodianId)}::uuid`);
   if (change.destinationId !== undefined) sets.push(`destination_id = ${param(change.destinationId)}::uuid`);
-  if (change.stampStatus) sets.push(`status_by_id = ${param(actor.id)}::uuid, status_at = t.at`);
+  if (change.stampStatus) sets.push(`status_by_id = ${param(actor.id)}::uuid, status_at = ${at}`);
   if (change.parentId !== undefined) sets.push(`parent_id = ${param(change.parentId)}::bigint`);
   if (change.detach?.length) {
     sets.push(`parent_id = case when p.id = any(${param(change.detach)}::bigint[]) then null else p.parent_id end`);
@@ -38,12 +50,12 @@ export async function applyChange(client: PoolClient, moved: Moved[], change: Ch
 
   const result = await client.query(
     `update pack p set ${sets.join(', ')}
-       from unnest($1::bigint[], $2::xid[], $3::timestamptz[]) as t(id, seen, at)
+       from ${oneTime ? 'unnest($1::bigint[], $2::xid[]) as t(id, seen)' : 'unnest($1::bigint[], $2::xid[], $3::timestamptz[]) as t(id, seen, at)'}
       where p.id = t.id and p.xmin = t.seen`,
     params,
   );
-  if (result.rowCount !== moved.length) {
-    throw new RetryTransaction(`${moved.length - (result.rowCount ?? 0)} packs changed while being moved`);
+  if (result.rowCount !== ids.length) {
+    throw new RetryTransaction(`${ids.length - (result.rowCount ?? 0)} packs changed while being moved`);
   }
   await updateSummaries(client, moved, change, actor, clock);
 }

@@ -72,10 +72,10 @@ export class MovementService {
 
     const { named, contents, refused } = await resolveCodes(client, lines);
     const accepted: Line[] = [];
-    const changed = new Map<string, Moved>();
-    const lineOf = new Map<string, Line>();
-    const detach: Moved[] = [];
+    const moving: Array<Moved & { line: Line }> = [];
+    const detach: Array<{ line: Line; at: Date; row: PackRow }> = [];
     const acceptedIds = new Set<string>();
+    const changedIds = new Set<string>();
     const container = containers(named.map(({ pack }) => pack.id), contents);
     // Outermost codes first: a code inside another code of the same call moves with it.
     const ordered = [...named].sort((a, b) => Number(container.has(a.pack.id)) - Number(container.has(b.pack.id)));
@@ -96,41 +96,60 @@ export class MovementService {
       accepted.push(line);
       acceptedIds.add(pack.id);
       const at = line.at ?? now;
-      for (const row of rowsToChange(movement, pack, inside)) {
-        changed.set(row.id, { row, at });
-        lineOf.set(row.id, line);
-      }
-      if (pack.parentId && !acceptedIds.has(pack.parentId) && leavesParent(movement)) detach.push({ row: pack, at });
+      const rows = rowsToChange(movement, pack, inside).filter((row) => !changedIds.has(row.id));
+      for (const row of rows) changedIds.add(row.id);
+      moving.push({ line, at, rows });
+      if (pack.parentId && !acceptedIds.has(pack.parentId) && leavesParent(movement)) detach.push({ line, at, row: pack });
     }
 
-    const moved = [...changed.values()];
-    if (moved.length) await this.write(client, effectOf(movement, actor), moved, detach, actor, reporter, lineOf);
+    if (changedIds.size) await this.write(client, effectOf(movement, actor), moving, detach, actor, reporter);
     await this.alerts.fromMovement(client, movement, refused, actor, now);
-    return {
-      accepted,
-      units: moved.filter(({ row }) => row.level === 'UNIT').length,
-      rejected: inInputOrder(refused.map((r) => r.rejection), lines),
-    };
+    let units = 0;
+    for (const { rows } of moving) for (const row of rows) if (row.level === 'UNIT') units++;
+    return { accepted, units, rejected: inInputOrder(refused.map((r) => r.rejection), lines) };
   }
 
-  private async write(client: PoolClient, effect: Effect, moved: Moved[], detach: Moved[], actor: FacilityRef, reporter: Reporter, lineOf: Map<string, Line>) {
+  /**
+   * Writes the changed packs, and their events: one per time and place the lines reported, split
+   * further where the effect says (by sender on receipt, by the status undone on undo).
+   */
+  private async write(
+    client: PoolClient,
+    effect: Effect,
+    moving: Array<Moved & { line: Line }>,
+    detach: Array<{ line: Line; at: Date; row: PackRow }>,
+    actor: FacilityRef,
+    reporter: Reporter,
+  ) {
     const change = detach.length ? { ...effect.change, detach: detach.map(({ row }) => row.id) } : effect.change;
-    // Events are split by what the effect says, and by the time and place each line reported.
     const events = new Map<string, EventRecord>();
-    const add = (type: EventRecord['type'], m: Moved, extra: Partial<EventRecord>) => {
-      const line = lineOf.get(m.row.id);
-      const key = JSON.stringify([type, extra.counterpartyId, extra.reason, extra.parentId, m.at.getTime(), line?.latitude, line?.longitude]);
-      const event = events.get(key) ?? { type, facilityId: actor.id, at: m.at, latitude: line?.latitude, longitude: line?.longitude, packs: [], ...extra };
-      event.packs.push(m.row);
-      events.set(key, event);
+    const eventFor = (type: EventRecord['type'], line: Line, at: Date, counterpartyId: string | null, reason: string | null, parentId: string | null) => {
+      const key = `${type}|${counterpartyId}|${reason}|${parentId}|${at.getTime()}|${line.latitude}|${line.longitude}`;
+      let event = events.get(key);
+      if (!event) {
+        event = { type, facilityId: actor.id, at, latitude: line.latitude, longitude: line.longitude, counterpartyId, reason, parentId, packs: [] };
+        events.set(key, event);
+      }
+      return event.packs;
     };
-    for (const m of detach) add('DISAGGREGATED', m, { parentId: m.row.parentId });
-    for (const m of moved) {
-      const split =
-        effect.splitBy === 'sender' ? { counterpartyId: m.row.custodianId } : effect.splitBy === 'status' ? { reason: m.row.status } : {};
-      add(effect.event, m, { counterpartyId: effect.counterpartyId ?? null, reason: effect.reason ?? null, ...split });
+    for (const { line, at, row } of detach) eventFor('DISAGGREGATED', line, at, null, null, row.parentId).push(row);
+    const counterpartyId = effect.counterpartyId ?? null;
+    const reason = effect.reason ?? null;
+    for (const { line, at, rows } of moving) {
+      if (!effect.splitBy) {
+        const packs = eventFor(effect.event, line, at, counterpartyId, reason, null);
+        for (const row of rows) packs.push(row);
+      } else {
+        for (const row of rows) {
+          const packs =
+            effect.splitBy === 'sender'
+              ? eventFor(effect.event, line, at, row.custodianId, reason, null)
+              : eventFor(effect.event, line, at, counterpartyId, row.status, null);
+          packs.push(row);
+        }
+      }
     }
-    await applyChange(client, moved, change, actor, this.clock);
+    await applyChange(client, moving, change, actor, this.clock);
     await recordEvents(client, [...events.values()], reporter);
   }
 

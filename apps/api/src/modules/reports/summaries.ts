@@ -5,6 +5,7 @@ import type { FacilityRef } from '../lifecycle/guards.js';
 import { MILESTONES, STATS_COLUMN } from '../lifecycle/stages.js';
 import { isOnHand } from '../lifecycle/states.js';
 import type { Moved } from '../packs/apply.js';
+import type { PackRow } from '../packs/pack-rows.js';
 
 /**
  * Keeps the report tables current with a movement, in its own transaction. Units only; a day is
@@ -26,12 +27,16 @@ class Tally<K extends unknown[]> {
   }
 }
 
-type Units = Array<Moved & { day: string }>;
+/** The units a movement changed, a group per time (and so per day). */
+type Units = Array<{ day: string; rows: PackRow[] }>;
 
 export async function updateSummaries(client: PoolClient, moved: Moved[], change: Change, actor: FacilityRef, clock: Clock) {
-  const units: Units = [];
   const dayOf = memoDay(clock);
-  for (const m of moved) if (m.row.level === 'UNIT' && m.row.batchId !== null) units.push({ ...m, day: dayOf(m.at) });
+  const units: Units = [];
+  for (const { at, rows } of moved) {
+    const counted = rows.filter((row) => row.level === 'UNIT' && row.batchId !== null);
+    if (counted.length) units.push({ day: dayOf(at), rows: counted });
+  }
   if (units.length === 0) return;
   await realisation(client, units, change, actor);
   await stock(client, units, change);
@@ -53,9 +58,11 @@ function memoDay(clock: Clock) {
 /** Distinct units reaching (or, on undo, leaving) each stage, per batch, and per day and province. */
 async function realisation(client: PoolClient, units: Units, change: Change, actor: FacilityRef) {
   const tally = new Tally<[string, string, string]>();
-  for (const { row, day } of units) {
-    for (const m of change.reach ?? []) if (!(row.milestones & MILESTONES[m])) tally.add([row.batchId!, STATS_COLUMN[m], day], 1);
-    for (const m of change.unreach ?? []) if (row.milestones & MILESTONES[m]) tally.add([row.batchId!, STATS_COLUMN[m], day], -1);
+  for (const { rows, day } of units) {
+    for (const row of rows) {
+      for (const m of change.reach ?? []) if (!(row.milestones & MILESTONES[m])) tally.add([row.batchId!, STATS_COLUMN[m], day], 1);
+      for (const m of change.unreach ?? []) if (row.milestones & MILESTONES[m]) tally.add([row.batchId!, STATS_COLUMN[m], day], -1);
+    }
   }
   for (const { key: [batchId, column, day], value } of tally.entries()) {
     await addRealisation(client, batchId, column, value, day, actor.province ?? '');
@@ -78,7 +85,7 @@ export async function addRealisation(client: PoolClient, batchId: string, column
 /** Stock on hand (lifecycle's `isOnHand`) per facility and batch, and per product and regency. */
 async function stock(client: PoolClient, units: Units, change: Change) {
   const tally = new Tally<[string, string]>();
-  for (const { row } of units) {
+  for (const row of units.flatMap((group) => group.rows)) {
     const custodianId = change.custodianId !== undefined ? change.custodianId : row.custodianId;
     const before = isOnHand(row) ? row.custodianId : null;
     const after = isOnHand({ status: change.status ?? row.status, custodianId }) ? custodianId : null;
@@ -92,7 +99,7 @@ async function stock(client: PoolClient, units: Units, change: Change) {
   const facilityIds = [...new Set(entries.map((e) => e.key[0]))];
   const { rows } = await client.query(`select id, coalesce(province, '') as province, coalesce(regency, '') as regency from facility where id = any($1::uuid[])`, [facilityIds]);
   const region = new Map(rows.map((row) => [row.id as string, [row.province as string, row.regency as string]]));
-  const productOf = new Map(units.map(({ row }) => [row.batchId!, row.productId!]));
+  const productOf = new Map(units.flatMap(({ rows }) => rows.map((row) => [row.batchId!, row.productId!] as const)));
   const byRegion = new Tally<[string, string, string]>();
   for (const { key: [facilityId, batchId], value } of entries) {
     const [province, regency] = region.get(facilityId)!;
@@ -128,16 +135,20 @@ async function addUp(client: PoolClient, table: string, columns: string[], types
  */
 async function flow(client: PoolClient, units: Units, direction: NonNullable<Change['flow']>, actor: FacilityRef, dayOf: (at: Date) => string) {
   const transit = new Tally<[string, string, string, string]>();
-  for (const { row, day } of units) {
-    if (direction.direction === 'out') transit.add([actor.id, direction.counterpartyId, row.batchId!, day], 1);
-    else if (row.custodianId && row.statusAt) transit.add([row.custodianId, actor.id, row.batchId!, dayOf(row.statusAt)], -1);
+  for (const { rows, day } of units) {
+    for (const row of rows) {
+      if (direction.direction === 'out') transit.add([actor.id, direction.counterpartyId, row.batchId!, day], 1);
+      else if (row.custodianId && row.statusAt) transit.add([row.custodianId, actor.id, row.batchId!, dayOf(row.statusAt)], -1);
+    }
   }
   await addUp(client, 'in_transit', ['from_id', 'to_id', 'batch_id', 'day'], ['uuid', 'uuid', 'bigint', 'date'], transit.entries());
 
   const tally = new Tally<[string, string, string]>();
-  for (const { row, day } of units) {
-    const counterparty = direction.direction === 'out' ? direction.counterpartyId : row.custodianId;
-    if (counterparty) tally.add([counterparty, row.batchId!, day], 1);
+  for (const { rows, day } of units) {
+    for (const row of rows) {
+      const counterparty = direction.direction === 'out' ? direction.counterpartyId : row.custodianId;
+      if (counterparty) tally.add([counterparty, row.batchId!, day], 1);
+    }
   }
   const entries = tally.entries();
   if (entries.length === 0) return;
@@ -153,10 +164,15 @@ async function flow(client: PoolClient, units: Units, direction: NonNullable<Cha
 /** Dispensed units per product, region and day; an undone dispense is taken back from its own day. */
 async function consumption(client: PoolClient, units: Units, change: Change, actor: FacilityRef, dayOf: (at: Date) => string) {
   const tally = new Tally<[string, string]>();
-  for (const { row, day } of units) {
-    const dispensedBefore = (row.milestones & MILESTONES.dispensed) !== 0;
-    if (change.reach?.includes('dispensed') && !dispensedBefore) tally.add([row.productId!, day], 1);
-    if (change.unreach?.includes('dispensed') && dispensedBefore && row.statusAt) tally.add([row.productId!, dayOf(row.statusAt)], -1);
+  const reaches = change.reach?.includes('dispensed') ?? false;
+  const unreaches = change.unreach?.includes('dispensed') ?? false;
+  if (!reaches && !unreaches) return;
+  for (const { rows, day } of units) {
+    for (const row of rows) {
+      const dispensedBefore = (row.milestones & MILESTONES.dispensed) !== 0;
+      if (reaches && !dispensedBefore) tally.add([row.productId!, day], 1);
+      if (unreaches && dispensedBefore && row.statusAt) tally.add([row.productId!, dayOf(row.statusAt)], -1);
+    }
   }
   const region = [actor.province ?? '', actor.regency ?? ''];
   for (const { key: [productId, day], value } of tally.entries()) {
