@@ -432,7 +432,7 @@ describe('the public verification page', () => {
     for (let n = 1; n < 40 && !answer.errors; n++) {
       answer = await gql(system.url, `query($c: String!) { verify(code: $c) { verdict } }`, { c: unknown(n) }, undefined, { 'user-agent': userAgent });
     }
-    expect(answer.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
 
     const { context, page, errors } = await openTab({ userAgent });
     try {

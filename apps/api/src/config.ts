@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileTrustedProxies } from './shared/proxies.js';
 import { DEFAULT_REPORTED_WINDOW_DAYS, DEFAULT_TIME_ZONE, checkTimeZone } from './modules/lifecycle/clock.js';
 
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   reportTimeZone: string;
   /** How many days back a reported event time may go. */
   reportedWindowDays: number;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. */
+  trustedProxies: string[];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,5 +49,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     reportTimeZone: checkTimeZone(env.REPORT_TIME_ZONE || DEFAULT_TIME_ZONE),
     reportedWindowDays,
+    trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
   };
+}
+
+/** A comma-separated list of IPv4/IPv6 addresses and CIDR ranges, each checked. */
+function readTrustedProxies(text: string | undefined): string[] {
+  const list = (text ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  try {
+    compileTrustedProxies(list);
+  } catch (error) {
+    throw new Error(`TRUSTED_PROXIES must list addresses or CIDR ranges such as 10.0.0.0/8, got "${text}": ${(error as Error).message}`);
+  }
+  return list;
 }

@@ -2,6 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
+import proxyAddr from 'proxy-addr';
+import type { TrustProxy } from './shared/proxies.js';
 import type { Principal } from './shared/auth.js';
 import type { AppError } from './shared/errors.js';
 import { createLoaders, type Loaders } from './shared/loaders.js';
@@ -20,22 +22,28 @@ export interface Context {
   sessionId: string | null;
   services: Services;
   loaders: Loaders;
-  /** An anonymous fingerprint of the caller's device, for the public scan log and throttling. */
+  /** An anonymous fingerprint of the caller's device (address and user agent), per day. */
   client: Buffer;
+  /** Who is calling from where: the client's address (behind trusted proxies) and user agent. */
+  request: RequestInfo;
 }
 
 /** What a request tells about who is calling. */
 export interface RequestInfo {
   authorization?: string;
-  ip?: string;
-  userAgent?: string;
+  /** The client's address: the peer's, or behind a trusted proxy the one it forwarded. */
+  ip: string;
+  userAgent: string;
 }
 
 export interface ContextDeps {
   em: EntityManager;
   pool: Pool;
   services: Services;
+  /** Which peer addresses are proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
+  trustProxy: TrustProxy;
 }
+
 
 export async function createContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.em.fork();
@@ -49,26 +57,28 @@ export async function createContext(deps: ContextDeps, request: RequestInfo): Pr
     services: deps.services,
     loaders: createLoaders(em),
     client: clientFingerprint(request),
+    request,
   };
 }
 
 /** Random per process and mixed with the day, so fingerprints cannot be followed across days. */
 const FINGERPRINT_SECRET = randomBytes(32);
 
-export function clientFingerprint(request: RequestInfo): Buffer {
+export function clientFingerprint(request: Pick<RequestInfo, 'ip' | 'userAgent'>): Buffer {
   const day = new Date().toISOString().slice(0, 10);
   return createHmac('sha256', FINGERPRINT_SECRET)
-    .update(`${day}|${request.ip ?? ''}|${request.userAgent ?? ''}`)
+    .update(`${day}|${request.ip}|${request.userAgent}`)
     .digest()
     .subarray(0, 16);
 }
 
 /** The caller's details from an HTTP request, through Express or straight from Node's server. */
-export function requestInfo(req: IncomingMessage): RequestInfo {
+export function requestInfo(req: IncomingMessage, trustProxy: TrustProxy): RequestInfo {
   const header = (name: string) => {
     const value = req.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
-  // The peer's address: what Express calls req.ip while no proxy is trusted.
-  return { authorization: header('authorization'), ip: req.socket.remoteAddress, userAgent: header('user-agent') };
+  // X-Forwarded-For is believed only hop by hop from a trusted proxy; else the peer's own address.
+  const ip = req.socket.remoteAddress ? proxyAddr(req, trustProxy) : '';
+  return { authorization: header('authorization'), ip, userAgent: (header('user-agent') ?? '').slice(0, 512) };
 }

@@ -37,7 +37,7 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers, search: url.slice('/graphql'.length), body: json },
-      context: () => createContext(deps, requestInfo(req)),
+      context: () => createContext(deps, requestInfo(req, deps.trustProxy)),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

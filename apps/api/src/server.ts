@@ -9,6 +9,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import pg from 'pg';
 import type { Config } from './config.js';
 import { createContext, requestInfo, type Context, type ContextDeps } from './context.js';
+import { compileTrustedProxies } from './shared/proxies.js';
 import { openOrm } from './db/orm.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { seedDemoPacks, type DemoCodes } from './modules/demo/demo.packs.js';
@@ -51,7 +52,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   if (await ensureSummaryTimeZone(pool, services.clock.timeZone)) {
     logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
   }
-  const deps: ContextDeps = { em: orm.em, pool, services };
+  const deps: ContextDeps = { em: orm.em, pool, services, trustProxy: compileTrustedProxies(config.trustedProxies) };
   const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
   const demoCodes = demoAccounts.length ? await seedDemoPacks(deps) : null;
 
@@ -85,7 +86,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   app.use(
     '/graphql',
     express.json({ limit: '50mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(deps, requestInfo(req)) }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(deps, requestInfo(req, deps.trustProxy)) }),
   );
 
   app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps));

@@ -163,7 +163,7 @@ describe('throttling', () => {
     const guess = () => verify(`(90)DKL2104012310A1(10)AMX2501(21)${randomBytes(6).toString('hex').toUpperCase()}`, {}, device);
     for (let i = 0; i < 20; i++) expect((await guess()).data.verify.reasons).toEqual(['NOT_FOUND']);
     const blocked = await guess();
-    expect(codesOf(blocked)).toEqual(['TOO_MANY_REQUESTS']);
+    expect(codesOf(blocked)).toEqual(['TOO_MANY_ATTEMPTS']);
     expect(blocked.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
     expect((await verify('(90)DBL0204127763A1(10)X(17)291231', {}, 'someone-else')).data.verify.verdict).toBe('GENUINE');
   });
@@ -258,7 +258,7 @@ describe('GET /api/verify', () => {
     const blocked = await guess();
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(blocked.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: Number(blocked.headers.get('retry-after')) });
+    expect(blocked.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: Number(blocked.headers.get('retry-after')) });
     expect((await plainVerify('(90)DBL0204127763A1(10)X(17)291231', {}, 'plain-someone-else')).body.verdict).toBe('GENUINE');
   });
 });

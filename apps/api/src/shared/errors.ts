@@ -12,7 +12,7 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'An argument is missing, malformed or out of range.',
   NOT_FOUND: 'The thing named does not exist or is not visible to the caller.',
   CONFLICT: 'The change clashes with what is already stored.',
-  TOO_MANY_REQUESTS: 'Too many requests; wait and try again.',
+  TOO_MANY_ATTEMPTS: 'Too many attempts from this client or for this account; wait retryAfterSeconds and try again.',
   GRAPHQL_PARSE_FAILED: 'The request is not valid GraphQL.',
   GRAPHQL_VALIDATION_FAILED: 'The request does not match the schema.',
   BAD_REQUEST: 'The HTTP request is malformed.',
@@ -48,7 +48,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_USER_INPUT: 400,
   BAD_REQUEST: 400,
   CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
+  TOO_MANY_ATTEMPTS: 429,
 };
 export const httpStatusOf = (code: ErrorCode) => HTTP_STATUS[code] ?? 500;
 

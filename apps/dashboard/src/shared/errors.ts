@@ -10,7 +10,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
-  'TOO_MANY_REQUESTS',
+  'TOO_MANY_ATTEMPTS',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -29,7 +29,7 @@ export const ERROR_MESSAGES = {
   BAD_USER_INPUT: 'errors.BAD_USER_INPUT',
   NOT_FOUND: 'errors.NOT_FOUND',
   CONFLICT: 'errors.CONFLICT',
-  TOO_MANY_REQUESTS: 'errors.TOO_MANY_REQUESTS',
+  TOO_MANY_ATTEMPTS: 'errors.TOO_MANY_ATTEMPTS',
   GRAPHQL_PARSE_FAILED: 'errors.GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'errors.GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST: 'errors.BAD_REQUEST',
@@ -90,7 +90,7 @@ export function errorCodeOf(error: unknown): ErrorCode {
   if (ServerError.is(error)) {
     if (error.statusCode === 401) return 'UNAUTHENTICATED';
     if (error.statusCode === 403) return 'FORBIDDEN';
-    if (error.statusCode === 429) return 'TOO_MANY_REQUESTS';
+    if (error.statusCode === 429) return 'TOO_MANY_ATTEMPTS';
     if (error.statusCode >= 500) return 'INTERNAL_SERVER_ERROR';
     return 'BAD_REQUEST';
   }
@@ -105,7 +105,7 @@ export function errorFieldOf(error: unknown): string | undefined {
   return typeof field === 'string' ? field : undefined;
 }
 
-/** For TOO_MANY_REQUESTS: the seconds the API asks to wait (`extensions.retryAfterSeconds`). */
+/** For TOO_MANY_ATTEMPTS: the seconds the API asks to wait (`extensions.retryAfterSeconds`). */
 export function retryAfterOf(error: unknown): number | undefined {
   const seconds = graphQLErrorsOf(error)[0]?.extensions?.retryAfterSeconds;
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
@@ -120,13 +120,13 @@ export function formatWait(t: TFunction, seconds: number): string {
 export type ErrorOverrides = Partial<Record<ErrorCode, ParseKeys>>;
 
 /**
- * The message to show for an error, in the current language. TOO_MANY_REQUESTS also says how
+ * The message to show for an error, in the current language. TOO_MANY_ATTEMPTS also says how
  * long to wait, when the API said so.
  */
 export function errorMessage(t: TFunction, error: unknown, overrides: ErrorOverrides = {}): string {
   const code = errorCodeOf(error);
   const key: ParseKeys = overrides[code] ?? ERROR_MESSAGES[code];
-  if (code !== 'TOO_MANY_REQUESTS') return t(key);
+  if (code !== 'TOO_MANY_ATTEMPTS') return t(key);
   const wait = retryAfterOf(error);
   const when = wait === undefined ? t('errors.retryLater') : t('errors.retryIn', { wait: formatWait(t, wait) });
   return `${t(key)} ${when}`;

@@ -8,7 +8,7 @@ export function complaintPhotos(deps: ContextDeps): Router {
   const router = Router();
   router.get('/api/complaints/:id/photo', async (req, res, next) => {
     try {
-      const ctx = await createContext(deps, requestInfo(req));
+      const ctx = await createContext(deps, requestInfo(req, deps.trustProxy));
       if (requirePrincipal(ctx).organizationType !== 'REGULATOR') throw forbidden('Only BPOM sees complaint photos');
       const photo = await ctx.services.complaints.photo(ctx, req.params.id);
       if (!photo) throw notFound(`No photo for complaint ${req.params.id}`);

@@ -15,7 +15,7 @@ export function codeDownloads(deps: ContextDeps): Router {
     try {
       const format = req.params.format;
       if (format !== 'csv' && format !== 'xml') throw notFound(`No download in format ${format}; use csv or xml`);
-      const ctx = await createContext(deps, requestInfo(req));
+      const ctx = await createContext(deps, requestInfo(req, deps.trustProxy));
       requirePrincipal(ctx);
       const request = await ctx.services.codes.byId(ctx, req.params.id);
       if (!request || request.status !== 'ISSUED') throw notFound(`No issued code request with id ${req.params.id}`);

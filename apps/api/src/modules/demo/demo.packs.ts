@@ -102,5 +102,6 @@ async function demoContext(deps: Deps, email: string): Promise<Context> {
     services: deps.services,
     loaders: createLoaders(em),
     client: Buffer.alloc(16),
+    request: { ip: '127.0.0.1', userAgent: 'demo data' },
   };
 }

@@ -25,7 +25,7 @@ export function csvUploads(deps: ContextDeps): Router {
         res.status(404).json(errorBody(`No CSV upload "${kind}"; use activation or movements`, 'NOT_FOUND'));
         return;
       }
-      const ctx = await createContext(deps, requestInfo(req));
+      const ctx = await createContext(deps, requestInfo(req, deps.trustProxy));
       requirePrincipal(ctx);
       if (!req.is(CSV_TYPES)) throw badInput('Send the file as the body with Content-Type: text/csv', 'csv');
       requireUtf8(req.headers['content-type']);

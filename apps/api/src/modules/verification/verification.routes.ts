@@ -32,14 +32,14 @@ async function answer(deps: ContextDeps, req: IncomingMessage, res: ServerRespon
     const query = new URLSearchParams((req.url ?? '').slice(PATH.length + 1));
     const code = query.get('code');
     if (code === null || code === '') throw badInput('code is required: the text of the 2D barcode', 'code');
-    const client = clientFingerprint(requestInfo(req));
-    const ctx = { pool: deps.pool, services: deps.services, client };
+    const request = requestInfo(req, deps.trustProxy);
+    const ctx = { pool: deps.pool, services: deps.services, client: clientFingerprint(request), request };
     const verification = await deps.services.verification.verify(ctx, code, numberParam(query, 'latitude'), numberParam(query, 'longitude'));
     sendJson(res, 200, verification, NO_STORE);
   } catch (error) {
     if (!(error instanceof AppError)) logger.error({ err: error }, 'public verification failed');
     const known = error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
-    const retry = known.code === 'TOO_MANY_REQUESTS' ? known.details.retryAfterSeconds : undefined;
+    const retry = known.code === 'TOO_MANY_ATTEMPTS' ? known.details.retryAfterSeconds : undefined;
     if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
     sendJson(res, httpStatusOf(known.code), errorBody(known.message, known.code, known.details), NO_STORE);
   }

@@ -24,7 +24,7 @@ export function verdictOf(reasons: VerificationReasonName[]): VerdictName {
 }
 
 /** What a verification needs of a request: no login, no ORM. */
-export type VerifyContext = Pick<Context, 'pool' | 'services' | 'client'>;
+export type VerifyContext = Pick<Context, 'pool' | 'services' | 'client' | 'request'>;
 
 interface Judgement {
   verification: Verification;
@@ -54,7 +54,7 @@ export class VerificationService {
     const client = ctx.client.toString('hex');
     const wait = this.throttle.waitSeconds(client);
     if (wait > 0) {
-      throw new AppError('TOO_MANY_REQUESTS', `Too many unknown codes in a row from this device; try again in ${wait} s.`, { retryAfterSeconds: wait });
+      throw new AppError('TOO_MANY_ATTEMPTS', `Too many unknown codes in a row from this device; try again in ${wait} s.`, { retryAfterSeconds: wait });
     }
     const scans = (this.scans ??= new ScanLog(ctx.pool));
     const at = this.clock.now();

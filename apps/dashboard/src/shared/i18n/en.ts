@@ -371,7 +371,7 @@ export const en: Translations = {
       recheck: 'Check again:',
     },
     errors: {
-      TOO_MANY_REQUESTS: 'Too many unknown codes were checked in a row from this device, so checking is paused for a while.',
+      TOO_MANY_ATTEMPTS: 'Too many unknown codes were checked in a row from this device, so checking is paused for a while.',
     },
   },
   work: {
@@ -1264,7 +1264,7 @@ export const en: Translations = {
     BAD_USER_INPUT: 'Some values are not valid. Check the form.',
     NOT_FOUND: 'What you are looking for was not found.',
     CONFLICT: 'This clashes with data that already exists.',
-    TOO_MANY_REQUESTS: 'Too many requests from this device.',
+    TOO_MANY_ATTEMPTS: 'Too many requests from this device.',
     GRAPHQL_PARSE_FAILED: 'The server could not read the request. Reload the page.',
     GRAPHQL_VALIDATION_FAILED: 'This app does not match the server version. Reload the page.',
     BAD_REQUEST: 'The request was not valid. Reload the page and try again.',

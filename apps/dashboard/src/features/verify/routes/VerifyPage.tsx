@@ -153,7 +153,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
         <div className="verify-result" aria-busy={loading}>
           {loading ? <Loading label={t('verify.checking')} /> : null}
           {failure ? (
-            <Alert tone="error">{errorMessage(t, failure, { TOO_MANY_REQUESTS: 'verify.errors.TOO_MANY_REQUESTS' })}</Alert>
+            <Alert tone="error">{errorMessage(t, failure, { TOO_MANY_ATTEMPTS: 'verify.errors.TOO_MANY_ATTEMPTS' })}</Alert>
           ) : null}
           {outcome && !loading ? <VerificationResult outcome={outcome} headingRef={resultHeading} /> : null}
         </div>
