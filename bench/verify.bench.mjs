@@ -25,7 +25,8 @@ async function startApiProcess(databaseUrl, port) {
   // BENCH_API_NODE_ARGS: more Node flags for the API process, e.g. `--cpu-prof` to see where it spends its time.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, mainJs], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO: '1', LOG_LEVEL: 'warn' },
+    // The public reaches Jejak through a load balancer: the API trusts it (loopback here) for the client's address.
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO: '1', LOG_LEVEL: 'warn', TRUSTED_PROXIES: 'loopback' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   onCleanup('stop the API', async () => {
@@ -81,6 +82,9 @@ async function rawLookups(databaseUrl, product, serials) {
   return done / SECONDS;
 }
 
+/** A client address somewhere in 10.0.0.0/8. */
+const randomAddress = () => `10.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}`;
+
 /** autocannon with CONNECTIONS connections for SECONDS; `request(i)` makes the i-th request. */
 async function load(name, target, request) {
   say(`${name}: autocannon, ${CONNECTIONS} connections for ${SECONDS} s …`);
@@ -91,7 +95,8 @@ async function load(name, target, request) {
     connections: CONNECTIONS,
     duration: SECONDS,
     headers: { 'content-type': 'application/json', 'user-agent': 'jejak-bench' },
-    requests: [{ setupRequest: (base) => ({ ...base, ...request(next++) }) }],
+    // Each request from a phone of its own: its own address, forwarded by the load balancer.
+    requests: [{ setupRequest: (base) => ({ ...base, ...request(next++), headers: { ...base.headers, 'x-forwarded-for': randomAddress() } }) }],
   });
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;

@@ -14,11 +14,13 @@ import { AlertService } from './modules/alerts/alert.service.js';
 import { ComplaintService } from './modules/alerts/complaint.service.js';
 import { Clock } from './modules/lifecycle/clock.js';
 import { VerificationService } from './modules/verification/verification.service.js';
+import { PublicLimits } from './modules/verification/limits.js';
 
 export function createServices(config: Config, now?: () => Date) {
   const clock = new Clock(config.reportTimeZone, config.reportedWindowDays, now);
   const alerts = new AlertService();
   const movements = new MovementService(clock, alerts);
+  const limits = new PublicLimits(clock.now);
   return {
     clock,
     auth: new AuthService(config),
@@ -32,9 +34,9 @@ export function createServices(config: Config, now?: () => Date) {
     recalls: new RecallService(clock),
     realisation: new RealisationService(),
     reports: new ReportsService(clock),
-    verification: new VerificationService(clock, alerts),
+    verification: new VerificationService(clock, alerts, limits),
     alerts,
-    complaints: new ComplaintService(),
+    complaints: new ComplaintService(limits),
   };
 }
 

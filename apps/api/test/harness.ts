@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { expect, inject } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { reconcile } from '../src/modules/reports/rebuild.js';
@@ -68,3 +69,17 @@ export const DAY_MS = 86_400_000;
 export const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 /** `at` written as Indonesian western time (WIB, UTC+7), as a spreadsheet there would. */
 export const wib = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
+
+/**
+ * The headers of a simulated device: a user agent of its name and an address of its own
+ * (10.x.y.z, drawn from the name), forwarded as a proxy would. The server must trust loopback
+ * as a proxy (`startTestServer({ TRUSTED_PROXIES: 'loopback' })`).
+ */
+export function deviceHeaders(name: string, address = addressOf(name)): Record<string, string> {
+  return { 'user-agent': name, 'x-forwarded-for': address };
+}
+
+export function addressOf(name: string): string {
+  const hash = createHash('sha256').update(name).digest();
+  return `10.${hash[0]}.${hash[1]}.${hash[2]}`;
+}

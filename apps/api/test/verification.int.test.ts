@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codesOf, startTestServer, type TestServer } from './harness.js';
+import { addressOf, codesOf, deviceHeaders, startTestServer, type TestServer } from './harness.js';
 import { demoTokens, facilityId, issueCodes, op, type Tokens } from './lifecycle-helpers.js';
 
 let server: TestServer;
@@ -8,7 +8,8 @@ let tokens: Tokens;
 let apotekFacility: string;
 let pbfFacility: string;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Devices are simulated behind a trusted proxy: each has an address and a user agent of its own.
+  server = await startTestServer({ TRUSTED_PROXIES: 'loopback' });
   tokens = await demoTokens(server);
   apotekFacility = await facilityId(server, tokens.industri, 'Sentosa');
   pbfFacility = await facilityId(server, tokens.industri, 'Nusantara');
@@ -21,11 +22,11 @@ const VERIFY = `query($c: String!, $lat: Float, $lon: Float) { verify(code: $c, 
   verdict reasons batch expiry serial status activated sample dispensedAt dispensedRegency checkedAt
   product { name nie brand form strength packaging producer registrant } } }`;
 
-/** A verification from a device of its own (the fingerprint is taken from the User-Agent and address). */
-async function verify(code: string, place: { lat?: number; lon?: number } = {}, device = 'phone-1') {
+/** A verification from a device of its own: an address and a user agent of its own. */
+async function verify(code: string, place: { lat?: number; lon?: number } = {}, device = 'phone-1', address?: string) {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': device },
+    headers: { 'content-type': 'application/json', ...deviceHeaders(device, address) },
     body: JSON.stringify({ query: VERIFY, variables: { c: code, lat: place.lat, lon: place.lon } }),
   });
   return (await response.json()) as any;
@@ -38,6 +39,7 @@ const verdict = async (code: string, place = {}, device?: string) => {
 
 const JAKARTA = { lat: -6.2, lon: 106.85 };
 const MEDAN = { lat: 3.59, lon: 98.67 };
+const JAYAPURA = { lat: -2.53, lon: 140.72 };
 
 describe('verify', () => {
   it('answers GENUINE for an active pack, with the Rincian and nothing about who holds it', async () => {
@@ -133,13 +135,23 @@ describe('verify', () => {
 });
 
 describe('clone detection', () => {
-  it('suspects a clone when one code is checked in Jakarta and in Medan within the hour, and keeps suspecting it', async () => {
+  it('suspects a clone when two devices check one code in Jakarta and in Medan within the hour: CAUTION while BPOM looks', async () => {
     const issued = await issueCodes(server, tokens, { quantity: 1 });
     await op.activate(server, tokens.industri, issued.units);
     const code = issued.units[0]!;
     expect((await verdict(code, JAKARTA, 'jakarta-phone')).verdict).toBe('GENUINE');
-    expect(await verdict(code, MEDAN, 'medan-phone')).toMatchObject({ verdict: 'SUSPECT', reasons: ['CLONE_SUSPECTED'] });
-    expect(await verdict(code, JAKARTA, 'jakarta-phone')).toMatchObject({ verdict: 'SUSPECT', reasons: ['CLONE_SUSPECTED'] });
+    expect(await verdict(code, MEDAN, 'medan-phone')).toMatchObject({ verdict: 'CAUTION', reasons: ['CLONE_SUSPECTED'] });
+    expect(await verdict(code, JAKARTA, 'someone-else')).toMatchObject({ verdict: 'CAUTION', reasons: ['CLONE_SUSPECTED'] });
+  });
+
+  it('never suspects one device whose own places change, however far and fast', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    await op.activate(server, tokens.industri, issued.units);
+    const code = issued.units[0]!;
+    expect((await verdict(code, JAKARTA, 'one-phone')).verdict).toBe('GENUINE');
+    expect(await verdict(code, JAYAPURA, 'one-phone')).toMatchObject({ verdict: 'GENUINE', reasons: [] });
+    expect(await verdict(code, JAKARTA, 'one-phone')).toMatchObject({ verdict: 'GENUINE', reasons: [] });
+    expect(await verdict(code, {}, 'another-phone')).toMatchObject({ verdict: 'GENUINE', reasons: [] });
   });
 
   it('suspects a clone when many devices check one code, but not a few', async () => {
@@ -147,7 +159,7 @@ describe('clone detection', () => {
     await op.activate(server, tokens.industri, issued.units);
     const verdicts = [];
     for (let i = 0; i < 6; i++) verdicts.push((await verdict(issued.units[0]!, JAKARTA, `device-${i}`)).verdict);
-    expect(verdicts).toEqual(['GENUINE', 'GENUINE', 'GENUINE', 'GENUINE', 'GENUINE', 'SUSPECT']);
+    expect(verdicts).toEqual(['GENUINE', 'GENUINE', 'GENUINE', 'GENUINE', 'GENUINE', 'CAUTION']);
   });
 
   it('does not suspect one device checking again and again in one city', async () => {
@@ -155,24 +167,72 @@ describe('clone detection', () => {
     await op.activate(server, tokens.industri, issued.units);
     for (let i = 0; i < 8; i++) expect((await verdict(issued.units[0]!, JAKARTA, 'the-same-phone')).verdict).toBe('GENUINE');
   });
+
+  it('follows BPOM’s decision: SUSPECT once confirmed falsified, the normal verdict after a false alarm', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 2 });
+    await op.activate(server, tokens.industri, issued.units);
+    const [fake, genuine] = issued.units as [string, string];
+    const close = async (code: string, resolution: string) => {
+      const { data } = await server.gql(`{ alerts(status: OPEN) { id reason code } }`, {}, tokens.bpom);
+      const alert = data.alerts.find((a: any) => a.reason === 'CLONE_SUSPECTED' && a.code === code);
+      expect(alert, `a clone alert for ${code}`).toBeDefined();
+      const closed = await server.gql(`mutation($id: ID!, $r: AlertResolution!) { closeAlert(id: $id, resolution: $r) { status } }`, { id: alert.id, r: resolution }, tokens.bpom);
+      expect(closed.errors).toBeUndefined();
+    };
+    for (const code of [fake, genuine]) {
+      await verdict(code, JAKARTA, `decided-jakarta-${code.slice(-4)}`);
+      expect((await verdict(code, MEDAN, `decided-medan-${code.slice(-4)}`)).verdict).toBe('CAUTION');
+    }
+    await close(fake, 'CONFIRMED_FALSIFIED');
+    expect(await verdict(fake, JAKARTA, 'decided-later')).toMatchObject({ verdict: 'SUSPECT', reasons: ['CLONE_SUSPECTED'] });
+    await close(genuine, 'FALSE_ALARM');
+    expect(await verdict(genuine, JAKARTA, 'decided-later')).toMatchObject({ verdict: 'GENUINE', reasons: [] });
+    // The sightings before BPOM's decision no longer count; new ones from two far places do.
+    expect((await verdict(genuine, MEDAN, 'decided-later-medan')).verdict).toBe('CAUTION');
+  });
 });
 
 describe('throttling', () => {
-  it('slows a device that checks unknown codes in a row, and no one else', async () => {
-    const device = `guesser-${randomBytes(4).toString('hex')}`;
-    const guess = () => verify(`(90)DKL2104012310A1(10)AMX2501(21)${randomBytes(6).toString('hex').toUpperCase()}`, {}, device);
-    for (let i = 0; i < 20; i++) expect((await guess()).data.verify.reasons).toEqual(['NOT_FOUND']);
-    const blocked = await guess();
+  const unknownCode = () => `(90)DKL2104012310A1(10)AMX2501(21)${randomBytes(6).toString('hex').toUpperCase()}`;
+
+  it('slows an address that checks unknown codes, whatever user agent it sends, and no one else', async () => {
+    const address = addressOf(`guesser-${randomBytes(4).toString('hex')}`);
+    for (let i = 0; i < 20; i++) expect((await verify(unknownCode(), {}, `guesser-agent-${i}`, address)).data.verify.reasons).toEqual(['NOT_FOUND']);
+    const blocked = await verify(unknownCode(), {}, 'a-fresh-agent', address);
     expect(codesOf(blocked)).toEqual(['TOO_MANY_ATTEMPTS']);
     expect(blocked.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
     expect((await verify('(90)DBL0204127763A1(10)X(17)291231', {}, 'someone-else')).data.verify.verdict).toBe('GENUINE');
+  });
+
+  it('counts every alias of one request, and groups one device’s unknown codes of a day in one alert', async () => {
+    const device = `alias-guesser-${randomBytes(4).toString('hex')}`;
+    const codes = Array.from({ length: 40 }, unknownCode);
+    const query = `query { ${codes.map((code, i) => `v${i}: verify(code: ${JSON.stringify(code)}) { reasons }`).join(' ')} }`;
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...deviceHeaders(device) },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as any;
+    // The first 20 unknown codes are checked; the 21st alias is refused, and with it the answer.
+    expect(body.data).toBeNull();
+    expect(body.errors[0].extensions.code).toBe('TOO_MANY_ATTEMPTS');
+    // The checks already under way finish after the answer: wait for their alert.
+    const alerts = async () => {
+      const { data } = await server.gql(`{ alerts(status: OPEN) { reason code occurrences evidence { code } } }`, {}, tokens.bpom);
+      return data.alerts.filter((alert: any) => alert.reason === 'NOT_FOUND' && codes.includes(alert.code));
+    };
+    await expect.poll(async () => (await alerts())[0]?.occurrences, { timeout: 10_000 }).toBe(20);
+    const [alert, ...more] = await alerts();
+    expect(more).toEqual([]);
+    expect(new Set(alert.evidence.map((e: any) => e.code)).size).toBe(20);
   });
 });
 
 describe('GET /api/verify', () => {
   /** The plain JSON route, from a device of its own. */
   const plain = (query: string, device = 'phone-plain', init: RequestInit = {}) =>
-    fetch(`${server.url}/api/verify${query}`, { ...init, headers: { 'user-agent': device, ...init.headers } });
+    fetch(`${server.url}/api/verify${query}`, { ...init, headers: { ...deviceHeaders(device), ...init.headers } });
   const plainVerify = async (code: string, place: { lat?: number; lon?: number } = {}, device?: string) => {
     const query = new URLSearchParams({ code });
     if (place.lat !== undefined) query.set('latitude', String(place.lat));
@@ -208,7 +268,7 @@ describe('GET /api/verify', () => {
     const code = issued.units[0]!;
     expect((await plainVerify(code, JAKARTA, 'plain-jakarta')).body.verdict).toBe('GENUINE');
     expect((await verdict(code, MEDAN, 'graphql-medan')).reasons).toEqual(['CLONE_SUSPECTED']);
-    expect((await plainVerify(code, JAKARTA, 'plain-jakarta')).body).toMatchObject({ verdict: 'SUSPECT', reasons: ['CLONE_SUSPECTED'] });
+    expect((await plainVerify(code, JAKARTA, 'plain-jakarta')).body).toMatchObject({ verdict: 'CAUTION', reasons: ['CLONE_SUSPECTED'] });
   });
 
   it('names what is wrong with a request, as JSON with a status', async () => {
@@ -251,7 +311,7 @@ describe('GET /api/verify', () => {
     expect((await plain(`?code=${encodeURIComponent(code)}&latitude=-6.2e0&longitude=1.0685E2`)).status).toBe(200);
   });
 
-  it('slows a guessing device with 429 and Retry-After, and no one else', async () => {
+  it('slows a guessing address with 429 and Retry-After, and no one else', async () => {
     const device = `plain-guesser-${randomBytes(4).toString('hex')}`;
     const guess = () => plainVerify(`(90)DKL2104012310A1(10)AMX2501(21)${randomBytes(6).toString('hex').toUpperCase()}`, {}, device);
     for (let i = 0; i < 20; i++) expect((await guess()).body.reasons).toEqual(['NOT_FOUND']);
@@ -280,12 +340,18 @@ describe('alerts', () => {
     expect(alert).toMatchObject({ status: 'OPEN', occurrences: 2, product: { nie: issued.nie } });
     expect(alert.evidence.map((e: any) => e.latitude)).toEqual([MEDAN.lat, JAKARTA.lat]);
 
-    expect(await find(tokens.industri, code, 'NOT_ACTIVATED')).toHaveLength(1);
+    // The manufacturer sees its product's alert, but not where the public stood.
+    const [theirs] = await find(tokens.industri, code, 'NOT_ACTIVATED');
+    expect(theirs.evidence.map((e: any) => e.latitude)).toEqual([null, null]);
     expect(codesOf(await server.gql(ALERTS, {}, tokens.pbf))).toEqual(['FORBIDDEN']);
 
     const assigned = await server.gql(`mutation($id: ID!) { assignAlert(id: $id) { status assignee { email } } }`, { id: alert.id }, tokens.bpom);
     expect(assigned.data.assignAlert).toEqual({ status: 'ASSIGNED', assignee: { email: 'bpom@demo.test' } });
     await server.gql(`mutation($id: ID!) { commentAlert(id: $id, text: "Dicek ke apotek") { text } }`, { id: alert.id }, tokens.bpom);
+    // BPOM's own work on it is for BPOM only.
+    const ALERT = `query($id: ID!) { alert(id: $id) { id assignee { email } comments { text } complaints { id } } }`;
+    expect((await server.gql(ALERT, { id: alert.id }, tokens.bpom)).data.alert).toMatchObject({ assignee: { email: 'bpom@demo.test' }, comments: [{ text: 'Dicek ke apotek' }] });
+    expect((await server.gql(ALERT, { id: alert.id }, tokens.industri)).data.alert).toEqual({ id: alert.id, assignee: null, comments: [], complaints: [] });
     expect(codesOf(await server.gql(`mutation($id: ID!) { closeAlert(id: $id, resolution: FALSE_ALARM) { status } }`, { id: alert.id }, tokens.industri))).toEqual(['FORBIDDEN']);
     const closed = await server.gql(
       `mutation($id: ID!) { closeAlert(id: $id, resolution: FALSE_ALARM, comment: "Kode belum diaktivasi pabrik") { status resolution comments { text author } } }`,
@@ -342,10 +408,26 @@ describe('complaints', () => {
 
   it.each([
     ['a photo that is not an image', Buffer.from('<?php echo 1; ?>').toString('base64')],
-    ['a photo over 5 MB', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]).toString('base64')],
+    ['a photo over 2 MB', Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]).toString('base64')],
     ['a photo that is not base64', '!!!not base64!!!'],
   ])('refuses %s', async (_what, photo) => {
     expect(codesOf(await server.gql(REPORT, { c: '(90)DBL0204127763A1', p: photo }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('takes a few reports per device, counting every alias of one request', async () => {
+    const code = '(90)DKL2104012310A1(10)AMX2501(17)280630(21)PALSU0000000002';
+    const photo = `data:image/png;base64,${PNG.toString('base64')}`;
+    const query = `mutation($c: String!, $p: String) { ${Array.from({ length: 9 }, (_, i) => `r${i}: reportSuspect(code: $c, photo: $p) { id }`).join(' ')} }`;
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...deviceHeaders(`reporter-${randomBytes(4).toString('hex')}`) },
+      body: JSON.stringify({ query, variables: { c: code, p: photo } }),
+    });
+    const body = (await response.json()) as any;
+    // Mutations run one after the other; the fourth is refused, and the request stops there.
+    expect(body.errors.map((error: any) => [error.path[0], error.extensions.code])).toEqual([['r3', 'TOO_MANY_ATTEMPTS']]);
+    const { rows } = await server.pool.query('select count(*)::int as n from complaint where code = $1', [code]);
+    expect(rows[0].n).toBe(3);
   });
 
   it('refuses a description with a NUL character, naming the field, and stores nothing', async () => {

@@ -69,7 +69,7 @@ export class AlertResolver {
   }
 
   @Public()
-  @Mutation(() => ComplaintObject, { description: 'Anyone reports a suspected fake: a description, an optional photo (JPEG, PNG or WebP, base64, at most 5 MB) and a place.' })
+  @Mutation(() => ComplaintObject, { description: 'Anyone reports a suspected fake: a description, an optional photo (JPEG, PNG or WebP, base64, at most 2 MB; a few per device and day) and a place.' })
   reportSuspect(
     @Ctx() ctx: Context,
     @Arg('code', () => String) code: string,

@@ -1,6 +1,7 @@
 import { parse } from '@jejak/gs1';
 import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
+import { inTransaction } from '../../shared/db.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
 import type { FacilityRef, Movement } from '../lifecycle/guards.js';
@@ -12,6 +13,8 @@ export interface Evidence {
   at: string;
   kind: 'VERIFICATION' | 'MOVEMENT' | 'COMPLAINT';
   detail: string;
+  /** The code seen, where an alert groups several. */
+  code?: string;
   latitude?: number | null;
   longitude?: number | null;
   facility?: string | null;
@@ -20,6 +23,8 @@ export interface Evidence {
 export interface NewAlert {
   reason: string;
   code: string;
+  /** What alerts of the same reason are gathered by while open; by default the code. */
+  groupKey?: string;
   packId?: string | null;
   productId?: string | null;
   evidence: Evidence;
@@ -47,22 +52,23 @@ export class AlertService {
    */
   async raiseAll(db: Queryable, alerts: NewAlert[]): Promise<void> {
     if (alerts.length === 0) return;
-    const merged = new Map<string, { alert: NewAlert; code: string; count: number; evidence: Evidence[] }>();
+    const merged = new Map<string, { alert: NewAlert; code: string; groupKey: string; count: number; evidence: Evidence[] }>();
     for (const alert of alerts) {
       const code = alertCode(alert.code);
-      const key = `${alert.reason}\u0000${code}`;
-      const entry = merged.get(key) ?? { alert, code, count: 0, evidence: [] };
+      const groupKey = alert.groupKey ?? code;
+      const key = `${alert.reason}\u0000${groupKey}`;
+      const entry = merged.get(key) ?? { alert, code, groupKey, count: 0, evidence: [] };
       entry.count++;
       if (entry.evidence.length < EVIDENCE_KEPT) entry.evidence.unshift(alert.evidence);
       merged.set(key, entry);
     }
     const entries = [...merged.values()];
     await db.query(
-      `insert into alert (id, reason, code, pack_id, product_id, occurrences, evidence)
-       select gen_random_uuid(), t.reason, t.code, t.pack_id, t.product_id, t.occurrences, t.evidence
-         from unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[], $5::int[], $6::jsonb[])
-           as t(reason, code, pack_id, product_id, occurrences, evidence)
-       on conflict (code, reason) where status <> 'CLOSED' do update
+      `insert into alert (id, reason, code, group_key, pack_id, product_id, occurrences, evidence)
+       select gen_random_uuid(), t.reason, t.code, t.group_key, t.pack_id, t.product_id, t.occurrences, t.evidence
+         from unnest($1::text[], $2::text[], $7::text[], $3::bigint[], $4::uuid[], $5::int[], $6::jsonb[])
+           as t(reason, code, group_key, pack_id, product_id, occurrences, evidence)
+       on conflict (group_key, reason) where status <> 'CLOSED' do update
          set occurrences = alert.occurrences + excluded.occurrences,
              last_seen_at = now(),
              evidence = jsonb_path_query_array(excluded.evidence || alert.evidence, '$[0 to ${EVIDENCE_KEPT - 1}]')`,
@@ -73,6 +79,7 @@ export class AlertService {
         entries.map((e) => e.alert.productId ?? null),
         entries.map((e) => e.count),
         entries.map((e) => JSON.stringify(e.evidence)),
+        entries.map((e) => e.groupKey),
       ],
     );
   }
@@ -152,7 +159,9 @@ export class AlertService {
     return rows[0];
   }
 
+  /** BPOM's own discussion of an alert: for BPOM only. */
   async comments(ctx: Context, alertId: string): Promise<AlertCommentObject[]> {
+    if (requirePrincipal(ctx).organizationType !== 'REGULATOR') return [];
     const { rows } = await ctx.pool.query(
       `select c.text, c.at, u.name as author from alert_comment c join app_user u on u.id = c.user_id where c.alert_id = $1 order by c.at`,
       [alertId],
@@ -160,20 +169,42 @@ export class AlertService {
     return rows;
   }
 
+  /**
+   * Closes an alert with BPOM's finding. For a suspected clone the finding settles the public
+   * verdict: CONFIRMED_FALSIFIED makes the pack SUSPECT; a false alarm (or a diversion: the pack
+   * is genuine) returns it to its normal verdict, and only checks after now count against it.
+   */
   async close(ctx: Context, id: string, resolution: AlertResolutionName, comment: string | null | undefined): Promise<AlertObject> {
     const principal = requirePrincipal(ctx);
     const alert = await this.mustFind(ctx, id);
     if (alert.status === 'CLOSED') throw conflict('The alert is already closed');
-    if (comment) await this.comment(ctx, id, comment);
-    await ctx.pool.query(
-      `update alert set status = 'CLOSED', resolution = $2, closed_at = now(), closed_by_id = $3 where id = $1`,
-      [alert.id, resolution, principal.id],
-    );
+    const text = comment ? check.requiredText(comment, 'comment', 4000) : null;
+    await inTransaction(ctx.pool, async (client) => {
+      const { rows } = await client.query(
+        `update alert set status = 'CLOSED', resolution = $2, closed_at = now(), closed_by_id = $3
+          where id = $1 and status <> 'CLOSED' returning reason, pack_id`,
+        [alert.id, resolution, principal.id],
+      );
+      if (!rows[0]) throw conflict('The alert is already closed');
+      if (text) await client.query(`insert into alert_comment (id, alert_id, user_id, text) values (gen_random_uuid(), $1, $2, $3)`, [alert.id, principal.id, text]);
+      if (rows[0].reason === 'CLONE_SUSPECTED' && rows[0].pack_id) {
+        await client.query(`update clone_suspect set status = $2, decided_at = now() where pack_id = $1`, [
+          rows[0].pack_id,
+          resolution === 'CONFIRMED_FALSIFIED' ? 'CONFIRMED' : 'CLEARED',
+        ]);
+      }
+    });
     return this.mustFind(ctx, id);
   }
 
+  /**
+   * An alert as the caller may see it: BPOM sees everything; a manufacturer (alerts about its own
+   * products) sees what was seen and when, but not who works the alert, nor where members of
+   * the public stood.
+   */
   private async toObject(ctx: Context, row: Record<string, any>): Promise<AlertObject> {
-    const assignee = row.assigneeId ? await ctx.services.auth.userById(ctx, row.assigneeId) : null;
+    const bpom = requirePrincipal(ctx).organizationType === 'REGULATOR';
+    const assignee = bpom && row.assigneeId ? await ctx.services.auth.userById(ctx, row.assigneeId) : null;
     return {
       id: row.id,
       reason: row.reason,
@@ -189,8 +220,9 @@ export class AlertService {
         at: new Date(e.at),
         kind: e.kind,
         detail: e.detail,
-        latitude: e.latitude ?? null,
-        longitude: e.longitude ?? null,
+        code: e.code ?? null,
+        latitude: bpom ? (e.latitude ?? null) : null,
+        longitude: bpom ? (e.longitude ?? null) : null,
         facility: e.facility ?? null,
       })),
     };

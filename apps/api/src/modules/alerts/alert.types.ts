@@ -14,8 +14,10 @@ export class AlertEvidence {
   @Field(() => Date) at!: Date;
   @Field(() => String, { description: 'VERIFICATION, MOVEMENT or COMPLAINT.' }) kind!: string;
   @Field(() => String) detail!: string;
-  @Field(() => Float, { nullable: true }) latitude!: number | null;
-  @Field(() => Float, { nullable: true }) longitude!: number | null;
+  @Field(() => String, { nullable: true, description: 'The code seen, for an alert that gathers several (one device’s unknown codes of a day).' })
+  code!: string | null;
+  @Field(() => Float, { nullable: true, description: 'Where a member of the public checked it: for BPOM only.' }) latitude!: number | null;
+  @Field(() => Float, { nullable: true, description: 'For BPOM only.' }) longitude!: number | null;
   @Field(() => String, { nullable: true, description: 'The facility involved, for movements.' }) facility!: string | null;
 }
 
@@ -44,7 +46,9 @@ export class AlertProduct {
   @Field(() => String) name!: string;
 }
 
-@ObjectType('Alert', { description: 'Work for BPOM: one per code and reason until closed.' })
+@ObjectType('Alert', {
+  description: 'Work for BPOM: one per code and reason until closed (one per device and day for unknown codes). Who works it, its comments and the public’s complaints are for BPOM only.',
+})
 export class AlertObject {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'A VerificationReason, or the RejectionReason of a refused movement.' }) reason!: string;
@@ -55,6 +59,6 @@ export class AlertObject {
   @Field(() => Date) firstSeenAt!: Date;
   @Field(() => Date) lastSeenAt!: Date;
   @Field(() => AlertProduct, { nullable: true }) product!: AlertProduct | null;
-  @Field(() => UserObject, { nullable: true }) assignee!: UserObject | null;
+  @Field(() => UserObject, { nullable: true, description: 'For BPOM only.' }) assignee!: UserObject | null;
   @Field(() => [AlertEvidence], { description: 'Newest first, the last 20.' }) evidence!: AlertEvidence[];
 }

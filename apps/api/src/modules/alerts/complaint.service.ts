@@ -4,8 +4,10 @@ import { badInput } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
 import type { ComplaintObject } from './alert.types.js';
 import { alertCode } from './alert.service.js';
+import type { PublicLimits } from '../verification/limits.js';
 
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/** The public page shrinks photos to 1.5 MB in the browser; more than this is not a phone's photo of a pack. */
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
 /** Photo types accepted, told by their first bytes rather than by what the sender claims. */
 const PHOTO_SIGNATURES: Array<{ type: string; test: (b: Buffer) => boolean }> = [
@@ -38,13 +40,19 @@ export function readPhoto(input: string): { bytes: Buffer; type: string } {
 const COMPLAINT_COLUMNS = `id, code, description, latitude, longitude, photo is not null as "hasPhoto", alert_id as "alertId", created_at as "createdAt"`;
 
 export class ComplaintService {
-  /** A member of the public reports a suspected fake; it joins the open alert of the same code. */
+  constructor(private readonly limits: PublicLimits) {}
+
+  /**
+   * A member of the public reports a suspected fake; it joins the open alert of the same code.
+   * Reports and their photos count against the device's, address's and network's quotas.
+   */
   async report(ctx: Context, input: NewComplaint): Promise<ComplaintObject> {
     const code = check.requiredText(input.code, 'code', 500);
     const description = check.optionalText(input.description, 'description', 4000);
     const latitude = check.optionalNumberInRange(input.latitude, 'latitude', -90, 90);
     const longitude = check.optionalNumberInRange(input.longitude, 'longitude', -180, 180);
     const photo = input.photo ? readPhoto(input.photo) : null;
+    this.limits.complaint(ctx.request, ctx.client, photo?.bytes.length ?? 0);
     const { rows } = await ctx.pool.query(
       `insert into complaint (id, code, description, latitude, longitude, photo, photo_type, client, alert_id)
        values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7,
@@ -55,8 +63,9 @@ export class ComplaintService {
     return rows[0];
   }
 
+  /** The public's reports: for BPOM only (a manufacturer reading an alert gets none). */
   async list(ctx: Context, alertId?: string | null, first = 100): Promise<ComplaintObject[]> {
-    requirePrincipal(ctx);
+    if (requirePrincipal(ctx).organizationType !== 'REGULATOR') return [];
     const limit = Math.min(Math.max(first, 1), 500);
     const { rows } = alertId
       ? await ctx.pool.query(`select ${COMPLAINT_COLUMNS} from complaint where alert_id = $1 order by created_at desc limit ${limit}`, [check.uuid(alertId, 'alertId')])

@@ -111,27 +111,37 @@ export async function findPacks(client: Queryable, keys: CodeKey[]): Promise<Map
   return found;
 }
 
-/** Everything inside the given cases and pallets, at any depth, keyed by the outermost one. */
+/**
+ * Everything inside each of the given cases and pallets, at any depth. A root inside another
+ * root (a named case on a named pallet) counts for both; every pack is read once.
+ */
 export async function findContents(client: Queryable, rootIds: string[]): Promise<Map<string, PackRow[]>> {
-  const contents = new Map<string, PackRow[]>(rootIds.map((id) => [id, []]));
-  if (rootIds.length === 0) return contents;
+  const children = new Map<string, PackRow[]>();
   // One level at a time (a pallet holds cases, a case units): each step is an index look-up on
   // parent_id, where a recursive query leaves the planner guessing how many rows come back.
-  const rootOf = new Map(rootIds.map((id) => [id, id]));
+  const read = new Set(rootIds);
   for (let level = rootIds, depth = 0; level.length > 0 && depth < 8; depth++) {
     const { rows } = await client.query(`select ${COLUMNS} from pack p where p.parent_id = any($1::bigint[])`, [level]);
     const next: string[] = [];
     for (const pack of await withBatches(client, rows)) {
-      const root = rootOf.get(pack.parentId!)!;
-      contents.get(root)!.push(pack);
-      if (pack.level !== 'UNIT') {
-        rootOf.set(pack.id, root);
+      const siblings = children.get(pack.parentId!);
+      if (siblings) siblings.push(pack);
+      else children.set(pack.parentId!, [pack]);
+      if (pack.level !== 'UNIT' && !read.has(pack.id)) {
+        read.add(pack.id);
         next.push(pack.id);
       }
     }
     level = next;
   }
-  return contents;
+  const inside = (id: string, into: PackRow[]): PackRow[] => {
+    for (const child of children.get(id) ?? []) {
+      into.push(child);
+      if (child.level !== 'UNIT') inside(child.id, into);
+    }
+    return into;
+  };
+  return new Map(rootIds.map((id) => [id, inside(id, [])]));
 }
 
 function toPackRow(row: Record<string, any>, batch: BatchFacts): PackRow {

@@ -11,6 +11,8 @@ export interface Scan {
   latitude: number | null;
   longitude: number | null;
   client: Buffer;
+  /** The device under the pack's own key (see clone.ts); null when no pack was found. */
+  device: Buffer | null;
 }
 
 /**
@@ -55,10 +57,10 @@ export class ScanLog {
   private async write(batch: Scan[]) {
     try {
       await this.pool.query(
-        `insert into scan (at, pack_id, code, verdict, reasons, latitude, longitude, client)
-         select t.at, t.pack_id, t.code, t.verdict, string_to_array(t.reasons, ','), t.latitude, t.longitude, t.client
-           from unnest($1::timestamptz[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::bytea[])
-             as t(at, pack_id, code, verdict, reasons, latitude, longitude, client)`,
+        `insert into scan (at, pack_id, code, verdict, reasons, latitude, longitude, client, device)
+         select t.at, t.pack_id, t.code, t.verdict, string_to_array(t.reasons, ','), t.latitude, t.longitude, t.client, t.device
+           from unnest($1::timestamptz[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::bytea[], $9::bytea[])
+             as t(at, pack_id, code, verdict, reasons, latitude, longitude, client, device)`,
         [
           batch.map((s) => s.at),
           batch.map((s) => s.packId),
@@ -68,6 +70,7 @@ export class ScanLog {
           batch.map((s) => s.latitude),
           batch.map((s) => s.longitude),
           batch.map((s) => s.client),
+          batch.map((s) => s.device),
         ],
       );
     } catch (error) {
@@ -76,8 +79,8 @@ export class ScanLog {
   }
 }
 
-/** The sightings of one pack among logged scans. */
-export const sightingsOf = (scans: Scan[], packId: string): Sighting[] =>
+/** The sightings of one pack among logged scans, from `since` on. */
+export const sightingsOf = (scans: Scan[], packId: string, since: Date): Sighting[] =>
   scans
-    .filter((scan) => scan.packId === packId)
-    .map((scan) => ({ at: scan.at, latitude: scan.latitude, longitude: scan.longitude, client: scan.client.toString('hex') }));
+    .filter((scan) => scan.packId === packId && scan.device !== null && scan.at >= since)
+    .map((scan) => ({ at: scan.at, latitude: scan.latitude, longitude: scan.longitude, device: scan.device!.toString('hex') }));

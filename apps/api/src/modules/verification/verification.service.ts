@@ -1,24 +1,28 @@
 import { parse } from '@jejak/gs1';
 import type { Context } from '../../context.js';
-import { AppError, badInput } from '../../shared/errors.js';
+import { badInput } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
-import type { AlertService, Evidence } from '../alerts/alert.service.js';
+import { alertCode, type AlertService, type Evidence } from '../alerts/alert.service.js';
 import type { Clock } from '../lifecycle/clock.js';
 import { isDecommissioned, isExpired } from '../lifecycle/states.js';
 import { readCode } from '../packs/code-input.js';
-import { cloneEvidence, type Sighting } from './clone.js';
+import { CLONE_WINDOW_DAYS, cloneEvidence, type Sighting } from './clone.js';
 import { lookUpSscc, lookUpUnit, type Found, type ProductRow } from './lookup.js';
 import { ScanLog, sightingsOf } from './scan-log.js';
-import { GuessThrottle } from './throttle.js';
+import { DeviceKeys, type PublicLimits } from './limits.js';
 import type { Verification, VerificationReasonName, VerdictName } from './verification.types.js';
 
 const MAX_CODE = 4096;
-const SUSPECT: readonly VerificationReasonName[] = ['NOT_FOUND', 'NOT_ACTIVATED', 'DECOMMISSIONED', 'DATA_MISMATCH', 'CLONE_SUSPECTED'];
-const CAUTION: readonly VerificationReasonName[] = ['EXPIRED', 'RECALLED', 'DISPENSED'];
+const SUSPECT: readonly VerificationReasonName[] = ['NOT_FOUND', 'NOT_ACTIVATED', 'DECOMMISSIONED', 'DATA_MISMATCH'];
+const CAUTION: readonly VerificationReasonName[] = ['EXPIRED', 'RECALLED', 'DISPENSED', 'CLONE_SUSPECTED'];
 
-export function verdictOf(reasons: VerificationReasonName[]): VerdictName {
+/**
+ * The verdict of the reasons. A suspected clone is a CAUTION while BPOM looks into it and a
+ * SUSPECT once BPOM confirms the code was falsified (`confirmedFake`).
+ */
+export function verdictOf(reasons: VerificationReasonName[], confirmedFake = false): VerdictName {
   if (reasons.includes('MALFORMED')) return 'INVALID';
-  if (reasons.some((reason) => SUSPECT.includes(reason))) return 'SUSPECT';
+  if (confirmedFake || reasons.some((reason) => SUSPECT.includes(reason))) return 'SUSPECT';
   if (reasons.some((reason) => CAUTION.includes(reason))) return 'CAUTION';
   return 'GENUINE';
 }
@@ -34,15 +38,18 @@ interface Judgement {
   alarms: Partial<Record<VerificationReasonName, string>>;
   /** Newly found to be a clone: flag the pack from now on. */
   newClone: string | null;
+  /** This check's device, under the pack's own key. */
+  device: Buffer | null;
 }
 
 export class VerificationService {
-  readonly throttle = new GuessThrottle();
   private scans: ScanLog | null = null;
+  private devices: DeviceKeys | null = null;
 
   constructor(
     private readonly clock: Clock,
     private readonly alerts: AlertService,
+    private readonly limits: PublicLimits,
   ) {}
 
   /** Anyone's "is this genuine?": a verdict with reasons, logged, and suspicious answers raised as alerts. */
@@ -51,32 +58,43 @@ export class VerificationService {
     if (code.includes('\u0000')) throw badInput('code contains a NUL character, which no barcode holds', 'code');
     const latitude = check.optionalNumberInRange(latitudeInput, 'latitude', -90, 90);
     const longitude = check.optionalNumberInRange(longitudeInput, 'longitude', -180, 180);
-    const client = ctx.client.toString('hex');
-    const wait = this.throttle.waitSeconds(client);
-    if (wait > 0) {
-      throw new AppError('TOO_MANY_ATTEMPTS', `Too many unknown codes in a row from this device; try again in ${wait} s.`, { retryAfterSeconds: wait });
-    }
+    const charge = this.limits.verify(ctx.request, ctx.client);
     const scans = (this.scans ??= new ScanLog(ctx.pool));
     const at = this.clock.now();
-    const judgement = await this.judge(ctx, code, { at, latitude, longitude, client });
+    const judgement = await this.judge(ctx, code, { at, latitude, longitude, device: '' });
     const { verification, packId, product } = judgement;
-    this.throttle.record(client, verification.reasons.includes('NOT_FOUND'));
-    scans.add({ at, packId, code: code.slice(0, 500), verdict: verification.verdict, reasons: verification.reasons, latitude, longitude, client: ctx.client });
+    if (!verification.reasons.includes('NOT_FOUND')) charge.known();
+    scans.add({
+      at,
+      packId,
+      code: code.slice(0, 500),
+      verdict: verification.verdict,
+      reasons: verification.reasons,
+      latitude,
+      longitude,
+      client: ctx.client,
+      device: judgement.device,
+    });
 
     if (judgement.newClone && packId) {
-      await ctx.pool.query(`insert into clone_suspect (pack_id, evidence) values ($1, $2) on conflict (pack_id) do nothing`, [
-        packId,
-        JSON.stringify({ detail: judgement.newClone, at }),
-      ]);
+      // A new suspicion, or a new one after BPOM cleared an earlier: open again, from now.
+      await ctx.pool.query(
+        `insert into clone_suspect (pack_id, evidence, status, since) values ($1, $2, 'OPEN', $3)
+         on conflict (pack_id) do update set status = 'OPEN', since = excluded.since, evidence = excluded.evidence, decided_at = null
+          where clone_suspect.status = 'CLEARED'`,
+        [packId, JSON.stringify({ detail: judgement.newClone, at }), at],
+      );
     }
     await this.alerts.raiseAll(
       ctx.pool,
       Object.entries(judgement.alarms).map(([reason, detail]) => ({
         reason,
         code,
+        // One device's unknown codes of a day are one alert, however many it tries.
+        groupKey: reason === 'NOT_FOUND' ? `device:${ctx.client.toString('hex')}` : undefined,
         packId,
         productId: product?.id ?? null,
-        evidence: { at: at.toISOString(), kind: 'VERIFICATION', detail: detail!, latitude, longitude } satisfies Evidence,
+        evidence: { at: at.toISOString(), kind: 'VERIFICATION', detail: detail!, code: alertCode(code), latitude, longitude } satisfies Evidence,
       })),
     );
     return verification;
@@ -89,9 +107,14 @@ export class VerificationService {
 
   private async judge(ctx: VerifyContext, code: string, sighting: Sighting): Promise<Judgement> {
     const alarms: Judgement['alarms'] = {};
-    const judgement = (reasons: VerificationReasonName[], found: Found, extra: Partial<Verification> = {}, newClone: string | null = null): Judgement => ({
+    const judgement = (
+      reasons: VerificationReasonName[],
+      found: Found,
+      extra: Partial<Verification> = {},
+      clone: { newClone: string | null; confirmed: boolean; device: Buffer | null } = { newClone: null, confirmed: false, device: null },
+    ): Judgement => ({
       verification: {
-        verdict: verdictOf(reasons),
+        verdict: verdictOf(reasons, clone.confirmed),
         reasons,
         product: found.product && publicInfo(found.product),
         batch: null,
@@ -108,7 +131,8 @@ export class VerificationService {
       packId: found.pack?.id ?? null,
       product: found.product,
       alarms,
-      newClone,
+      newClone: clone.newClone,
+      device: clone.device,
     });
 
     const parsed = parse(code);
@@ -116,7 +140,7 @@ export class VerificationService {
     const key = readCode(code);
     if ('reason' in key) {
       // Readable, but no serial: an identification code, checked by its product.
-      const found = await lookUpUnit(ctx.pool, parsed.nie, parsed.gtin, null);
+      const found = await lookUpUnit(ctx.pool, parsed.nie, parsed.gtin, null, sighting.at);
       if (!found.product) {
         alarms.NOT_FOUND = 'no product is registered under this code';
         return judgement(['NOT_FOUND'], found, { batch: parsed.batch, expiry: parsed.expiry });
@@ -130,7 +154,8 @@ export class VerificationService {
     }
 
     const unwritten = this.scans!.unwritten();
-    const found = key.kind === 'sscc' ? await lookUpSscc(ctx.pool, key.sscc) : await lookUpUnit(ctx.pool, key.nie, key.gtin, key.serial);
+    const found =
+      key.kind === 'sscc' ? await lookUpSscc(ctx.pool, key.sscc, sighting.at) : await lookUpUnit(ctx.pool, key.nie, key.gtin, key.serial, sighting.at);
     const { pack } = found;
     if (!pack) {
       alarms.NOT_FOUND = 'no pack with this code was ever issued';
@@ -150,13 +175,17 @@ export class VerificationService {
       reasons.push('DECOMMISSIONED');
       alarms.DECOMMISSIONED = `the pack was decommissioned (${pack.status}) and is seen again`;
     }
-    const earlier = [...sightingsOf(unwritten, pack.id), ...pack.sightings];
-    const newClone = pack.cloneFlag ? null : cloneEvidence(sighting, earlier);
-    const clone = pack.cloneFlag ?? newClone;
-    if (clone) {
-      reasons.push('CLONE_SUSPECTED');
-      alarms.CLONE_SUSPECTED = clone;
+    // A clone is suspected only from checks by two devices or more; BPOM's decision settles it.
+    const device = await (this.devices ??= new DeviceKeys(ctx.pool)).of(pack.id, ctx.request);
+    const standing = pack.clone?.status === 'OPEN' || pack.clone?.status === 'CONFIRMED' ? pack.clone : null;
+    let newClone: string | null = null;
+    if (!standing) {
+      const since = new Date(Math.max(sighting.at.getTime() - CLONE_WINDOW_DAYS * 86_400_000, pack.clone?.decidedAt?.getTime() ?? 0));
+      newClone = cloneEvidence({ ...sighting, device: device.toString('hex') }, [...sightingsOf(unwritten, pack.id, since), ...pack.sightings]);
     }
+    if (standing || newClone) reasons.push('CLONE_SUSPECTED');
+    // While BPOM looks into it, every check adds its evidence; once decided, the alert stays closed.
+    if (newClone || standing?.status === 'OPEN') alarms.CLONE_SUSPECTED = newClone ?? standing!.detail;
     if (pack.status === 'DISPENSED') reasons.push('DISPENSED');
     if (pack.recalled) reasons.push('RECALLED');
     if (isExpired(pack, this.clock.dayOf(sighting.at))) reasons.push('EXPIRED');
@@ -175,7 +204,7 @@ export class VerificationService {
         dispensedAt: dispensed ? pack.statusAt : null,
         dispensedRegency: dispensed ? pack.regency : null,
       },
-      newClone,
+      { newClone, confirmed: standing?.status === 'CONFIRMED', device },
     );
   }
 }

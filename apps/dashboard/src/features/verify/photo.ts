@@ -1,4 +1,4 @@
-/** What the API accepts is 5 MB; a photo of a pack needs far less. */
+/** What the API accepts is 2 MB; a photo of a pack needs far less. */
 const MAX_SIDE = 1600;
 const TARGET_BYTES = 1_500_000;
 
@@ -57,7 +57,7 @@ function toDataUrl(blob: Blob): Promise<string> {
 
 /**
  * Shrinks a photo in the browser: at most 1600 px on its longer side, JPEG, lowering the quality
- * until it is under 1.5 MB (the API allows 5 MB).
+ * until it is under 1.5 MB (the API allows 2 MB).
  */
 export async function preparePhoto(file: Blob): Promise<PreparedPhoto> {
   const image = await decode(file);

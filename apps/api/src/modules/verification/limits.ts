@@ -1,0 +1,97 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { RequestInfo } from '../../context.js';
+import { AppError } from '../../shared/errors.js';
+import { RateLimiter } from '../../shared/limiter.js';
+import { networkOf } from '../../shared/network.js';
+
+/**
+ * What the public may ask of Jejak, counted per call (every alias of a GraphQL request counts):
+ * per device (address and user agent), per address (a carrier's NAT puts many phones behind
+ * one) and per network (/24 or /64). Unknown codes spend a budget of their own: guessing
+ * serials at random runs out of it fast; a shopper's typo does not. Complaints and their
+ * photos have small quotas. Kept in this process's memory.
+ */
+const MB = 1024 * 1024;
+export const PUBLIC_LIMITS = {
+  verifyDevice: { capacity: 120, perSecond: 2 },
+  verifyAddress: { capacity: 600, perSecond: 10 },
+  verifyNetwork: { capacity: 3000, perSecond: 50 },
+  unknownAddress: { capacity: 20, perSecond: 1 / 30 },
+  unknownNetwork: { capacity: 200, perSecond: 1 / 3 },
+  complaintDevice: { capacity: 3, perSecond: 1 / 1200 },
+  complaintAddress: { capacity: 10, perSecond: 1 / 360 },
+  complaintNetwork: { capacity: 50, perSecond: 1 / 60 },
+  photoBytesAddress: { capacity: 20 * MB, perSecond: (20 * MB) / 86_400 },
+};
+type LimitName = keyof typeof PUBLIC_LIMITS;
+type Keys = ReadonlyArray<readonly [LimitName, string]>;
+
+export class PublicLimits {
+  private readonly limiter = new RateLimiter(PUBLIC_LIMITS);
+
+  constructor(private readonly now: () => Date) {}
+
+  private keys(request: RequestInfo, client: Buffer) {
+    const device = client.toString('hex');
+    const network = networkOf(request.ip);
+    return {
+      verify: [['verifyDevice', device], ['verifyAddress', request.ip], ['verifyNetwork', network]] as Keys,
+      unknown: [['unknownAddress', request.ip], ['unknownNetwork', network]] as Keys,
+      complaint: [['complaintDevice', device], ['complaintAddress', request.ip], ['complaintNetwork', network]] as Keys,
+      photo: [['photoBytesAddress', request.ip]] as Keys,
+    };
+  }
+
+  /**
+   * Charges one check, or throws TOO_MANY_ATTEMPTS. Every check also holds one unknown code's
+   * worth of the guessing budget until its answer is known (checks run side by side, as the
+   * aliases of one request do); `known()` gives it back when the code was a real one.
+   */
+  verify(request: RequestInfo, client: Buffer): { known(): void } {
+    const keys = this.keys(request, client);
+    const now = this.now().getTime();
+    const unknown = this.limiter.take(keys.unknown, 1, now);
+    if (unknown > 0) throw tooMany(`Too many unknown codes were checked from this network; try again in ${unknown} s.`, unknown);
+    const wait = this.limiter.take(keys.verify, 1, now);
+    if (wait > 0) {
+      this.limiter.spend(keys.unknown, -1, now);
+      throw tooMany(`Too many checks from this device or network; try again in ${wait} s.`, wait);
+    }
+    return { known: () => this.limiter.spend(keys.unknown, -1, this.now().getTime()) };
+  }
+
+  /** Charges one complaint and its photo's bytes, or throws TOO_MANY_ATTEMPTS. */
+  complaint(request: RequestInfo, client: Buffer, photoBytes: number) {
+    const keys = this.keys(request, client);
+    const now = this.now().getTime();
+    const wait = Math.max(this.limiter.wait(keys.complaint, 1, now), photoBytes ? this.limiter.wait(keys.photo, photoBytes, now) : 0);
+    if (wait > 0) throw tooMany(`Too many reports from this device or network; try again in ${wait} s.`, wait);
+    this.limiter.spend(keys.complaint, 1, now);
+    if (photoBytes) this.limiter.spend(keys.photo, photoBytes, now);
+  }
+}
+
+const tooMany = (message: string, retryAfterSeconds: number) => new AppError('TOO_MANY_ATTEMPTS', message, { retryAfterSeconds });
+
+/**
+ * A device as one pack's checks know it: a keyed hash of the pack, the client's address and its
+ * user agent. The same device checking the same pack twice gets the same key; nothing links a
+ * device's checks of different packs. The key's secret is made once and kept in `setting`.
+ */
+export class DeviceKeys {
+  private secret: Promise<Buffer> | null = null;
+
+  constructor(private readonly pool: Pool) {}
+
+  async of(packId: string, request: RequestInfo): Promise<Buffer> {
+    const secret = await (this.secret ??= this.load());
+    return createHmac('sha256', secret).update(`${packId}|${request.ip}|${request.userAgent}`).digest().subarray(0, 16);
+  }
+
+  private async load(): Promise<Buffer> {
+    await this.pool.query(`insert into setting (name, value) values ('device_key', $1) on conflict (name) do nothing`, [randomBytes(32).toString('hex')]);
+    const { rows } = await this.pool.query(`select value from setting where name = 'device_key'`);
+    return Buffer.from(rows[0].value, 'hex');
+  }
+}
