@@ -259,7 +259,7 @@ export const en: Translations = {
       EXPIRED: 'This medicine is past its expiry date. Do not use it.',
       DECOMMISSIONED: 'This pack has been taken out of circulation (for example destroyed, exported, or reported lost or stolen) and should not be sold any more.',
       DATA_MISMATCH: 'The batch number or expiry date in the code differs from the official record of this pack.',
-      CLONE_SUSPECTED: 'The same code has been checked in places far apart or from many devices. It may have been copied onto counterfeit packs.',
+      CLONE_SUSPECTED: 'The same code has been checked by different devices in places far apart, or by many devices. It may have been copied onto counterfeit packs; BPOM is looking into it. Until then, compare this pack with one from a pharmacy you trust.',
       MALFORMED: 'This is not a valid medicine code (GS1 or BPOM format).',
       NOT_SERIALISED: 'This code identifies the product, not the individual pack. The product is registered, but this pack cannot be traced on its own.',
     },

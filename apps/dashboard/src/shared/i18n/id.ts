@@ -257,7 +257,7 @@ export const id = {
       EXPIRED: 'Obat ini sudah melewati tanggal kedaluwarsa. Jangan dipakai.',
       DECOMMISSIONED: 'Kemasan ini sudah dikeluarkan dari peredaran (misalnya dimusnahkan, diekspor, atau dilaporkan hilang atau dicuri) dan seharusnya tidak dijual lagi.',
       DATA_MISMATCH: 'Nomor bets atau tanggal kedaluwarsa di dalam kode tidak sama dengan data resmi kemasan ini.',
-      CLONE_SUSPECTED: 'Kode yang sama sudah diperiksa di tempat-tempat yang berjauhan atau dari banyak perangkat. Kode ini mungkin disalin ke kemasan palsu.',
+      CLONE_SUSPECTED: 'Kode yang sama sudah diperiksa oleh perangkat berbeda di tempat-tempat yang berjauhan, atau oleh banyak perangkat. Kode ini mungkin disalin ke kemasan palsu; BPOM sedang menelitinya. Sementara itu, bandingkan kemasan ini dengan kemasan dari apotek yang Anda percaya.',
       MALFORMED: 'Isi kode ini bukan kode obat yang sah (format GS1 atau BPOM).',
       NOT_SERIALISED: 'Kode ini hanya menunjukkan produknya, bukan kemasan satu per satu. Produknya terdaftar, tetapi kemasan ini tidak dapat dilacak sendiri.',
     },
