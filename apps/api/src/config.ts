@@ -23,6 +23,9 @@ export interface Config {
   reportedWindowDays: number;
   /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. */
   trustedProxies: string[];
+  /** An SMTP server for e-mailing notifications (smtp://user:pass@host:587); none sends no e-mail. */
+  smtpUrl: string | null;
+  smtpFrom: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportTimeZone: checkTimeZone(env.REPORT_TIME_ZONE || DEFAULT_TIME_ZONE),
     reportedWindowDays,
     trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
+    smtpUrl: env.SMTP_URL || null,
+    smtpFrom: env.SMTP_FROM || 'Jejak <jejak@localhost>',
   };
 }
 

@@ -13,6 +13,9 @@ import { RecallResolver } from './modules/recall/recall.resolver.js';
 import { RealisationResolver } from './modules/reports/realisation.resolver.js';
 import { ReportsResolver } from './modules/reports/reports.resolver.js';
 import { LifecycleResolver } from './modules/lifecycle/lifecycle.resolver.js';
+import { ShipmentResolver } from './modules/shipments/shipment.resolver.js';
+import { NotificationResolver } from './modules/notifications/notification.resolver.js';
+import { WorkQueueResolver } from './modules/home/work-queue.resolver.js';
 import { authChecker } from './shared/auth.js';
 
 export const resolvers = [
@@ -29,6 +32,9 @@ export const resolvers = [
   VerificationResolver,
   AlertResolver,
   LifecycleResolver,
+  ShipmentResolver,
+  NotificationResolver,
+  WorkQueueResolver,
 ] as const;
 
 export function buildJejakSchema(): Promise<GraphQLSchema> {

@@ -48,7 +48,7 @@ export interface ServerOptions {
 export async function startServer(config: Config, databaseUrl: string, options: ServerOptions = {}): Promise<RunningServer> {
   const orm = await openOrm(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, options: SESSION_OPTIONS });
-  const services = createServices(config, options.now);
+  const services = createServices(config, pool, options.now);
   if (await ensureSummaryTimeZone(pool, services.clock.timeZone)) {
     logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
   }

@@ -1,4 +1,9 @@
+import type { Pool } from 'pg';
 import type { Config } from './config.js';
+import { Mailer } from './modules/notifications/mailer.js';
+import { NotificationService } from './modules/notifications/notification.service.js';
+import { ShipmentService } from './modules/shipments/shipment.service.js';
+import { WorkQueueService } from './modules/home/work-queue.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { CodesService } from './modules/codes/codes.service.js';
 import { OrganizationService } from './modules/organizations/organization.service.js';
@@ -16,11 +21,13 @@ import { Clock } from './modules/lifecycle/clock.js';
 import { VerificationService } from './modules/verification/verification.service.js';
 import { PublicLimits } from './modules/verification/limits.js';
 
-export function createServices(config: Config, now?: () => Date) {
+export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const clock = new Clock(config.reportTimeZone, config.reportedWindowDays, now);
   const alerts = new AlertService();
   const movements = new MovementService(clock, alerts);
   const limits = new PublicLimits(clock.now);
+  const notifications = new NotificationService(pool, config.smtpUrl ? new Mailer(config.smtpUrl, config.smtpFrom, config.publicUrl) : null);
+  const shipments = new ShipmentService(movements, notifications, alerts, clock);
   return {
     clock,
     auth: new AuthService(config),
@@ -29,9 +36,12 @@ export function createServices(config: Config, now?: () => Date) {
     codes: new CodesService(config.publicUrl, clock),
     movements,
     aggregation: new AggregationService(movements),
-    csv: new CsvService(movements),
+    csv: new CsvService(movements, shipments),
+    shipments,
+    notifications,
+    workQueue: new WorkQueueService(clock),
     trace: new TraceService(),
-    recalls: new RecallService(clock),
+    recalls: new RecallService(clock, notifications),
     realisation: new RealisationService(),
     reports: new ReportsService(clock),
     verification: new VerificationService(clock, alerts, limits),

@@ -4,6 +4,7 @@ import { Migration20261128020000_verification } from './Migration20261128020000_
 import { Migration20261128030000_reports } from './Migration20261128030000_reports.js';
 import { Migration20261129000000_one_clock } from './Migration20261129000000_one_clock.js';
 import { Migration20261129020000_evidence } from './Migration20261129020000_evidence.js';
+import { Migration20261129030000_shipments } from './Migration20261129030000_shipments.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261128030000_reports', class: Migration20261128030000_reports },
   { name: 'Migration20261129000000_one_clock', class: Migration20261129000000_one_clock },
   { name: 'Migration20261129020000_evidence', class: Migration20261129020000_evidence },
+  { name: 'Migration20261129030000_shipments', class: Migration20261129030000_shipments },
 ];

@@ -226,6 +226,7 @@ export type RejectionRule =
   | 'DESTINATION_NOT_ALLOWED'
   | 'EXPIRED'
   | 'FINAL'
+  | 'IN_OPEN_SHIPMENT'
   | 'IN_TRANSIT'
   | 'LEVEL_MISMATCH'
   | 'MALFORMED_CODE'

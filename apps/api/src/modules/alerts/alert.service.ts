@@ -7,6 +7,7 @@ import * as check from '../../shared/validate.js';
 import type { FacilityRef, Movement } from '../lifecycle/guards.js';
 import type { Queryable } from '../packs/pack-rows.js';
 import type { Refused } from '../packs/resolve.js';
+import { severityOf } from './severity.js';
 import type { AlertCommentObject, AlertObject, AlertResolutionName, AlertStatusName } from './alert.types.js';
 
 export interface Evidence {
@@ -208,6 +209,7 @@ export class AlertService {
     return {
       id: row.id,
       reason: row.reason,
+      severity: severityOf(row.reason),
       status: row.status,
       resolution: row.resolution,
       code: row.code,

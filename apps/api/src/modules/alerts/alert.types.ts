@@ -1,9 +1,14 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserObject } from '../auth/auth.types.js';
+import { enumOf } from '../../shared/enums.js';
+import { ALERT_SEVERITIES, type AlertSeverityName } from './severity.js';
 
 export const AlertStatus = { OPEN: 'OPEN', ASSIGNED: 'ASSIGNED', CLOSED: 'CLOSED' } as const;
 export type AlertStatusName = keyof typeof AlertStatus;
 registerEnumType(AlertStatus, { name: 'AlertStatus' });
+
+export const AlertSeverity = enumOf(ALERT_SEVERITIES);
+registerEnumType(AlertSeverity, { name: 'AlertSeverity', description: 'HIGH: signs of falsified medicine; MEDIUM: goods astray; LOW: the rest.' });
 
 export const AlertResolution = { FALSE_ALARM: 'FALSE_ALARM', CONFIRMED_FALSIFIED: 'CONFIRMED_FALSIFIED', DIVERTED: 'DIVERTED' } as const;
 export type AlertResolutionName = keyof typeof AlertResolution;
@@ -51,7 +56,8 @@ export class AlertProduct {
 })
 export class AlertObject {
   @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'A VerificationReason, or the RejectionReason of a refused movement.' }) reason!: string;
+  @Field(() => String, { description: 'A VerificationReason, the RejectionReason of a refused movement, or SHIPMENT_DISCREPANCY.' }) reason!: string;
+  @Field(() => AlertSeverity) severity!: AlertSeverityName;
   @Field(() => AlertStatus) status!: AlertStatusName;
   @Field(() => AlertResolution, { nullable: true }) resolution!: AlertResolutionName | null;
   @Field(() => String, { description: 'The code, in bracketed form where it could be read.' }) code!: string;

@@ -254,7 +254,7 @@ export class CodesService {
         rejected.push({ code: serial, ...refuse('ALREADY_REGISTERED', `serial ${serial} is already registered for ${product.nie}`) });
       }
     }
-    return { accepted: inserted.size, units: inserted.size, rejected };
+    return { accepted: inserted.size, units: inserted.size, rejected, recalled: [], shipment: null };
   }
 }
 

@@ -44,7 +44,13 @@ export async function seedDemoPacks(deps: Deps): Promise<DemoCodes> {
     const codes = await allIssuedCodes(deps.pool, request.id);
     return { units: codes.filter((c) => c.level === 'UNIT').map((c) => c.text), cases: codes.filter((c) => c.level === 'CASE').map((c) => c.text), pallets: codes.filter((c) => c.level === 'PALLET').map((c) => c.text) };
   };
-  const move = (ctx: Context, movement: Movement, codes: string[]) => deps.services.movements.move(ctx, movement, codes, { source: 'SCAN' });
+  // Shipments and returns travel as delivery notes, as they would from a user's screen.
+  const move = (ctx: Context, movement: Movement, codes: string[]) => {
+    const options = { source: 'SCAN' as const };
+    if (movement.kind === 'ship') return deps.services.shipments.ship(ctx, codes, movement.to.id, null, options);
+    if (movement.kind === 'returnPacks') return deps.services.shipments.returnPacks(ctx, codes, movement.to.id, options);
+    return deps.services.movements.move(ctx, movement, codes, options);
+  };
 
   // Amoksisilin: 120 units in 12 cases on 2 pallets, GS1 profile (it has a GTIN).
   const amx = await issue('DKL2104012310A1', 'AMX2501', monthsAhead(19), 120, 10, 6, '08997001000011');

@@ -21,6 +21,8 @@ export interface Change {
   unreach?: Milestone[];
   /** Goods going out to a facility (ship, return) or coming in from their sender (receive). */
   flow?: { direction: 'out'; counterpartyId: string } | { direction: 'in' };
+  /** The shipment the packs travel in (ship, return), or none once received. */
+  shipmentId?: string | null;
 }
 
 export interface Effect {
@@ -55,7 +57,15 @@ export function effectOf(movement: Movement, actor: FacilityRef): Effect {
       };
     case 'receive':
       return {
-        change: { status: 'ACTIVE', custodianId: actor.id, destinationId: null, stampStatus: true, reach: receiveMilestones(actor.type), flow: { direction: 'in' } },
+        change: {
+          status: 'ACTIVE',
+          custodianId: actor.id,
+          destinationId: null,
+          shipmentId: null,
+          stampStatus: true,
+          reach: receiveMilestones(actor.type),
+          flow: { direction: 'in' },
+        },
         event: 'RECEIVED',
         splitBy: 'sender',
       };
@@ -82,5 +92,8 @@ export function rowsToChange<T extends { status: PackStatusName; statusById: str
   }
 }
 
-/** A pack shipped, dispensed or decommissioned on its own leaves the case it was in. */
-export const leavesParent = (movement: Movement) => movement.kind !== 'activate' && movement.kind !== 'receive' && movement.kind !== 'undo';
+/**
+ * A pack moved on its own leaves the case it was in: shipped, dispensed or decommissioned out of
+ * it, or received without it (a pallet that arrived broken). Activation and undo leave it there.
+ */
+export const leavesParent = (movement: Movement) => movement.kind !== 'activate' && movement.kind !== 'undo';

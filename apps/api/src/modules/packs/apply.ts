@@ -41,6 +41,7 @@ export async function applyChange(client: PoolClient, moved: Moved[], change: Ch
   if (change.destinationId !== undefined) sets.push(`destination_id = ${param(change.destinationId)}::uuid`);
   if (change.stampStatus) sets.push(`status_by_id = ${param(actor.id)}::uuid, status_at = ${at}`);
   if (change.parentId !== undefined) sets.push(`parent_id = ${param(change.parentId)}::bigint`);
+  if (change.shipmentId !== undefined) sets.push(`shipment_id = ${param(change.shipmentId)}::uuid`);
   if (change.detach?.length) {
     sets.push(`parent_id = case when p.id = any(${param(change.detach)}::bigint[]) then null else p.parent_id end`);
   }
@@ -72,6 +73,8 @@ export interface EventRecord {
   at: Date;
   latitude?: number | null;
   longitude?: number | null;
+  /** The shipment the packs travel in, for shipping, returning and receiving. */
+  shipmentId?: string | null;
   packs: PackRow[];
 }
 
@@ -101,13 +104,13 @@ export async function recordEvents(client: PoolClient, events: EventRecord[], re
   });
   await client.query(
     `with events as (
-       insert into event (id, type, at, facility_id, counterparty_id, reason, parent_id, latitude, longitude, units, user_id, api_key_id, source)
+       insert into event (id, type, at, facility_id, counterparty_id, reason, parent_id, latitude, longitude, units, shipment_id, user_id, api_key_id, source)
        overriding system value
-       select t.*, $11::uuid, $12::uuid, $13
+       select t.*, $12::uuid, $13::uuid, $14
          from unnest($1::bigint[], $2::event_type[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[],
-                     $8::float8[], $9::float8[], $10::int[]) as t
+                     $8::float8[], $9::float8[], $10::int[], $11::uuid[]) as t
      )
-     insert into event_pack (pack_id, event_id) select * from unnest($14::bigint[], $15::bigint[])`,
+     insert into event_pack (pack_id, event_id) select * from unnest($15::bigint[], $16::bigint[])`,
     [
       ids,
       used.map((e) => e.type),
@@ -119,6 +122,7 @@ export async function recordEvents(client: PoolClient, events: EventRecord[], re
       used.map((e) => e.latitude ?? null),
       used.map((e) => e.longitude ?? null),
       used.map((e) => e.packs.filter((pack) => pack.level === 'UNIT').length),
+      used.map((e) => e.shipmentId ?? null),
       reporter.userId,
       reporter.apiKeyId,
       reporter.source,

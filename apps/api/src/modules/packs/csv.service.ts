@@ -1,6 +1,6 @@
 import { parse } from '@jejak/gs1';
 import type { Context } from '../../context.js';
-import { requirePrincipal } from '../../shared/auth.js';
+import { requirePrincipal, type Principal } from '../../shared/auth.js';
 import { CSV_LIMITS, normaliseHeader } from '../../shared/csv.js';
 import { inTransaction } from '../../shared/db.js';
 import { badInput, forbidden } from '../../shared/errors.js';
@@ -9,7 +9,9 @@ import type { FacilityRef, Movement } from '../lifecycle/guards.js';
 import { refuse, type Refusal, type RuleName } from '../lifecycle/refusals.js';
 import { DECOMMISSION_REASONS, type DecommissionReasonName } from '../lifecycle/states.js';
 import type { Reporter } from './apply.js';
-import { reporterOf, timeMessage, type MovementOptions, type MovementService } from './movements.service.js';
+import { reporterOf, timeMessage, type MovementOptions, type MovementService, type Outcome } from './movements.service.js';
+import type { ShipmentService } from '../shipments/shipment.service.js';
+import type { NewNotification } from '../notifications/notification.service.js';
 import type { BulkResult, Rejection } from './pack.types.js';
 import type { Line } from './resolve.js';
 
@@ -72,7 +74,10 @@ function addLine(steps: Step[], movement: Movement, line: Line) {
 const refusedRow = (code: string, row: number, rule: RuleName, message: string): Rejection => ({ code, row, ...refuse(rule, message) });
 
 export class CsvService {
-  constructor(private readonly mover: MovementService) {}
+  constructor(
+    private readonly mover: MovementService,
+    private readonly shipments: ShipmentService,
+  ) {}
 
   /** The seed's 13-column activation file: every valid row activated, in one transaction. */
   async activation(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
@@ -98,7 +103,7 @@ export class CsvService {
     });
     const steps: Step[] = [];
     for (const line of activations) addLine(steps, { kind: 'activate' }, line);
-    return this.apply(ctx, steps, actor, reporterOf(principal, 'CSV'), rejected, samples);
+    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected, samples);
   }
 
   /**
@@ -157,30 +162,45 @@ export class CsvService {
       } else movement = { kind } as Movement;
       addLine(steps, movement, { code, row: i + 1, at, ...location });
     }
-    return this.apply(ctx, steps, actor, reporterOf(principal, 'CSV'), rejected);
+    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected);
   }
 
-  /** Runs the steps in order in one transaction (and marks activated samples), every rejection tied to its row. */
-  private async apply(ctx: Context, steps: Step[], actor: FacilityRef, reporter: Reporter, rejected: Rejection[], samples: Line[] = []) {
-    return inTransaction(ctx.pool, async (client) => {
+  /**
+   * Runs the steps in order in one transaction (and marks activated samples), every rejection
+   * tied to its row. Each step that ships or returns travels as a shipment of its own.
+   */
+  private async apply(ctx: Context, principal: Principal, steps: Step[], actor: FacilityRef, reporter: Reporter, rejected: Rejection[], samples: Line[] = []): Promise<BulkResult> {
+    const { result, notices } = await inTransaction(ctx.pool, async (client) => {
       const all = [...rejected];
+      const recalled: string[] = [];
+      const notices: NewNotification[] = [];
       let accepted = 0;
       let units = 0;
       const activated = new Set<Line>();
-      for (const step of steps) {
-        const outcome = await this.mover.moveIn(client, step.movement, step.lines, actor, reporter);
+      for (const { movement, lines } of steps) {
+        let outcome: Outcome;
+        if (movement.kind === 'ship' || movement.kind === 'returnPacks') {
+          const sent = await this.shipments.send(client, principal, movement, lines, actor, reporter);
+          outcome = sent.outcome;
+          notices.push(...sent.notices);
+        } else {
+          outcome = await this.mover.moveIn(client, movement, lines, actor, reporter);
+        }
         accepted += outcome.accepted.length;
         units += outcome.units;
         for (const line of outcome.accepted) activated.add(line);
         all.push(...outcome.rejected);
+        recalled.push(...outcome.recalled);
       }
       const sampled = samples.filter((line) => activated.has(line));
       if (sampled.length) {
         const outcome = await this.mover.moveIn(client, { kind: 'decommission', reason: 'SAMPLE' }, sampled, actor, reporter);
         all.push(...outcome.rejected);
       }
-      return { accepted, units, rejected: all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+      return { result: { accepted, units, rejected: all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), recalled, shipment: null }, notices };
     });
+    await this.shipments.notifyByEmail(notices);
+    return result;
   }
 
   /** A facility named by id or GLN, looked up once per file. */

@@ -58,15 +58,18 @@ export class MovementResolver {
   }
 
   @Authorized()
-  @Mutation(() => BulkResult, { description: 'Sends packs you hold to another facility: IN_TRANSIT until it receives them.' })
-  async ship(
+  @Mutation(() => BulkResult, {
+    description:
+      'Sends packs you hold to another facility: IN_TRANSIT until it receives them. With `shipment` (an open one, see openShipment) the packs are added to it and move when it is dispatched; without it the call is a shipment of its own.',
+  })
+  ship(
     @Ctx() ctx: Context,
     @Arg('codes', () => [String], CODES) codes: string[],
     @Arg('to', () => ID) to: string,
+    @Arg('shipment', () => ID, { nullable: true }) shipment: string | null,
     @Args(() => MovementArgs) args: MovementArgs,
   ) {
-    const facility = await ctx.services.movements.facility(ctx, to);
-    return ctx.services.movements.move(ctx, { kind: 'ship', to: facility }, codes, toOptions(args));
+    return ctx.services.shipments.ship(ctx, codes, to, shipment, toOptions(args));
   }
 
   @Authorized()
@@ -76,15 +79,14 @@ export class MovementResolver {
   }
 
   @Authorized()
-  @Mutation(() => BulkResult, { description: 'Sends packs back up the chain; recalled packs may only go this way.' })
-  async returnPacks(
+  @Mutation(() => BulkResult, { description: 'Sends packs back up the chain, as a return shipment (RT-…); recalled packs may only go this way.' })
+  returnPacks(
     @Ctx() ctx: Context,
     @Arg('codes', () => [String], CODES) codes: string[],
     @Arg('to', () => ID) to: string,
     @Args(() => MovementArgs) args: MovementArgs,
   ) {
-    const facility = await ctx.services.movements.facility(ctx, to);
-    return ctx.services.movements.move(ctx, { kind: 'returnPacks', to: facility }, codes, toOptions(args));
+    return ctx.services.shipments.returnPacks(ctx, codes, to, toOptions(args));
   }
 
   @Authorized()

@@ -11,9 +11,10 @@ import { checkActor, checkMovement, type FacilityRef, type Movement } from '../l
 import { refuse } from '../lifecycle/refusals.js';
 import { applyChange, recordEvents, type EventRecord, type Moved, type Reporter } from './apply.js';
 import { MAX_CODES_PER_CALL } from './code-input.js';
-import type { PackRow } from './pack-rows.js';
+import type { PackRow, Queryable } from './pack-rows.js';
 import type { BulkResult, EventSourceName, Rejection } from './pack.types.js';
 import { refusedLine, resolveCodes, type Line, type Refused } from './resolve.js';
+import { recordReceipts } from '../shipments/receipts.js';
 
 export interface MovementOptions {
   /** The caller's facility that acts; defaults to its organisation's first. */
@@ -27,9 +28,23 @@ export interface MovementOptions {
 
 /** The outcome for the lines of one call, before it is summed up as a BulkResult. */
 export interface Outcome {
+  /** Every line applied, those carried inside another one included. */
   accepted: Line[];
+  /** The packs that moved on their own account (not inside another of the call), what changed with them, and their units. */
+  items: Array<{ line: Line; pack: PackRow; rows: PackRow[]; units: number }>;
   units: number;
   rejected: Rejection[];
+  /** Accepted codes of a recalled batch: they may move back, and the screen says so. */
+  recalled: string[];
+}
+
+export interface MoveOptions {
+  /** The shipment a ship or return travels in; a receipt takes each pack's own. */
+  shipmentId?: string;
+  /** Makes the shipment a ship or return travels in, once there is something to send. */
+  newShipment?: () => Promise<string>;
+  /** Check only: nothing is written (a pack added to an open shipment moves when it is dispatched). */
+  dryRun?: boolean;
 }
 
 export class MovementService {
@@ -65,13 +80,15 @@ export class MovementService {
    * what it holds, checks each against the lifecycle rules, writes the changed packs in one
    * statement, appends the events, and raises the alerts some refusals call for.
    */
-  async moveIn(client: PoolClient, movement: Movement, lines: Line[], actor: FacilityRef, reporter: Reporter): Promise<Outcome> {
+  async moveIn(client: PoolClient, movement: Movement, lines: Line[], actor: FacilityRef, reporter: Reporter, options: MoveOptions = {}): Promise<Outcome> {
     const now = this.clock.now();
     const callRefusal = checkActor(movement.kind, actor, 'to' in movement ? movement.to : undefined);
-    if (callRefusal) return { accepted: [], units: 0, rejected: lines.map((line) => refusedLine(line, callRefusal).rejection) };
+    if (callRefusal) return { accepted: [], items: [], units: 0, rejected: lines.map((line) => refusedLine(line, callRefusal).rejection), recalled: [] };
 
     const { named, contents, refused } = await resolveCodes(client, lines);
     const accepted: Line[] = [];
+    const items: Outcome['items'] = [];
+    const recalled: string[] = [];
     const moving: Array<Moved & { line: Line }> = [];
     const detach: Array<{ line: Line; at: Date; row: PackRow }> = [];
     const acceptedIds = new Set<string>();
@@ -99,14 +116,18 @@ export class MovementService {
       const rows = rowsToChange(movement, pack, inside).filter((row) => !changedIds.has(row.id));
       for (const row of rows) changedIds.add(row.id);
       moving.push({ line, at, rows });
+      items.push({ line, pack, rows, units: (pack.level === 'UNIT' ? 1 : 0) + inside.filter((row) => row.level === 'UNIT').length });
+      if (pack.recalled || inside.some((row) => row.recalled)) recalled.push(line.code);
       if (pack.parentId && !acceptedIds.has(pack.parentId) && leavesParent(movement)) detach.push({ line, at, row: pack });
     }
 
-    if (changedIds.size) await this.write(client, effectOf(movement, actor), moving, detach, actor, reporter);
+    if (options.dryRun) return { accepted, items, units: sumUnits(moving), rejected: inInputOrder(refused.map((r) => r.rejection), lines), recalled };
+    if (changedIds.size) {
+      const shipmentId = options.shipmentId ?? (await options.newShipment?.()) ?? null;
+      await this.write(client, effectOf(movement, actor), moving, detach, actor, reporter, shipmentId);
+    }
     await this.alerts.fromMovement(client, movement, refused, actor, now);
-    let units = 0;
-    for (const { rows } of moving) for (const row of rows) if (row.level === 'UNIT') units++;
-    return { accepted, units, rejected: inInputOrder(refused.map((r) => r.rejection), lines) };
+    return { accepted, items, units: sumUnits(moving), rejected: inInputOrder(refused.map((r) => r.rejection), lines), recalled };
   }
 
   /**
@@ -120,42 +141,51 @@ export class MovementService {
     detach: Array<{ line: Line; at: Date; row: PackRow }>,
     actor: FacilityRef,
     reporter: Reporter,
+    shipmentId: string | null,
   ) {
-    const change = detach.length ? { ...effect.change, detach: detach.map(({ row }) => row.id) } : effect.change;
+    const sending = effect.change.flow?.direction === 'out';
+    const change = { ...effect.change, ...(detach.length ? { detach: detach.map(({ row }) => row.id) } : {}), ...(sending ? { shipmentId } : {}) };
     const events = new Map<string, EventRecord>();
-    const eventFor = (type: EventRecord['type'], line: Line, at: Date, counterpartyId: string | null, reason: string | null, parentId: string | null) => {
-      const key = `${type}|${counterpartyId}|${reason}|${parentId}|${at.getTime()}|${line.latitude}|${line.longitude}`;
+    const eventFor = (type: EventRecord['type'], line: Line, at: Date, counterpartyId: string | null, reason: string | null, parentId: string | null, shipment: string | null) => {
+      const key = `${type}|${counterpartyId}|${reason}|${parentId}|${shipment}|${at.getTime()}|${line.latitude}|${line.longitude}`;
       let event = events.get(key);
       if (!event) {
-        event = { type, facilityId: actor.id, at, latitude: line.latitude, longitude: line.longitude, counterpartyId, reason, parentId, packs: [] };
+        event = { type, facilityId: actor.id, at, latitude: line.latitude, longitude: line.longitude, counterpartyId, reason, parentId, shipmentId: shipment, packs: [] };
         events.set(key, event);
       }
       return event.packs;
     };
-    for (const { line, at, row } of detach) eventFor('DISAGGREGATED', line, at, null, null, row.parentId).push(row);
+    for (const { line, at, row } of detach) eventFor('DISAGGREGATED', line, at, null, null, row.parentId, null).push(row);
     const counterpartyId = effect.counterpartyId ?? null;
     const reason = effect.reason ?? null;
+    const shipment = sending ? shipmentId : null;
     for (const { line, at, rows } of moving) {
       if (!effect.splitBy) {
-        const packs = eventFor(effect.event, line, at, counterpartyId, reason, null);
+        const packs = eventFor(effect.event, line, at, counterpartyId, reason, null, shipment);
         for (const row of rows) packs.push(row);
       } else {
         for (const row of rows) {
+          // A receipt is one event per sender and per shipment the packs travelled in.
           const packs =
             effect.splitBy === 'sender'
-              ? eventFor(effect.event, line, at, row.custodianId, reason, null)
-              : eventFor(effect.event, line, at, counterpartyId, row.status, null);
+              ? eventFor(effect.event, line, at, row.custodianId, reason, null, row.shipmentId)
+              : eventFor(effect.event, line, at, counterpartyId, row.status, null, null);
           packs.push(row);
         }
       }
     }
     await applyChange(client, moving, change, actor, this.clock);
     await recordEvents(client, [...events.values()], reporter);
+    if (effect.event === 'RECEIVED') await recordReceipts(client, moving, this.clock.now());
   }
 
   /** The target facility of a shipment or return. */
   async facility(ctx: Context, id: string, field = 'to'): Promise<FacilityRef> {
-    const facility = await loadFacility(ctx, `f.id = $1`, [check.uuid(id, field)]);
+    return this.facilityRef(ctx.pool, check.uuid(id, field));
+  }
+
+  async facilityRef(db: Queryable, id: string): Promise<FacilityRef> {
+    const facility = await loadFacility(db, `f.id = $1`, [id]);
     if (!facility) throw notFound(`No facility with id ${id}`);
     return facility;
   }
@@ -163,8 +193,8 @@ export class MovementService {
   async actingFacility(ctx: Context, facilityId?: string | null): Promise<FacilityRef> {
     const principal = requirePrincipal(ctx);
     const facility = facilityId
-      ? await loadFacility(ctx, 'f.id = $1 and f.organization_id = $2', [check.uuid(facilityId, 'facility'), principal.organizationId])
-      : await loadFacility(ctx, 'f.organization_id = $1', [principal.organizationId]);
+      ? await loadFacility(ctx.pool, 'f.id = $1 and f.organization_id = $2', [check.uuid(facilityId, 'facility'), principal.organizationId])
+      : await loadFacility(ctx.pool, 'f.organization_id = $1', [principal.organizationId]);
     if (!facility) {
       throw facilityId
         ? notFound(`Facility ${facilityId} is not one of your organisation's`)
@@ -174,8 +204,8 @@ export class MovementService {
   }
 }
 
-async function loadFacility(ctx: Context, where: string, params: unknown[]): Promise<FacilityRef | null> {
-  const { rows } = await ctx.pool.query(
+async function loadFacility(db: Queryable, where: string, params: unknown[]): Promise<FacilityRef | null> {
+  const { rows } = await db.query(
     `select f.id, f.name, f.type, f.organization_id as "organizationId", f.province, f.regency from facility f where ${where} order by f.created_at, f.id limit 1`,
     params,
   );
@@ -201,11 +231,22 @@ export function timeMessage(refusal: 'TIME_IN_FUTURE' | 'TIME_TOO_OLD', at: Date
     : `the time ${at.toISOString()} is more than ${clock.reportedWindowDays} days ago; older events are not taken`;
 }
 
-export const summarise = (outcome: Outcome): BulkResult => ({
+/** What every bulk call ends with, before it is summed up as a BulkResult. */
+export type Tally = Pick<Outcome, 'accepted' | 'units' | 'rejected'> & { recalled?: string[] };
+
+export const summarise = (outcome: Tally): BulkResult => ({
   accepted: outcome.accepted.length,
   units: outcome.units,
   rejected: outcome.rejected,
+  recalled: outcome.recalled ?? [],
+  shipment: null,
 });
+
+function sumUnits(moving: Array<Moved>): number {
+  let units = 0;
+  for (const { rows } of moving) for (const row of rows) if (row.level === 'UNIT') units++;
+  return units;
+}
 
 /** Rejections in the order of their lines (rows of a file keep their row order). */
 export function inInputOrder(rejected: Rejection[], lines: Line[]): Rejection[] {

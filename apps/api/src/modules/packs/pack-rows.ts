@@ -11,6 +11,8 @@ export interface PackRow extends ParentFacts {
   batchId: string | null;
   lot: string | null;
   milestones: number;
+  /** The shipment it travels in, while shipped or returned. */
+  shipmentId: string | null;
 }
 
 /** The pack's own columns; what belongs to its batch and product is added per batch (`withBatches`). */
@@ -19,6 +21,7 @@ const COLUMNS = `
   p.batch_id::text as "batchId", p.custodian_id as "custodianId",
   p.destination_id as "destinationId", p.parent_id::text as "parentId",
   p.status_by_id as "statusById", p.status_at as "statusAt", p.last_event_at as "lastEventAt", p.milestones,
+  p.shipment_id as "shipmentId",
   case p.level
     when 'CASE' then (select units_per_case from code_request where id = p.code_request_id)
     when 'PALLET' then (select cases_per_pallet from code_request where id = p.code_request_id)
@@ -111,6 +114,13 @@ export async function findPacks(client: Queryable, keys: CodeKey[]): Promise<Map
   return found;
 }
 
+/** Packs by id (a shipment's items), with their batch facts. */
+export async function findPacksById(client: Queryable, ids: string[]): Promise<Map<string, PackRow>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await client.query(`select ${COLUMNS} from pack p where p.id = any($1::bigint[])`, [ids]);
+  return new Map((await withBatches(client, rows)).map((pack) => [pack.id, pack]));
+}
+
 /**
  * Everything inside each of the given cases and pallets, at any depth. A root inside another
  * root (a named case on a named pallet) counts for both; every pack is read once.
@@ -163,6 +173,7 @@ function toPackRow(row: Record<string, any>, batch: BatchFacts): PackRow {
     statusAt: row.statusAt,
     lastEventAt: row.lastEventAt,
     milestones: row.milestones,
+    shipmentId: row.shipmentId,
     capacity: row.capacity,
   };
 }

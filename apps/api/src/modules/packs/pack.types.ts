@@ -47,11 +47,21 @@ export class Rejection {
   @Field(() => Int, { nullable: true, description: 'The CSV row (1 = first data row), for uploads.' }) row?: number | null;
 }
 
+@ObjectType('ShipmentRef', { description: 'The delivery note a shipment or return travels under.' })
+export class ShipmentRef {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'Human-readable, unique per sender: SJ-2026-000123 (a return: RT-…).' }) number!: string;
+}
+
 @ObjectType({ description: 'What a bulk call did: every valid code applied, the rest rejected with one reason each.' })
 export class BulkResult {
   @Field(() => Int, { description: 'Codes applied (a case or pallet counts once).' }) accepted!: number;
   @Field(() => Int, { description: 'Units (primary packs) changed, including those inside cases and pallets.' }) units!: number;
   @Field(() => [Rejection]) rejected!: Rejection[];
+  @Field(() => [String], { description: 'Codes applied that belong to a recalled batch (or hold one): pull them and send them back.' })
+  recalled!: string[];
+  @Field(() => ShipmentRef, { nullable: true, description: 'For ship and returnPacks: the shipment the codes travel in.' })
+  shipment!: ShipmentRef | null;
 }
 
 @ObjectType('PackProduct')

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { refuse } from '../lifecycle/refusals.js';
 import { isRejection, readCode, type CodeKey } from './code-input.js';
-import { findContents, findPacks, type PackRow, type Queryable } from './pack-rows.js';
+import { findContents, findPacks, findPacksById, type PackRow, type Queryable } from './pack-rows.js';
 import type { Rejection } from './pack.types.js';
 
 /** One code of a bulk call, with what was reported about it. */
@@ -13,11 +13,12 @@ export interface Line {
   longitude: number | null;
   /** The row of an uploaded file (1 = first data row). */
   row?: number;
+  /** The pack itself, when the line comes from a record (a shipment's items) rather than a scan. */
+  packId?: string;
 }
 
 export interface Named {
   line: Line;
-  key: CodeKey;
   pack: PackRow;
 }
 
@@ -43,9 +44,14 @@ export async function resolveCodes(client: PoolClient, lines: Line[]) {
   const refused: Refused[] = [];
   const keys: Array<{ line: Line; key: CodeKey }> = [];
   const seen = new Set<string>();
+  const byId: Line[] = [];
   for (const line of lines) {
     if (seen.has(line.code)) continue; // the same text twice counts once
     seen.add(line.code);
+    if (line.packId) {
+      byId.push(line);
+      continue;
+    }
     const read = readCode(line.code);
     if (isRejection(read)) refused.push(refusedLine(line, read));
     else keys.push({ line, key: read });
@@ -53,6 +59,15 @@ export async function resolveCodes(client: PoolClient, lines: Line[]) {
   const found = await findPacks(client, keys.map(({ key }) => key));
   const named: Named[] = [];
   const byPackId = new Set<string>();
+  const recorded = await findPacksById(client, byId.map((line) => line.packId!));
+  for (const line of byId) {
+    const pack = recorded.get(line.packId!);
+    if (!pack) refused.push(refusedLine(line, refuse('UNKNOWN_CODE', 'no pack with this code is registered')));
+    else if (!byPackId.has(pack.id)) {
+      byPackId.add(pack.id);
+      named.push({ line, pack });
+    }
+  }
   for (const { line, key } of keys) {
     const pack = found.get(key);
     if (!pack) {
@@ -66,7 +81,7 @@ export async function resolveCodes(client: PoolClient, lines: Line[]) {
     }
     if (byPackId.has(pack.id)) continue; // two forms of one code
     byPackId.add(pack.id);
-    named.push({ line, key, pack });
+    named.push({ line, pack });
   }
   await inheritLastEvents(client, named.map(({ pack }) => pack));
   const contents = await findContents(

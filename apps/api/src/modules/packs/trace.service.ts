@@ -2,26 +2,11 @@ import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
 import { badInput, forbidden, notFound } from '../../shared/errors.js';
 import { toFacilityObject, type FacilityObject } from '../organizations/organization.types.js';
-import { codeForms } from '../codes/pack-code.js';
 import { undoableUntil } from '../lifecycle/states.js';
 import { isRejection, readCode } from './code-input.js';
 import { findPacks, type Queryable } from './pack-rows.js';
+import { codeOf, packViews, type PackView } from './pack-views.js';
 import type { PackObject, Trace, TraceEvent } from './pack.types.js';
-
-const PACK_VIEW = `
-  select p.id::text, p.level, p.serial, p.sscc, p.status, p.parent_id::text as "parentId",
-         pr.id as "productId", pr.nie, pr.name, pr.gtin as "productGtin", pr.registrant_id as "registrantId",
-         cr.gtin as "codeGtin", b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
-         b.recalled_at is not null as recalled, p.custodian_id as "custodianId", p.destination_id as "destinationId",
-         p.status_at as "statusAt",
-         case p.level when 'CASE' then cr.units_per_case when 'PALLET' then cr.cases_per_pallet end as capacity,
-         (select count(*) from pack c where c.parent_id = p.id)::int as "childCount"
-    from pack p
-    left join product pr on pr.id = p.product_id
-    left join batch b on b.id = p.batch_id
-    left join code_request cr on cr.id = p.code_request_id`;
-
-type PackView = Record<string, any>;
 
 export class TraceService {
   /** The pack a code names, if the caller may see it. */
@@ -114,18 +99,11 @@ export class TraceService {
   }
 }
 
-async function packViews(db: Queryable, where: string, params: unknown[]): Promise<PackView[]> {
-  return (await db.query(`${PACK_VIEW} where ${where}`, params)).rows;
-}
-
 /** Until when the pack's status may be undone, as the lifecycle says. */
 function undoable(view: PackView): Pick<PackObject, 'undoableUntil' | 'undoableAnyTime'> {
   const until = undoableUntil({ status: view.status, statusAt: view.statusAt });
   return { undoableUntil: until instanceof Date ? until : null, undoableAnyTime: until === 'ANY_TIME' };
 }
-
-const codeOf = (view: PackView) =>
-  codeForms({ level: view.level, nie: view.nie, gtin: view.codeGtin, lot: view.lot, expiry: view.expiry, serial: view.serial, sscc: view.sscc }).text;
 
 /** Whether one of the organisation's facilities has held, sent or received the pack. */
 async function hasHandled(db: Queryable, packId: string, organizationId: string): Promise<boolean> {

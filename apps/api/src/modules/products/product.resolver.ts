@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { Allow } from '../../shared/auth.js';
 import { OrganizationObject, toOrganizationObject } from '../organizations/organization.types.js';
 import { ProductInput, ProductUpdateInput } from './product.inputs.js';
-import { ProductObject, toProductObject } from './product.types.js';
+import { BatchObject, ProductObject, toProductObject } from './product.types.js';
 
 @Resolver(() => ProductObject)
 export class ProductResolver {
@@ -38,6 +38,15 @@ export class ProductResolver {
   @Mutation(() => ProductObject, { description: 'Registers a product; the registrant is the caller’s organisation.' })
   async createProduct(@Ctx() ctx: Context, @Arg('input', () => ProductInput) input: ProductInput): Promise<ProductObject> {
     return toProductObject(await ctx.services.products.create(ctx, input));
+  }
+
+  @FieldResolver(() => [BatchObject], { description: 'Its batches with codes, newest expiry first (at most 500).' })
+  async batches(@Root() product: ProductObject, @Ctx() ctx: Context): Promise<BatchObject[]> {
+    const { rows } = await ctx.pool.query(
+      `select lot, to_char(expiry, 'YYYY-MM-DD') as expiry, recalled_at is not null as recalled from batch where product_id = $1 order by expiry desc, lot limit 500`,
+      [product.id],
+    );
+    return rows;
   }
 
   @FieldResolver(() => OrganizationObject, { description: 'The organisation that holds the NIE (Pendaftar).' })

@@ -16,6 +16,13 @@ export class ProductObject {
   registrantId!: string;
 }
 
+@ObjectType('Batch', { description: 'A batch (bets, lot) of a product, with the expiry all its packs carry.' })
+export class BatchObject {
+  @Field(() => String, { description: 'The lot number.' }) lot!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' }) expiry!: string;
+  @Field(() => Boolean, { description: 'Whether it is recalled.' }) recalled!: boolean;
+}
+
 export const toProductObject = (product: Product): ProductObject => ({
   id: product.id,
   nie: product.nie,

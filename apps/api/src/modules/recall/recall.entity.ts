@@ -32,4 +32,8 @@ export class Recall {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  /** When BPOM closed it. */
+  @Property({ type: 'datetime', nullable: true })
+  closedAt: Date | null = null;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FacilityObject } from '../organizations/organization.types.js';
-import { PackStatus, type PackStatusName } from '../packs/pack.types.js';
+import { PackLevel, PackStatus, type PackLevelName, type PackStatusName } from '../packs/pack.types.js';
 import { enumOf } from '../../shared/enums.js';
 import { RECALL_POSITIONS, type RecallPositionName } from '../lifecycle/states.js';
 
@@ -36,10 +36,21 @@ export class PositionCount {
   @Field(() => Int) units!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A facility’s part in a recall.' })
 export class FacilityCount {
   @Field(() => FacilityObject) facility!: FacilityObject;
+  @Field(() => Int, { description: 'Units of the batch it still holds, or that are on their way to it (to pull).' }) units!: number;
+  @Field(() => Int, { description: 'Units it returned since the recall began.' }) returned!: number;
+  @Field(() => Int, { description: 'Units it destroyed.' }) destroyed!: number;
+  @Field(() => Int, { description: 'Units it dispensed to patients.' }) dispensed!: number;
+}
+
+@ObjectType({ description: 'What a facility pulls of a recalled batch: a unit, or a case or pallet holding only what it must pull.' })
+export class PullItem {
+  @Field(() => String, { description: 'Bracketed, or the SSCC (00)… of a case or pallet.' }) code!: string;
+  @Field(() => PackLevel) level!: PackLevelName;
   @Field(() => Int) units!: number;
+  @Field(() => ID, { nullable: true }) facilityId!: string | null;
 }
 
 @ObjectType()
@@ -54,7 +65,9 @@ export class RecallProgress {
   @Field(() => Int, { description: 'Units of the batch.' }) totalUnits!: number;
   @Field(() => [PositionCount], { description: 'Every position, in a fixed order, with its units (zero included).' }) byPosition!: PositionCount[];
   @Field(() => [StatusCount]) byStatus!: StatusCount[];
-  @Field(() => [FacilityCount], { description: 'Where the outstanding units are (the facility holding them, or the one they are on their way to).' })
+  @Field(() => [FacilityCount], {
+    description: 'Every facility with a part in it: what it still holds (outstanding: held, or on its way to it), returned, destroyed and dispensed.',
+  })
   byFacility!: FacilityCount[];
   @Field(() => Int, { description: 'Units that ever left the manufacturer: recovered + outstanding + reachedPatients + other.' }) released!: number;
   @Field(() => Int, { description: 'Units back with the manufacturer after having left it (RETURNED), or destroyed.' }) recovered!: number;
@@ -74,5 +87,8 @@ export class RecallObject {
   @Field(() => String) nie!: string;
   @Field(() => String) batch!: string;
   @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) closedAt!: Date | null;
+  @Field(() => String, { description: 'The product’s name.' }) productName!: string;
   batchId!: string;
+  registrantId!: string;
 }

@@ -100,7 +100,8 @@ export class ReportsService {
       `select ${region.key} as key, min(${region.label}) as label, ${level === 'FACILITY' ? 'f.id' : 'null'} as facility_id,
               min(f.province) as province, ${level === 'PROVINCE' ? 'null' : 'min(f.regency)'} as regency,
               pr.nie, min(pr.name) as name, b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
-              sum(s.units)::int as units, b.expiry <= $${today}::date + $${days}::int as near_expiry, now() as as_of
+              sum(s.units)::int as units, b.expiry <= $${today}::date + $${days}::int as near_expiry,
+              b.recalled_at is not null as recalled, now() as as_of
          from stock s join facility f on f.id = s.facility_id join batch b on b.id = s.batch_id join product pr on pr.id = b.product_id
         ${where}
         group by ${region.group}, pr.nie, b.id
@@ -123,6 +124,7 @@ export class ReportsService {
           expiry: row.expiry,
           units: row.units,
           nearExpiry: row.near_expiry,
+          recalled: row.recalled,
         })),
       ),
     };

@@ -40,6 +40,7 @@ export class StockRow {
   @Field(() => String, { description: 'YYYY-MM-DD' }) expiry!: string;
   @Field(() => Int) units!: number;
   @Field(() => Boolean, { description: 'Expires within the near-expiry window.' }) nearExpiry!: boolean;
+  @Field(() => Boolean, { description: 'The batch is recalled: pull these units.' }) recalled!: boolean;
 }
 
 @ObjectType()
