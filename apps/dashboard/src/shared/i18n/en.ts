@@ -509,6 +509,7 @@ export const en: Translations = {
     LEVEL_MISMATCH: 'This pack cannot go inside that container (a case goes on a pallet, a unit into a case).',
     AGGREGATION_CYCLE: 'A pack cannot go inside itself or inside what it holds.',
     NOT_IN_PARENT: 'This pack is not inside that case or pallet.',
+    IN_OPEN_SHIPMENT: 'This pack is already in another open shipment.',
     TIME_IN_FUTURE: 'The reported time is in the future.',
     TIME_TOO_OLD: 'The reported time is older than the reporting window allows.',
     TIME_BEFORE_LAST_EVENT: 'The reported time is before the last recorded event of this pack.',

@@ -507,6 +507,7 @@ export const id = {
     LEVEL_MISMATCH: 'Kemasan ini tidak dapat dimasukkan ke wadah itu (dus ke palet, unit ke dus).',
     AGGREGATION_CYCLE: 'Kemasan tidak dapat dimasukkan ke dalam dirinya sendiri atau isinya.',
     NOT_IN_PARENT: 'Kemasan ini tidak berada di dalam dus atau palet itu.',
+    IN_OPEN_SHIPMENT: 'Kemasan ini sudah ada di kiriman lain yang masih terbuka.',
     TIME_IN_FUTURE: 'Waktu yang dilaporkan ada di masa depan.',
     TIME_TOO_OLD: 'Waktu yang dilaporkan lebih lama dari batas pelaporan.',
     TIME_BEFORE_LAST_EVENT: 'Waktu yang dilaporkan lebih awal dari kejadian terakhir yang tercatat untuk kemasan ini.',
