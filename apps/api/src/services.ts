@@ -1,5 +1,11 @@
 import type { Config } from './config.js';
+import { AccountService } from './modules/auth/account.service.js';
+import { ApiKeyService } from './modules/auth/api-keys.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { Credentials } from './modules/auth/credentials.js';
+import { LoginThrottle } from './modules/auth/login-throttle.js';
+import { UserService } from './modules/auth/users.service.js';
+import { AuditLog } from './modules/audit/audit.service.js';
 import { CodesService } from './modules/codes/codes.service.js';
 import { OrganizationService } from './modules/organizations/organization.service.js';
 import { AggregationService } from './modules/packs/aggregation.service.js';
@@ -19,9 +25,15 @@ export function createServices(config: Config, now?: () => Date) {
   const clock = new Clock(config.reportTimeZone, config.reportedWindowDays, now);
   const alerts = new AlertService();
   const movements = new MovementService(clock, alerts);
+  const audit = new AuditLog();
+  const credentials = new Credentials(new LoginThrottle(() => clock.now().getTime()), audit);
   return {
     clock,
-    auth: new AuthService(config),
+    audit,
+    auth: new AuthService(config, credentials),
+    users: new UserService(audit),
+    account: new AccountService(credentials, audit),
+    apiKeys: new ApiKeyService(audit),
     organizations: new OrganizationService(),
     products: new ProductService(),
     codes: new CodesService(config.publicUrl, clock),
