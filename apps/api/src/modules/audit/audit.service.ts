@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { isBpomAdmin, requirePrincipal } from '../../shared/auth.js';
 import { badInput, forbidden } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
+import { plainAddress } from '../auth/login-throttle.js';
 import { AUDIT_ACTIONS, AuditEvent, type AuditAction, type AuditDetail, type AuditTarget } from './audit.entity.js';
 import type { AuditEventConnection, AuditEventObject } from './audit.types.js';
 
@@ -40,7 +41,7 @@ export class AuditLog {
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,
       targetLabel: entry.targetLabel ?? null,
-      ip: ctx.request.ip || null,
+      ip: plainAddress(ctx.request.ip) ?? (ctx.request.ip || null),
       detail: entry.detail ?? {},
       at: new Date(),
     });

@@ -7,6 +7,7 @@ import * as check from '../../shared/validate.js';
 import { ApiKey, Session, User } from './auth.entity.js';
 import { toUserObject, type UserObject } from './auth.types.js';
 import type { Credentials } from './credentials.js';
+import { plainAddress } from './login-throttle.js';
 import { PASSWORD_MAX, SESSION_PREFIX, hashToken, newToken, tokenKind } from './tokens.js';
 
 export interface Authentication {
@@ -132,7 +133,7 @@ export class AuthService {
       createdAt: now,
       revokedAt: null,
       lastUsedAt: now,
-      ip: ctx.request.ip || null,
+      ip: plainAddress(ctx.request.ip) ?? (ctx.request.ip || null),
       userAgent: ctx.request.userAgent.slice(0, USER_AGENT_MAX) || null,
     });
     await ctx.em.flush();
