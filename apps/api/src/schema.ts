@@ -1,6 +1,10 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountResolver } from './modules/auth/account.resolver.js';
+import { ApiKeysResolver } from './modules/auth/api-keys.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { UsersResolver } from './modules/auth/users.resolver.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { OrganizationResolver } from './modules/organizations/organization.resolver.js';
 import { ProductResolver } from './modules/products/product.resolver.js';
 import { BarcodeResolver } from './modules/barcode/barcode.resolver.js';
@@ -20,6 +24,10 @@ import { authChecker } from './shared/auth.js';
 
 export const resolvers = [
   AuthResolver,
+  UsersResolver,
+  AccountResolver,
+  ApiKeysResolver,
+  AuditResolver,
   BarcodeResolver,
   OrganizationResolver,
   ProductResolver,

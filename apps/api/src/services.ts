@@ -4,7 +4,13 @@ import { Mailer } from './modules/notifications/mailer.js';
 import { NotificationService } from './modules/notifications/notification.service.js';
 import { ShipmentService } from './modules/shipments/shipment.service.js';
 import { WorkQueueService } from './modules/home/work-queue.service.js';
+import { AccountService } from './modules/auth/account.service.js';
+import { ApiKeyService } from './modules/auth/api-keys.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { Credentials } from './modules/auth/credentials.js';
+import { LoginThrottle } from './modules/auth/login-throttle.js';
+import { UserService } from './modules/auth/users.service.js';
+import { AuditLog } from './modules/audit/audit.service.js';
 import { CodesService } from './modules/codes/codes.service.js';
 import { OrganizationService } from './modules/organizations/organization.service.js';
 import { AggregationService } from './modules/packs/aggregation.service.js';
@@ -28,9 +34,15 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const limits = new PublicLimits(clock.now);
   const notifications = new NotificationService(pool, config.smtpUrl ? new Mailer(config.smtpUrl, config.smtpFrom, config.publicUrl) : null);
   const shipments = new ShipmentService(movements, notifications, alerts, clock);
+  const audit = new AuditLog();
+  const credentials = new Credentials(new LoginThrottle(() => clock.now().getTime()), audit);
   return {
     clock,
-    auth: new AuthService(config),
+    audit,
+    auth: new AuthService(config, credentials),
+    users: new UserService(audit),
+    account: new AccountService(credentials, audit),
+    apiKeys: new ApiKeyService(audit),
     organizations: new OrganizationService(),
     products: new ProductService(),
     codes: new CodesService(config.publicUrl, clock),

@@ -6,11 +6,12 @@ import { Product } from '../modules/products/product.entity.js';
 import { Batch } from '../modules/products/batch.entity.js';
 import { CodeRequest } from '../modules/codes/code-request.entity.js';
 import { Recall } from '../modules/recall/recall.entity.js';
+import { AuditEvent } from '../modules/audit/audit.entity.js';
 import { migrations } from '../migrations/index.js';
 import { logger } from '../shared/logger.js';
 import { SESSION_OPTIONS } from '../shared/db.js';
 
-export const entities = [Organization, Facility, User, Session, ApiKey, Product, Batch, CodeRequest, Recall];
+export const entities = [Organization, Facility, User, Session, ApiKey, Product, Batch, CodeRequest, Recall, AuditEvent];
 
 export function ormOptions(clientUrl: string, migrationsList = migrations): Options {
   return {

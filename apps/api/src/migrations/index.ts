@@ -3,6 +3,7 @@ import { Migration20261128010000_lifecycle } from './Migration20261128010000_lif
 import { Migration20261128020000_verification } from './Migration20261128020000_verification.js';
 import { Migration20261128030000_reports } from './Migration20261128030000_reports.js';
 import { Migration20261129000000_one_clock } from './Migration20261129000000_one_clock.js';
+import { Migration20261129010000_accounts } from './Migration20261129010000_accounts.js';
 import { Migration20261129020000_evidence } from './Migration20261129020000_evidence.js';
 import { Migration20261129030000_shipments } from './Migration20261129030000_shipments.js';
 
@@ -13,6 +14,7 @@ export const migrations = [
   { name: 'Migration20261128020000_verification', class: Migration20261128020000_verification },
   { name: 'Migration20261128030000_reports', class: Migration20261128030000_reports },
   { name: 'Migration20261129000000_one_clock', class: Migration20261129000000_one_clock },
+  { name: 'Migration20261129010000_accounts', class: Migration20261129010000_accounts },
   { name: 'Migration20261129020000_evidence', class: Migration20261129020000_evidence },
   { name: 'Migration20261129030000_shipments', class: Migration20261129030000_shipments },
 ];

@@ -18,6 +18,8 @@ export interface Principal {
   organizationId: string;
   organizationType: OrganizationType;
   role: Role;
+  /** A login made with a temporary password: nothing but changing it is allowed until then. */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -41,17 +43,42 @@ export function satisfies(principal: Principal, rule: Rule): boolean {
   return typeOk && roleOk;
 }
 
-/** Throws unless someone is authenticated; gives the reason a token was refused. */
-export function requirePrincipal(ctx: Pick<Context, 'principal' | 'authError'>): Principal {
-  if (ctx.principal) return ctx.principal;
-  throw ctx.authError ?? new AppError('UNAUTHENTICATED', 'Log in or send an API key to do this.');
+/**
+ * The operations open to a login that must change its temporary password first, by
+ * `<parent type>.<field>`: reading who it is, changing the password and logging out.
+ */
+const PASSWORD_CHANGE_OPERATIONS = new Set(['Query.me', 'Mutation.changePassword', 'Mutation.logout']);
+
+export interface PrincipalOptions {
+  /** For the few operations a login with a temporary password may still do. */
+  duringPasswordChange?: boolean;
 }
 
-export const authChecker: AuthChecker<Context, Rule> = ({ context }, rules) => {
-  const principal = requirePrincipal(context);
+/**
+ * Throws unless someone is authenticated; gives the reason a token was refused. A login with a
+ * temporary password is refused here too (every GraphQL operation and HTTP route asks this), unless
+ * the caller is one of the operations that change it.
+ */
+export function requirePrincipal(ctx: Pick<Context, 'principal' | 'authError'>, options: PrincipalOptions = {}): Principal {
+  const principal = ctx.principal;
+  if (!principal) throw ctx.authError ?? new AppError('UNAUTHENTICATED', 'Log in or send an API key to do this.');
+  if (principal.mustChangePassword && !options.duringPasswordChange) {
+    throw new AppError('FORBIDDEN', 'This login used a temporary password: change it (changePassword) before anything else.', {
+      reason: 'PASSWORD_CHANGE_REQUIRED',
+    });
+  }
+  return principal;
+}
+
+export const authChecker: AuthChecker<Context, Rule> = ({ context, info }, rules) => {
+  const operation = `${info.parentType.name}.${info.fieldName}`;
+  const principal = requirePrincipal(context, { duringPasswordChange: PASSWORD_CHANGE_OPERATIONS.has(operation) });
   if (rules.length === 0 || rules.some((rule) => satisfies(principal, rule))) return true;
   throw new AppError('FORBIDDEN', `Only ${rules.map(describeRule).join(' or ')} may do this.`);
 };
+
+/** BPOM administrators manage every organisation's accounts; other administrators their own. */
+export const isBpomAdmin = (principal: Principal) => principal.organizationType === 'REGULATOR' && principal.role === 'ADMIN';
 
 const TYPE_NAMES: Record<OrganizationType | '*', string> = {
   '*': 'organisation',

@@ -6,7 +6,7 @@ import { logger } from './logger.js';
 /** The closed set of `extensions.code` values a client can see. */
 export const ERROR_CODES = {
   UNAUTHENTICATED: 'No valid login token or API key was given.',
-  TOKEN_EXPIRED: 'The login token has expired; log in again.',
+  TOKEN_EXPIRED: 'The login token or API key has expired; log in again or ask for a new key.',
   INVALID_CREDENTIALS: 'The email or password is wrong.',
   FORBIDDEN: 'The caller may not do this.',
   BAD_USER_INPUT: 'An argument is missing, malformed or out of range.',

@@ -64,6 +64,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: 'nav.descriptions.verify',
     section: 'main',
   },
+  /** Everyone's own account: password and logins. */
+  { id: 'account', path: '/account', label: 'account.nav', description: 'account.navDescription', section: 'main' },
   // Daily work of manufacturers, distributors and pharmacies.
   workItem('products', '/products', ['MANUFACTURER']),
   workItem('codeRequests', '/code-requests', ['MANUFACTURER']),
@@ -118,6 +120,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'administration',
     roles: ['ADMIN'],
   },
+  /** Changes to accounts and API keys: an organisation's own, every one for BPOM administrators. */
+  { id: 'audit', path: '/audit', label: 'audit.nav', description: 'audit.navDescription', section: 'administration', roles: ['ADMIN'] },
 ];
 
 export interface Audience {

@@ -1,6 +1,8 @@
 import { Suspense, lazy, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/account/routes/AccountPage';
 import { ApiKeysPage } from '../features/api-keys/routes/ApiKeysPage';
+import { AuditPage } from '../features/audit/routes/AuditPage';
 import { LoginPage } from '../features/auth/routes/LoginPage';
 import { FacilitiesPage } from '../features/facilities/routes/FacilitiesPage';
 import { HomePage } from '../features/home/routes/HomePage';
@@ -96,6 +98,8 @@ export const router = createBrowserRouter([
           screen('organizations', <OrganizationsPage />),
           screen('users', <UsersPage />),
           screen('apiKeys', <ApiKeysPage />),
+          screen('account', <AccountPage />),
+          screen('audit', <AuditPage />),
           screen('products', later(<ProductsPage />)),
           { path: '/products/:nie', element: <RequireAccess item="products">{later(<ProductEditPage />)}</RequireAccess> },
           screen('codeRequests', later(<CodeRequestsPage />)),

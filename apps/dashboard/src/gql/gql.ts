@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      sessionsEnded\n      user {\n        id\n        mustChangePassword\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      address\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.EndSessionDocument,
+    "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": typeof types.EndOtherSessionsDocument,
     "\n  fragment AlertSummary on Alert {\n    id\n    reason\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AlertSummaryFragmentDoc,
     "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertSummary\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  query Alert($id: ID!) {\n    alert(id: $id) {\n      ...AlertSummary\n      evidence {\n        at\n        kind\n        detail\n        latitude\n        longitude\n        facility\n      }\n      comments {\n        text\n        at\n        author\n      }\n      complaints {\n        id\n        description\n        hasPhoto\n        createdAt\n        latitude\n        longitude\n      }\n    }\n  }\n": typeof types.AlertDocument,
@@ -22,15 +26,17 @@ type Documents = {
     "\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(id: $id, userId: $userId) {\n      id\n      status\n      assignee {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.AssignAlertDocument,
     "\n  mutation CommentAlert($id: ID!, $text: String!) {\n    commentAlert(id: $id, text: $text) {\n      text\n      at\n      author\n    }\n  }\n": typeof types.CommentAlertDocument,
     "\n  mutation CloseAlert($id: ID!, $resolution: AlertResolution!, $comment: String) {\n    closeAlert(id: $id, resolution: $resolution, comment: $comment) {\n      id\n      status\n      resolution\n    }\n  }\n": typeof types.CloseAlertDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
-    "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n      expiresAt\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $expiresAt: DateTimeISO) {\n    createApiKey(name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ApprovalQueue($status: CodeRequestStatus, $first: Int) {\n    codeRequests(status: $status, first: $first) {\n      id\n      status\n      kind\n      product {\n        id\n        nie\n        name\n        registrant {\n          id\n          name\n        }\n      }\n      batch\n      expiry\n      quantity\n      unitsPerCase\n      casesPerPallet\n      gtin\n      reason\n      createdAt\n      decidedAt\n    }\n  }\n": typeof types.ApprovalQueueDocument,
     "\n  mutation ApproveCodeRequest($id: ID!) {\n    approveCodeRequest(id: $id) {\n      id\n      status\n      decidedAt\n    }\n  }\n": typeof types.ApproveCodeRequestDocument,
     "\n  mutation RejectCodeRequest($id: ID!, $reason: String!) {\n    rejectCodeRequest(id: $id, reason: $reason) {\n      id\n      status\n      reason\n      decidedAt\n    }\n  }\n": typeof types.RejectCodeRequestDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query AuditEvents($first: Int, $after: String, $action: AuditAction, $organizationId: ID) {\n    auditEvents(first: $first, after: $after, action: $action, organizationId: $organizationId) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actorEmail\n          targetType\n          targetLabel\n          address\n          sessionsEnded\n          expiresAt\n          failures\n          retryAfterSeconds\n          organization {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  query AuditOrganizations {\n    organizations {\n      id\n      name\n    }\n  }\n": typeof types.AuditOrganizationsDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      mustChangePassword\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      mustChangePassword\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  fragment CodeRequestFields on CodeRequest {\n    id\n    kind\n    status\n    reason\n    batch\n    expiry\n    quantity\n    gtin\n    unitsPerCase\n    casesPerPallet\n    createdAt\n    decidedAt\n    product {\n      id\n      nie\n      name\n      gtin\n    }\n  }\n": typeof types.CodeRequestFieldsFragmentDoc,
     "\n  mutation UploadSerials($input: SerialUploadInput!) {\n    uploadSerials(input: $input) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.UploadSerialsDocument,
     "\n  query CodeRequests($status: CodeRequestStatus, $first: Int) {\n    codeRequests(status: $status, first: $first) {\n      ...CodeRequestFields\n    }\n  }\n": typeof types.CodeRequestsDocument,
@@ -72,13 +78,21 @@ type Documents = {
     "\n  query StockOnHand($filter: ReportFilter, $nearExpiryDays: Int!) {\n    stock(level: FACILITY, filter: $filter, nearExpiryDays: $nearExpiryDays) {\n      asOf\n      nearExpiryDays\n      rows {\n        key\n        facility {\n          id\n          name\n        }\n        product {\n          nie\n          name\n        }\n        batch\n        expiry\n        units\n        nearExpiry\n      }\n    }\n  }\n": typeof types.StockOnHandDocument,
     "\n  query StockFacilities {\n    me {\n      id\n      facilities {\n        id\n        name\n      }\n    }\n  }\n": typeof types.StockFacilitiesDocument,
     "\n  query Trace($code: String!) {\n    trace(code: $code) {\n      pack {\n        id\n        code\n        level\n        status\n        batch\n        expiry\n        recalled\n        childCount\n        serial\n        sscc\n        product {\n          id\n          nie\n          name\n        }\n        custodian {\n          id\n          name\n        }\n        destination {\n          id\n          name\n        }\n      }\n      parent {\n        id\n        code\n        level\n        status\n      }\n      children {\n        id\n        code\n        level\n        status\n      }\n      events {\n        type\n        at\n        source\n        reason\n        parentCode\n        facility {\n          id\n          name\n          type\n          regency\n          province\n          latitude\n          longitude\n        }\n        counterparty {\n          id\n          name\n          type\n          regency\n          province\n        }\n      }\n    }\n  }\n": typeof types.TraceDocument,
-    "\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      ...UserRow\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query UserOrganizations {\n    organizations {\n      id\n      name\n      type\n    }\n  }\n": typeof types.UserOrganizationsDocument,
-    "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    active\n    disabledAt\n    mustChangePassword\n  }\n": typeof types.UserRowFragmentDoc,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...UserRow\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...UserRow\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      temporaryPassword\n      expiresAt\n      user {\n        ...UserRow\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query VerifyCode($code: String!, $latitude: Float, $longitude: Float) {\n    verify(code: $code, latitude: $latitude, longitude: $longitude) {\n      verdict\n      reasons\n      product {\n        name\n        nie\n        brand\n        form\n        strength\n        packaging\n        producer\n        registrant\n      }\n      batch\n      expiry\n      serial\n      status\n      activated\n      sample\n      dispensedAt\n      dispensedRegency\n      checkedAt\n    }\n  }\n": typeof types.VerifyCodeDocument,
     "\n  mutation ReportSuspect($code: String!, $description: String, $latitude: Float, $longitude: Float, $photo: String) {\n    reportSuspect(code: $code, description: $description, latitude: $latitude, longitude: $longitude, photo: $photo) {\n      id\n      hasPhoto\n      alertId\n    }\n  }\n": typeof types.ReportSuspectDocument,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      sessionsEnded\n      user {\n        id\n        mustChangePassword\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      address\n      current\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.EndSessionDocument,
+    "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": types.EndOtherSessionsDocument,
     "\n  fragment AlertSummary on Alert {\n    id\n    reason\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": types.AlertSummaryFragmentDoc,
     "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertSummary\n    }\n  }\n": types.AlertsDocument,
     "\n  query Alert($id: ID!) {\n    alert(id: $id) {\n      ...AlertSummary\n      evidence {\n        at\n        kind\n        detail\n        latitude\n        longitude\n        facility\n      }\n      comments {\n        text\n        at\n        author\n      }\n      complaints {\n        id\n        description\n        hasPhoto\n        createdAt\n        latitude\n        longitude\n      }\n    }\n  }\n": types.AlertDocument,
@@ -87,15 +101,17 @@ const documents: Documents = {
     "\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(id: $id, userId: $userId) {\n      id\n      status\n      assignee {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.AssignAlertDocument,
     "\n  mutation CommentAlert($id: ID!, $text: String!) {\n    commentAlert(id: $id, text: $text) {\n      text\n      at\n      author\n    }\n  }\n": types.CommentAlertDocument,
     "\n  mutation CloseAlert($id: ID!, $resolution: AlertResolution!, $comment: String) {\n    closeAlert(id: $id, resolution: $resolution, comment: $comment) {\n      id\n      status\n      resolution\n    }\n  }\n": types.CloseAlertDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
-    "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n      expiresAt\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $expiresAt: DateTimeISO) {\n    createApiKey(name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n        expiresAt\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ApprovalQueue($status: CodeRequestStatus, $first: Int) {\n    codeRequests(status: $status, first: $first) {\n      id\n      status\n      kind\n      product {\n        id\n        nie\n        name\n        registrant {\n          id\n          name\n        }\n      }\n      batch\n      expiry\n      quantity\n      unitsPerCase\n      casesPerPallet\n      gtin\n      reason\n      createdAt\n      decidedAt\n    }\n  }\n": types.ApprovalQueueDocument,
     "\n  mutation ApproveCodeRequest($id: ID!) {\n    approveCodeRequest(id: $id) {\n      id\n      status\n      decidedAt\n    }\n  }\n": types.ApproveCodeRequestDocument,
     "\n  mutation RejectCodeRequest($id: ID!, $reason: String!) {\n    rejectCodeRequest(id: $id, reason: $reason) {\n      id\n      status\n      reason\n      decidedAt\n    }\n  }\n": types.RejectCodeRequestDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  query AuditEvents($first: Int, $after: String, $action: AuditAction, $organizationId: ID) {\n    auditEvents(first: $first, after: $after, action: $action, organizationId: $organizationId) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actorEmail\n          targetType\n          targetLabel\n          address\n          sessionsEnded\n          expiresAt\n          failures\n          retryAfterSeconds\n          organization {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  query AuditOrganizations {\n    organizations {\n      id\n      name\n    }\n  }\n": types.AuditOrganizationsDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      mustChangePassword\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      mustChangePassword\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  fragment CodeRequestFields on CodeRequest {\n    id\n    kind\n    status\n    reason\n    batch\n    expiry\n    quantity\n    gtin\n    unitsPerCase\n    casesPerPallet\n    createdAt\n    decidedAt\n    product {\n      id\n      nie\n      name\n      gtin\n    }\n  }\n": types.CodeRequestFieldsFragmentDoc,
     "\n  mutation UploadSerials($input: SerialUploadInput!) {\n    uploadSerials(input: $input) {\n      ...BulkResultFields\n    }\n  }\n": types.UploadSerialsDocument,
     "\n  query CodeRequests($status: CodeRequestStatus, $first: Int) {\n    codeRequests(status: $status, first: $first) {\n      ...CodeRequestFields\n    }\n  }\n": types.CodeRequestsDocument,
@@ -137,9 +153,13 @@ const documents: Documents = {
     "\n  query StockOnHand($filter: ReportFilter, $nearExpiryDays: Int!) {\n    stock(level: FACILITY, filter: $filter, nearExpiryDays: $nearExpiryDays) {\n      asOf\n      nearExpiryDays\n      rows {\n        key\n        facility {\n          id\n          name\n        }\n        product {\n          nie\n          name\n        }\n        batch\n        expiry\n        units\n        nearExpiry\n      }\n    }\n  }\n": types.StockOnHandDocument,
     "\n  query StockFacilities {\n    me {\n      id\n      facilities {\n        id\n        name\n      }\n    }\n  }\n": types.StockFacilitiesDocument,
     "\n  query Trace($code: String!) {\n    trace(code: $code) {\n      pack {\n        id\n        code\n        level\n        status\n        batch\n        expiry\n        recalled\n        childCount\n        serial\n        sscc\n        product {\n          id\n          nie\n          name\n        }\n        custodian {\n          id\n          name\n        }\n        destination {\n          id\n          name\n        }\n      }\n      parent {\n        id\n        code\n        level\n        status\n      }\n      children {\n        id\n        code\n        level\n        status\n      }\n      events {\n        type\n        at\n        source\n        reason\n        parentCode\n        facility {\n          id\n          name\n          type\n          regency\n          province\n          latitude\n          longitude\n        }\n        counterparty {\n          id\n          name\n          type\n          regency\n          province\n        }\n      }\n    }\n  }\n": types.TraceDocument,
-    "\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.UsersDocument,
+    "\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      ...UserRow\n    }\n  }\n": types.UsersDocument,
     "\n  query UserOrganizations {\n    organizations {\n      id\n      name\n      type\n    }\n  }\n": types.UserOrganizationsDocument,
-    "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateUserDocument,
+    "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    active\n    disabledAt\n    mustChangePassword\n  }\n": types.UserRowFragmentDoc,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...UserRow\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...UserRow\n    }\n  }\n": types.EnableUserDocument,
+    "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      temporaryPassword\n      expiresAt\n      user {\n        ...UserRow\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  query VerifyCode($code: String!, $latitude: Float, $longitude: Float) {\n    verify(code: $code, latitude: $latitude, longitude: $longitude) {\n      verdict\n      reasons\n      product {\n        name\n        nie\n        brand\n        form\n        strength\n        packaging\n        producer\n        registrant\n      }\n      batch\n      expiry\n      serial\n      status\n      activated\n      sample\n      dispensedAt\n      dispensedRegency\n      checkedAt\n    }\n  }\n": types.VerifyCodeDocument,
     "\n  mutation ReportSuspect($code: String!, $description: String, $latitude: Float, $longitude: Float, $photo: String) {\n    reportSuspect(code: $code, description: $description, latitude: $latitude, longitude: $longitude, photo: $photo) {\n      id\n      hasPhoto\n      alertId\n    }\n  }\n": types.ReportSuspectDocument,
 };
@@ -158,6 +178,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      sessionsEnded\n      user {\n        id\n        mustChangePassword\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      sessionsEnded\n      user {\n        id\n        mustChangePassword\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      address\n      current\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      address\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n"): (typeof documents)["\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -193,11 +229,11 @@ export function graphql(source: "\n  mutation CloseAlert($id: ID!, $resolution: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $expiresAt: DateTimeISO) {\n    createApiKey(name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $expiresAt: DateTimeISO) {\n    createApiKey(name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n        expiresAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -217,7 +253,15 @@ export function graphql(source: "\n  mutation RejectCodeRequest($id: ID!, $reaso
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  query AuditEvents($first: Int, $after: String, $action: AuditAction, $organizationId: ID) {\n    auditEvents(first: $first, after: $after, action: $action, organizationId: $organizationId) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actorEmail\n          targetType\n          targetLabel\n          address\n          sessionsEnded\n          expiresAt\n          failures\n          retryAfterSeconds\n          organization {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($first: Int, $after: String, $action: AuditAction, $organizationId: ID) {\n    auditEvents(first: $first, after: $after, action: $action, organizationId: $organizationId) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actorEmail\n          targetType\n          targetLabel\n          address\n          sessionsEnded\n          expiresAt\n          failures\n          retryAfterSeconds\n          organization {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditOrganizations {\n    organizations {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AuditOrganizations {\n    organizations {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      mustChangePassword\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -225,7 +269,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      mustChangePassword\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      mustChangePassword\n      organization {\n        id\n        name\n        type\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -393,7 +437,7 @@ export function graphql(source: "\n  query Trace($code: String!) {\n    trace(co
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
+export function graphql(source: "\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  query Users($organizationId: ID) {\n    users(organizationId: $organizationId) {\n      ...UserRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -401,7 +445,23 @@ export function graphql(source: "\n  query UserOrganizations {\n    organization
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    active\n    disabledAt\n    mustChangePassword\n  }\n"): (typeof documents)["\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    active\n    disabledAt\n    mustChangePassword\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      temporaryPassword\n      expiresAt\n      user {\n        ...UserRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      temporaryPassword\n      expiresAt\n      user {\n        ...UserRow\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -105,6 +105,12 @@ export function errorFieldOf(error: unknown): string | undefined {
   return typeof field === 'string' ? field : undefined;
 }
 
+/** Why the API refused, where it says more than the code (`extensions.reason`, e.g. a password rule). */
+export function errorReasonOf(error: unknown): string | undefined {
+  const reason = graphQLErrorsOf(error)[0]?.extensions?.reason;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
 /** For TOO_MANY_ATTEMPTS: the seconds the API asks to wait (`extensions.retryAfterSeconds`). */
 export function retryAfterOf(error: unknown): number | undefined {
   const seconds = graphQLErrorsOf(error)[0]?.extensions?.retryAfterSeconds;

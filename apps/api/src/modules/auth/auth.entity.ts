@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { ROLES, type Role } from '../../shared/auth.js';
 import { Organization } from '../organizations/organization.entity.js';
 
@@ -24,11 +24,26 @@ export class User {
   @Enum({ items: () => [...ROLES], type: 'text' })
   role!: Role;
 
+  /** False once an administrator disables the account: it cannot log in, and its logins have ended. */
   @Property({ type: 'boolean' })
   active: boolean = true;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  disabledAt: Date | null = null;
+
+  /** Set by an administrator's reset: the password is a temporary one, to be changed at the next login. */
+  @Property({ type: 'boolean' })
+  mustChangePassword: Opt<boolean> = false;
+
+  /** Until when the temporary password logs in; its first login sets it to that moment, so it works once. */
+  @Property({ type: 'datetime', nullable: true })
+  temporaryPasswordExpiresAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  passwordChangedAt: Date | null = null;
 }
 
 /** A login: the token itself is never stored, only its SHA-256. */
@@ -51,6 +66,17 @@ export class Session {
 
   @Property({ type: 'datetime', nullable: true })
   revokedAt: Date | null = null;
+
+  /** Written at most every few minutes (see AuthService), not on every request. */
+  @Property({ type: 'datetime', nullable: true })
+  lastUsedAt: Date | null = null;
+
+  /** The client's address and user agent at login, to tell one's logins apart. */
+  @Property({ type: 'text', nullable: true })
+  ip: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  userAgent: string | null = null;
 }
 
 /** An integrator's key: shown once, stored as its SHA-256, revocable. */
@@ -83,4 +109,8 @@ export class ApiKey {
 
   @Property({ type: 'datetime', nullable: true })
   lastUsedAt: Date | null = null;
+
+  /** After this the key is refused; null: until revoked. */
+  @Property({ type: 'datetime', nullable: true })
+  expiresAt: Date | null = null;
 }

@@ -1,24 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import type { Context } from '../../context.js';
-import { REGULATOR_ONLY_ROLES, requirePrincipal, type Principal, type Role } from '../../shared/auth.js';
-import { AppError, badInput, forbidden, notFound } from '../../shared/errors.js';
+import { requirePrincipal, type Principal } from '../../shared/auth.js';
+import { AppError, badInput } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
-import { Organization } from '../organizations/organization.entity.js';
 import { ApiKey, Session, User } from './auth.entity.js';
 import { toUserObject, type UserObject } from './auth.types.js';
-import {
-  API_KEY_PREFIX,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  SESSION_PREFIX,
-  dummyPasswordHash,
-  hashPassword,
-  hashToken,
-  newToken,
-  tokenKind,
-  verifyPassword,
-} from './tokens.js';
+import type { Credentials } from './credentials.js';
+import { plainAddress } from './login-throttle.js';
+import { PASSWORD_MAX, SESSION_PREFIX, hashToken, newToken, tokenKind } from './tokens.js';
 
 export interface Authentication {
   principal: Principal | null;
@@ -26,19 +16,20 @@ export interface Authentication {
   error: AppError | null;
 }
 
-export interface NewUser {
-  email: string;
-  name: string;
-  password: string;
-  role: Role;
-  organizationId?: string | null;
-}
-
 const anonymous = (error: AppError | null = null): Authentication => ({ principal: null, sessionId: null, error });
 const unauthenticated = (message: string) => anonymous(new AppError('UNAUTHENTICATED', message));
 
+/** A login's "last used" is written when it is older than this, not on every request. */
+const LAST_USED_PRECISION_MS = 5 * 60_000;
+/** The user agent kept with a login: enough to tell a browser from a phone. */
+const USER_AGENT_MAX = 300;
+
+/** Logging in and out, and who a bearer token stands for. */
 export class AuthService {
-  constructor(private readonly config: Config) {}
+  constructor(
+    private readonly config: Config,
+    private readonly credentials: Credentials,
+  ) {}
 
   /** Reads `Authorization: Bearer …`; never throws, so public operations work with a bad token. */
   async authenticate(em: EntityManager, authorization: string | undefined): Promise<Authentication> {
@@ -54,7 +45,8 @@ export class AuthService {
   /** One statement per request: the session, its user and the user's organisation. */
   private async authenticateSession(em: EntityManager, token: string): Promise<Authentication> {
     const [session] = await em.getConnection().execute(
-      `select s.id, s.revoked_at, s.expires_at, u.id as user_id, u.active, u.role, o.id as organization_id, o.type
+      `select s.id, s.revoked_at, s.expires_at, s.last_used_at, u.id as user_id, u.active, u.role, u.must_change_password,
+              o.id as organization_id, o.type
          from session s join app_user u on u.id = s.user_id join organization o on o.id = u.organization_id
         where s.token_hash = ?`,
       [hashToken(token)],
@@ -65,6 +57,9 @@ export class AuthService {
       return anonymous(new AppError('TOKEN_EXPIRED', 'The login token has expired; log in again.'));
     }
     if (!session.active) return unauthenticated('This account is disabled.');
+    if (!session.last_used_at || Date.now() - new Date(session.last_used_at).getTime() > LAST_USED_PRECISION_MS) {
+      await em.getConnection().execute('update session set last_used_at = now() where id = ?', [session.id]);
+    }
     return {
       principal: {
         kind: 'user',
@@ -72,6 +67,7 @@ export class AuthService {
         organizationId: session.organization_id,
         organizationType: session.type,
         role: session.role,
+        mustChangePassword: session.must_change_password,
       },
       sessionId: session.id,
       error: null,
@@ -82,6 +78,11 @@ export class AuthService {
     const key = await em.findOne(ApiKey, { secretHash: hashToken(token) }, { populate: ['organization'] });
     if (!key) return unauthenticated('The API key is not recognised.');
     if (key.revokedAt) return unauthenticated('This API key has been revoked.');
+    if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
+      return anonymous(
+        new AppError('TOKEN_EXPIRED', `This API key expired at ${key.expiresAt.toISOString()}; ask an administrator of your organisation for a new one.`),
+      );
+    }
     await em.getConnection().execute('update api_key set last_used_at = now() where id = ?', [key.id]);
     return {
       principal: {
@@ -96,33 +97,58 @@ export class AuthService {
     };
   }
 
+  /**
+   * A new login token. Throttled per email and per address (see LoginThrottle); a disabled
+   * account and a used or expired temporary password are named only to whoever knows the password.
+   */
   async login(ctx: Context, emailInput: string, password: string) {
     const email = check.email(emailInput);
     if (!password) throw badInput('password must not be empty', 'password');
     if (password.length > PASSWORD_MAX) throw badInput(`password is longer than ${PASSWORD_MAX} characters`, 'password');
     const user = await ctx.em.findOne(User, { email });
-    const ok = user
-      ? await verifyPassword(user.passwordHash, password)
-      : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
-    if (!user || !ok || !user.active) {
+    if (!(await this.credentials.check(ctx, email, user, password)) || !user) {
       throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
     }
+    if (!user.active) {
+      throw new AppError('INVALID_CREDENTIALS', 'This account is disabled; ask an administrator of your organisation.', {
+        reason: 'ACCOUNT_DISABLED',
+      });
+    }
+    const now = new Date();
+    if (user.mustChangePassword) {
+      if (!user.temporaryPasswordExpiresAt || user.temporaryPasswordExpiresAt <= now) {
+        throw new AppError('INVALID_CREDENTIALS', 'This temporary password has been used or has expired; ask an administrator for a new one.', {
+          reason: 'TEMPORARY_PASSWORD_USED',
+        });
+      }
+      // A temporary password logs in once: this login is the one that must change it.
+      user.temporaryPasswordExpiresAt = now;
+    }
     const token = newToken(SESSION_PREFIX);
-    const expiresAt = new Date(Date.now() + this.config.sessionHours * 3_600_000);
-    ctx.em.create(Session, { user, tokenHash: hashToken(token), expiresAt, createdAt: new Date(), revokedAt: null });
+    const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000);
+    ctx.em.create(Session, {
+      user,
+      tokenHash: hashToken(token),
+      expiresAt,
+      createdAt: now,
+      revokedAt: null,
+      lastUsedAt: now,
+      ip: plainAddress(ctx.request.ip) ?? (ctx.request.ip || null),
+      userAgent: ctx.request.userAgent.slice(0, USER_AGENT_MAX) || null,
+    });
     await ctx.em.flush();
-    return { token, user, expiresAt };
+    return { token, user, expiresAt, mustChangePassword: user.mustChangePassword };
   }
 
   async logout(ctx: Context): Promise<boolean> {
-    requirePrincipal(ctx);
+    requirePrincipal(ctx, { duringPasswordChange: true });
     if (!ctx.sessionId) return false;
     await ctx.em.nativeUpdate(Session, { id: ctx.sessionId, revokedAt: null }, { revokedAt: new Date() });
     return true;
   }
 
   async me(ctx: Context): Promise<User | null> {
-    const principal = requirePrincipal(ctx);
+    const principal = requirePrincipal(ctx, { duringPasswordChange: true });
     if (principal.kind !== 'user') return null;
     return ctx.em.findOne(User, principal.id);
   }
@@ -130,79 +156,5 @@ export class AuthService {
   async userById(ctx: Context, id: string): Promise<UserObject | null> {
     const user = await ctx.em.findOne(User, id);
     return user && toUserObject(user);
-  }
-
-  /** The organisation an admin acts on: BPOM admins name any, others only their own. */
-  private async targetOrganization(ctx: Context, organizationId: string | null | undefined): Promise<Organization> {
-    const principal = requirePrincipal(ctx);
-    const id = organizationId ? check.uuid(organizationId, "organizationId") : principal.organizationId;
-    const isBpomAdmin = principal.organizationType === 'REGULATOR' && principal.role === 'ADMIN';
-    if (id !== principal.organizationId && !isBpomAdmin) {
-      throw forbidden('Only BPOM administrators manage other organisations.');
-    }
-    const organization = await ctx.em.findOne(Organization, id);
-    if (!organization) throw notFound(`No organisation with id ${id}`);
-    return organization;
-  }
-
-  async createUser(ctx: Context, input: NewUser): Promise<User> {
-    const organization = await this.targetOrganization(ctx, input.organizationId);
-    const email = check.email(input.email);
-    const name = check.requiredText(input.name, 'name');
-    if (input.password.length < PASSWORD_MIN || input.password.length > PASSWORD_MAX) {
-      throw badInput(`password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`, 'password');
-    }
-    if (REGULATOR_ONLY_ROLES.includes(input.role) && organization.type !== 'REGULATOR') {
-      throw badInput(`role ${input.role} exists only at BPOM`, 'role');
-    }
-    if (await ctx.em.count(User, { email })) throw new AppError('CONFLICT', `A user with email ${email} already exists`);
-    const user = ctx.em.create(User, {
-      organization,
-      email,
-      name,
-      role: input.role,
-      passwordHash: await hashPassword(input.password),
-      active: true,
-      createdAt: new Date(),
-    });
-    await ctx.em.flush();
-    return user;
-  }
-
-  async users(ctx: Context, organizationId: string | null | undefined): Promise<User[]> {
-    const organization = await this.targetOrganization(ctx, organizationId);
-    return ctx.em.find(User, { organization }, { orderBy: { email: 'asc' } });
-  }
-
-  async createApiKey(ctx: Context, nameInput: string): Promise<{ apiKey: ApiKey; secret: string }> {
-    const principal = requirePrincipal(ctx);
-    const name = check.requiredText(nameInput, 'name', 100);
-    const secret = newToken(API_KEY_PREFIX);
-    const apiKey = ctx.em.create(ApiKey, {
-      organization: principal.organizationId,
-      name,
-      prefix: secret.slice(0, 10),
-      secretHash: hashToken(secret),
-      createdBy: principal.kind === 'user' ? principal.id : null,
-      createdAt: new Date(),
-      revokedAt: null,
-      lastUsedAt: null,
-    });
-    await ctx.em.flush();
-    return { apiKey, secret };
-  }
-
-  async apiKeys(ctx: Context): Promise<ApiKey[]> {
-    const principal = requirePrincipal(ctx);
-    return ctx.em.find(ApiKey, { organization: principal.organizationId }, { orderBy: { createdAt: 'desc' } });
-  }
-
-  async revokeApiKey(ctx: Context, id: string): Promise<ApiKey> {
-    const principal = requirePrincipal(ctx);
-    const apiKey = await ctx.em.findOne(ApiKey, { id: check.uuid(id, 'id'), organization: principal.organizationId });
-    if (!apiKey) throw notFound(`No API key with id ${id} in your organisation`);
-    apiKey.revokedAt ??= new Date();
-    await ctx.em.flush();
-    return apiKey;
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import argon2 from 'argon2';
 
 /** Login tokens and API keys: a kind prefix and 256 random bits. Only their SHA-256 is stored. */
@@ -17,9 +17,21 @@ export function tokenKind(token: string): 'session' | 'apiKey' | null {
   return null;
 }
 
+/** The shortest new password (see password-policy.ts). */
+export const PASSWORD_MIN = 10;
 /** Longer passwords are refused before hashing, so a huge one cannot tie up the server. */
-export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
+
+/** Letters and digits that cannot be mistaken for one another when read out or copied by hand. */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A temporary password an administrator hands over: four groups of four (about 79 random bits). */
+export function newTemporaryPassword(): string {
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 4 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join(''),
+  );
+  return groups.join('-');
+}
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 export const verifyPassword = (hash: string, password: string) => argon2.verify(hash, password);

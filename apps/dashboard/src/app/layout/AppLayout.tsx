@@ -5,22 +5,23 @@ import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { ViewerQuery } from '../../features/auth/auth.graphql';
 import { LanguageSwitch, Loading, QueryError } from '../../shared/ui';
 import { setDisplayTimeZone } from '../../shared/ui/format';
+import { ForcedPasswordChange } from '../../features/account/routes/ForcedPasswordChange';
 import { useLifecycle } from '../../features/lifecycle/useLifecycle';
+import { navItem } from '../navigation';
 import { useSession } from '../providers';
 import { ViewerProvider, type Viewer } from '../viewer';
 import { Logo } from './Logo';
 import { LogoutButton } from './LogoutButton';
 import { MainNav } from './MainNav';
 
-/** The signed-in frame: header, navigation by role, and the current screen. */
+/**
+ * The signed-in frame: header, navigation by role, and the current screen; after a login with
+ * a temporary password, only the screen that changes it.
+ */
 export function AppLayout() {
-  const { t } = useTranslation();
   const session = useSession();
   const { data, error, refetch } = useQuery(ViewerQuery, { fetchPolicy: 'cache-first' });
   const viewer = data?.me;
-  const { lifecycle } = useLifecycle();
-  // Set during render, so the screens drawn with it already show times in the reporting zone.
-  if (lifecycle) setDisplayTimeZone(lifecycle.reportTimeZone);
 
   // A token without a user behind it (an API key pasted in) is no login.
   useEffect(() => {
@@ -34,6 +35,15 @@ export function AppLayout() {
       </div>
     );
   }
+  if (viewer.mustChangePassword) return <ForcedPasswordChange viewer={viewer} />;
+  return <SignedInFrame viewer={viewer} />;
+}
+
+function SignedInFrame({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation();
+  const { lifecycle } = useLifecycle();
+  // Set during render, so the screens drawn with it already show times in the reporting zone.
+  if (lifecycle) setDisplayTimeZone(lifecycle.reportTimeZone);
 
   return (
     <ViewerProvider value={viewer}>
@@ -66,7 +76,9 @@ function AccountSummary({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation();
   return (
     <div className="account" aria-label={t('layout.account')} role="group">
-      <span className="account-name">{viewer.name}</span>
+      <Link to={navItem('account').path} className="account-name">
+        {viewer.name}
+      </Link>
       <span className="account-meta">
         <span className="badge">{t(`role.${viewer.role}`)}</span>
         <span className="account-org">{viewer.organization.name}</span>

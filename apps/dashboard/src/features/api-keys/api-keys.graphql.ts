@@ -9,13 +9,14 @@ export const ApiKeysQuery = graphql(`
       createdAt
       lastUsedAt
       revokedAt
+      expiresAt
     }
   }
 `);
 
 export const CreateApiKeyMutation = graphql(`
-  mutation CreateApiKey($name: String!) {
-    createApiKey(name: $name) {
+  mutation CreateApiKey($name: String!, $expiresAt: DateTimeISO) {
+    createApiKey(name: $name, expiresAt: $expiresAt) {
       secret
       apiKey {
         id
@@ -24,6 +25,7 @@ export const CreateApiKeyMutation = graphql(`
         createdAt
         lastUsedAt
         revokedAt
+        expiresAt
       }
     }
   }

@@ -5,6 +5,7 @@ export const LoginMutation = graphql(`
     login(email: $email, password: $password) {
       token
       expiresAt
+      mustChangePassword
     }
   }
 `);
@@ -23,6 +24,7 @@ export const ViewerQuery = graphql(`
       name
       email
       role
+      mustChangePassword
       organization {
         id
         name

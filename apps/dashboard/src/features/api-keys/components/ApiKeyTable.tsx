@@ -5,6 +5,7 @@ import type { ApiKeysQuery } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/errors';
 import { Alert, Table, formatDateTime, type Column } from '../../../shared/ui';
 import { RevokeApiKeyMutation } from '../api-keys.graphql';
+import { isExpired } from '../expiry';
 
 type ApiKeyRow = ApiKeysQuery['apiKeys'][number];
 
@@ -36,6 +37,12 @@ export function ApiKeyTable({ apiKeys }: { apiKeys: readonly ApiKeyRow[] }) {
       nowrap: true,
     },
     {
+      key: 'expires',
+      header: t('apiKeys.expiresAt'),
+      cell: (key) => (key.expiresAt ? formatDateTime(key.expiresAt) : t('apiKeys.noExpiry')),
+      nowrap: true,
+    },
+    {
       key: 'status',
       header: t('apiKeys.status'),
       cell: (key) =>
@@ -44,6 +51,8 @@ export function ApiKeyTable({ apiKeys }: { apiKeys: readonly ApiKeyRow[] }) {
             <span className="badge badge-muted">{t('apiKeys.revokedBadge')}</span>
             <span className="status-date">{formatDateTime(key.revokedAt)}</span>
           </span>
+        ) : isExpired(key.expiresAt) ? (
+          <span className="badge badge-muted">{t('apiKeys.expiredBadge')}</span>
         ) : (
           <span className="badge badge-ok">{t('apiKeys.active')}</span>
         ),
@@ -52,7 +61,7 @@ export function ApiKeyTable({ apiKeys }: { apiKeys: readonly ApiKeyRow[] }) {
       key: 'actions',
       header: t('apiKeys.actions'),
       cell: (key) =>
-        key.revokedAt ? null : confirming === key.id ? (
+        key.revokedAt || isExpired(key.expiresAt) ? null : confirming === key.id ? (
           <div className="confirm" role="group" aria-label={t('apiKeys.revokeLabel', { name: key.name })}>
             <p>{t('apiKeys.revokeConfirm', { name: key.name })}</p>
             <div className="button-row">

@@ -2,16 +2,24 @@ import { useMutation } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/errors';
-import { serverFieldErrors, useFocusFirstInvalid, type FieldErrors } from '../../../shared/forms';
-import { Alert, TextField } from '../../../shared/ui';
+import { hasErrors, serverFieldErrors, useFocusFirstInvalid, type FieldErrors } from '../../../shared/forms';
+import { Alert, TextField, formatDateTime } from '../../../shared/ui';
+import { currentTimeZone } from '../../../shared/ui/format';
 import { ApiKeysQuery, CreateApiKeyMutation } from '../api-keys.graphql';
+import { MAX_EXPIRY_DAYS, endOfDayIn, expiryProblem, todayIn } from '../expiry';
 import { SecretReveal } from './SecretReveal';
 
-/** Names a new key, then shows its secret until the admin says it is saved. */
+type Field = 'name' | 'expiresOn';
+
+/**
+ * Names a new key and, if it should stop working on a day, that day (the key works until the
+ * end of it, in the reporting time zone); then shows its secret until the admin says it is saved.
+ */
 export function CreateApiKeyForm() {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<'name'>>({});
+  const [expiresOn, setExpiresOn] = useState('');
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [createApiKey, { data, loading, error, reset }] = useMutation(CreateApiKeyMutation, {
     refetchQueries: [ApiKeysQuery],
     awaitRefetchQueries: true,
@@ -25,9 +33,11 @@ export function CreateApiKeyForm() {
       <SecretReveal
         name={created.apiKey.name}
         secret={created.secret}
+        expiresAt={created.apiKey.expiresAt}
         onDone={() => {
           reset();
           setName('');
+          setExpiresOn('');
         }}
       />
     );
@@ -35,13 +45,17 @@ export function CreateApiKeyForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found: FieldErrors<'name'> = name.trim() ? {} : { name: t('form.required') };
+    const zone = currentTimeZone();
+    const found: FieldErrors<Field> = name.trim() ? {} : { name: t('form.required') };
+    const problem = expiresOn ? expiryProblem(expiresOn, zone) : null;
+    if (problem) found.expiresOn = t(`apiKeys.create.expiry.${problem}`, { days: MAX_EXPIRY_DAYS });
     setErrors(found);
-    if (found.name) return;
+    if (hasErrors(found)) return;
     try {
-      await createApiKey({ variables: { name: name.trim() } });
+      const expiresAt = expiresOn ? endOfDayIn(expiresOn, zone).toISOString() : null;
+      await createApiKey({ variables: { name: name.trim(), expiresAt } });
     } catch (failure) {
-      setErrors(serverFieldErrors(t, failure, { name: 'name' }));
+      setErrors(serverFieldErrors(t, failure, { name: 'name', expiresAt: 'expiresOn' }));
     }
   }
 
@@ -58,6 +72,21 @@ export function CreateApiKeyForm() {
         onChange={(event) => setName(event.target.value)}
         error={errors.name}
         required
+      />
+      <TextField
+        label={t('apiKeys.create.expiresOn')}
+        name="expiresOn"
+        type="date"
+        optional
+        min={todayIn(currentTimeZone())}
+        hint={
+          expiresOn && !expiryProblem(expiresOn, currentTimeZone())
+            ? t('apiKeys.create.expiresHintDate', { at: formatDateTime(endOfDayIn(expiresOn, currentTimeZone()).toISOString()) })
+            : t('apiKeys.create.expiresHint')
+        }
+        value={expiresOn}
+        onChange={(event) => setExpiresOn(event.target.value)}
+        error={errors.expiresOn}
       />
       <button type="submit" className="button button-primary" disabled={loading}>
         {loading ? t('apiKeys.create.submitting') : t('apiKeys.create.submit')}

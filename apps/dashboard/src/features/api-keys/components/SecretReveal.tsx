@@ -1,16 +1,19 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../shared/ui';
 
 interface SecretRevealProps {
   name: string;
   secret: string;
+  /** When the key stops working, if it does. */
+  expiresAt?: string | null;
   onDone: () => void;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** A new key's secret, shown this once, with a copy button. */
-export function SecretReveal({ name, secret, onDone }: SecretRevealProps) {
+export function SecretReveal({ name, secret, expiresAt, onDone }: SecretRevealProps) {
   const { t } = useTranslation();
   const [copy, setCopy] = useState<CopyState>('idle');
   const input = useRef<HTMLInputElement>(null);
@@ -45,6 +48,7 @@ export function SecretReveal({ name, secret, onDone }: SecretRevealProps) {
         </button>
       </div>
       <p className="field-hint">{t('apiKeys.secret.usage')}</p>
+      {expiresAt ? <p className="field-hint">{t('apiKeys.secret.expires', { at: formatDateTime(expiresAt) })}</p> : null}
       <p role="status" className="secret-status">
         {copy === 'copied' ? t('apiKeys.secret.copied') : copy === 'failed' ? t('apiKeys.secret.copyFailed') : ''}
       </p>

@@ -1,11 +1,12 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, type Location } from 'react-router';
 import { Logo } from '../../../app/layout/Logo';
 import { useSession } from '../../../app/providers';
 import { useSessionState } from '../../../app/session';
-import { errorCodeOf, errorFieldOf, errorMessage } from '../../../shared/errors';
+import { errorCodeOf, errorFieldOf, errorMessage, errorReasonOf } from '../../../shared/errors';
 import { Alert, LanguageSwitch, TextField } from '../../../shared/ui';
 import { LoginMutation } from '../auth.graphql';
 
@@ -62,6 +63,7 @@ export function LoginPage() {
   }
 
   const signedOutNotice = reason && !error ? t(`auth.signedOut.${reason}`) : null;
+  const refusal = error ? loginRefusal(t, error) : null;
 
   return (
     <div className="login-screen">
@@ -81,7 +83,7 @@ export function LoginPage() {
         {signedOutNotice ? (
           <Alert tone={reason === 'LOGGED_OUT' ? 'info' : 'warning'}>{signedOutNotice}</Alert>
         ) : null}
-        {error && errorCodeOf(error) !== 'BAD_USER_INPUT' ? <Alert tone="error">{errorMessage(t, error)}</Alert> : null}
+        {refusal ? <Alert tone="error">{refusal}</Alert> : null}
         <form ref={form} onSubmit={(event) => void onSubmit(event)} noValidate className="form">
           <TextField
             label={t('auth.email')}
@@ -121,4 +123,18 @@ export function LoginPage() {
       <footer className="login-footer">{t('auth.footer')}</footer>
     </div>
   );
+}
+
+/**
+ * Why a login was refused, in words: a disabled account and a used temporary password are named
+ * (the API names them only to whoever typed the right password), throttling says how long to wait.
+ * Bad input is shown at its field instead.
+ */
+function loginRefusal(t: TFunction, error: unknown): string | null {
+  const code = errorCodeOf(error);
+  if (code === 'BAD_USER_INPUT') return null;
+  const reason = errorReasonOf(error);
+  if (code === 'INVALID_CREDENTIALS' && reason === 'ACCOUNT_DISABLED') return t('account.signIn.accountDisabled');
+  if (code === 'INVALID_CREDENTIALS' && reason === 'TEMPORARY_PASSWORD_USED') return t('account.signIn.temporaryUsed');
+  return errorMessage(t, error, { TOO_MANY_ATTEMPTS: 'account.signIn.tooManyAttempts' });
 }

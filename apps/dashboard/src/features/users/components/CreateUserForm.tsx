@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationType, Role } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/errors';
 import { hasErrors, isEmail, serverFieldErrors, useFocusFirstInvalid, type FieldErrors } from '../../../shared/forms';
+import { localPasswordProblem, passwordFieldError } from '../../account/password';
 import { rolesFor } from '../../../shared/organization-types';
 import { Alert, SelectField, TextField } from '../../../shared/ui';
 import { CreateUserMutation } from '../users.graphql';
 
 type Field = 'name' | 'email' | 'password' | 'role';
-const PASSWORD_MIN = 8;
 
 interface CreateUserFormProps {
   organizationId: string;
@@ -37,7 +37,8 @@ export function CreateUserForm({ organizationId, organizationType, onCreated }: 
     if (!name.trim()) found.name = t('form.required');
     if (!email.trim()) found.email = t('form.required');
     else if (!isEmail(email)) found.email = t('form.invalidEmail');
-    if (password.length < PASSWORD_MIN) found.password = t('form.tooShort', { min: PASSWORD_MIN });
+    const passwordProblem = localPasswordProblem(t, password);
+    if (passwordProblem) found.password = passwordProblem;
     setErrors(found);
     if (hasErrors(found)) return;
     try {
@@ -51,7 +52,12 @@ export function CreateUserForm({ organizationId, organizationType, onCreated }: 
       setRole('OPERATOR');
       onCreated();
     } catch (failure) {
-      setErrors(serverFieldErrors(t, failure, { name: 'name', email: 'email', password: 'password', role: 'role' }));
+      const refusal = passwordFieldError(t, failure);
+      setErrors(
+        refusal?.field === 'password'
+          ? { password: refusal.message }
+          : serverFieldErrors(t, failure, { name: 'name', email: 'email', password: 'password', role: 'role' }),
+      );
     }
   }
 

@@ -7,7 +7,10 @@ import { CreateUserForm } from '../components/CreateUserForm';
 import { UserTable } from '../components/UserTable';
 import { UserOrganizationsQuery, UsersQuery } from '../users.graphql';
 
-/** An organisation's users and a form to add one; BPOM administrators pick the organisation. */
+/**
+ * An organisation's users, with disabling, enabling and password resets, and a form to add one;
+ * BPOM administrators pick the organisation.
+ */
 export function UsersPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
@@ -42,30 +45,30 @@ export function UsersPage() {
         </div>
       ) : null}
 
-      <div className="split">
-        <Section title={organization.name} id="users-list">
-          {error ? (
-            <QueryError error={error} onRetry={() => void refetch()} />
-          ) : users ? (
-            <>
-              <p className="result-count" role="status" aria-busy={loading}>
-                {t('users.count', { count: users.length })}
-              </p>
-              {users.length ? <UserTable users={users} viewerId={viewer.id} /> : <EmptyState>{t('users.empty')}</EmptyState>}
-            </>
-          ) : (
-            <Loading />
-          )}
-        </Section>
-        <Section title={t('users.create.title')} id="users-create">
+      <Section title={organization.name} id="users-list">
+        {error ? (
+          <QueryError error={error} onRetry={() => void refetch()} />
+        ) : users ? (
+          <>
+            <p className="result-count" role="status" aria-busy={loading}>
+              {t('users.count', { count: users.length })}
+            </p>
+            {users.length ? <UserTable users={users} viewerId={viewer.id} /> : <EmptyState>{t('users.empty')}</EmptyState>}
+          </>
+        ) : (
+          <Loading />
+        )}
+      </Section>
+      <Section title={t('users.create.title')} id="users-create">
+        <div className="narrow">
           <CreateUserForm
             key={organization.id}
             organizationId={organization.id}
             organizationType={organization.type}
             onCreated={() => void refetch()}
           />
-        </Section>
-      </div>
+        </div>
+      </Section>
     </Page>
   );
 }
