@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { csvLine } from '@jejak/csv';
 import { Router, type Response } from 'express';
 import { createContext, requestInfo, type ContextDeps } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
@@ -24,14 +25,14 @@ export function codeDownloads(deps: ContextDeps): Router {
       res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);
       const header =
         format === 'csv'
-          ? 'level,serial,sscc,text,raw,digital_link\r\n'
+          ? csvLine(['level', 'serial', 'sscc', 'text', 'raw', 'digital_link'])
           : `<?xml version="1.0" encoding="UTF-8"?>\n<codes request="${xml(request.id)}" nie="${xml(request.product.nie)}" batch="${xml(request.batch.lot)}" expiry="${request.batch.expiry}">\n`;
       await write(res, header);
       for (let after = '0'; ; ) {
         const rows = await issuedCodes(deps.pool, request.id, after, CHUNK);
         if (rows.length === 0) break;
         const linkBase = ctx.services.codes.linkBase;
-        await write(res, rows.map((row) => (format === 'csv' ? csvLine(row, linkBase) : xmlElement(row, linkBase))).join(''));
+        await write(res, rows.map((row) => (format === 'csv' ? csvRow(row, linkBase) : xmlElement(row, linkBase))).join(''));
         after = rows.at(-1)!.id;
       }
       res.end(format === 'xml' ? '</codes>\n' : '');
@@ -46,11 +47,10 @@ async function write(res: Response, chunk: string) {
   if (!res.write(chunk)) await once(res, 'drain');
 }
 
-const csvCell = (value: string | null) => (value === null ? '' : /[",\r\n\x1d]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-function csvLine(row: IssuedRow, linkBase: string): string {
+/** One code as a line of the printer file, written by the one CSV writer (formulas neutralised). */
+function csvRow(row: IssuedRow, linkBase: string): string {
   const code = toIssuedCode(row, linkBase);
-  return [code.level, code.serial, code.sscc, code.text, code.raw, code.digitalLink].map(csvCell).join(',') + '\r\n';
+  return csvLine([code.level, code.serial, code.sscc, code.text, code.raw, code.digitalLink]);
 }
 
 const xml = (value: string) => value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
