@@ -22,6 +22,7 @@ import { buildJejakSchema } from './schema.js';
 import { createServices, type Services } from './services.js';
 import { BodyError } from './shared/body.js';
 import { AppError, errorBody, formatError, httpStatusOf } from './shared/errors.js';
+import { securityHeaders } from './shared/security-headers.js';
 import { logger } from './shared/logger.js';
 import { SESSION_OPTIONS } from './shared/db.js';
 import { ensureSummaryTimeZone } from './modules/reports/rebuild.js';
@@ -59,8 +60,11 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   const app = express();
   app.disable('x-powered-by');
   // The two busiest routes go straight from Node's HTTP server; everything else through Express.
+  // Every answer, whichever way it goes, carries the security headers.
   let direct: Array<(req: http.IncomingMessage, res: http.ServerResponse) => boolean> = [];
+  const headers = securityHeaders(deps.trustProxy);
   const httpServer = http.createServer((req, res) => {
+    headers(req, res);
     if (!direct.some((route) => route(req, res))) app(req, res);
   });
   const apollo = new ApolloServer<Context>({
