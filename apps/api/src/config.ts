@@ -23,6 +23,8 @@ export interface Config {
   reportedWindowDays: number;
   /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. */
   trustedProxies: string[];
+  /** NODE_ENV=development: GraphQL introspection and "Did you mean …?" suggestions are open. */
+  development: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportTimeZone: checkTimeZone(env.REPORT_TIME_ZONE || DEFAULT_TIME_ZONE),
     reportedWindowDays,
     trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
+    development: env.NODE_ENV === 'development',
   };
 }
 
