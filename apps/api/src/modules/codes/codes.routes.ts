@@ -9,7 +9,10 @@ import { codeForms } from './pack-code.js';
 
 const CHUNK = 20_000;
 
-/** Printer files: `GET /api/code-requests/:id/codes.csv` and `…/codes.xml`, streamed. */
+/**
+ * Printer files: `GET /api/code-requests/:id/codes.csv` and `…/codes.xml`, streamed, for the
+ * manufacturer that asked for the codes and BPOM's supervisors and administrators.
+ */
 export function codeDownloads(deps: ContextDeps): Router {
   const router = Router();
   router.get('/api/code-requests/:id/codes.:format', async (req, res, next) => {
@@ -18,8 +21,8 @@ export function codeDownloads(deps: ContextDeps): Router {
       if (format !== 'csv' && format !== 'xml') throw notFound(`No download in format ${format}; use csv or xml`);
       const ctx = await createContext(deps, requestInfo(req, deps.trustProxy));
       requirePrincipal(ctx);
-      const request = await ctx.services.codes.byId(ctx, req.params.id);
-      if (!request || request.status !== 'ISSUED') throw notFound(`No issued code request with id ${req.params.id}`);
+      const request = await ctx.services.codes.withReadableCodes(ctx, req.params.id);
+      if (request.status !== 'ISSUED') throw notFound(`No issued code request with id ${req.params.id}`);
       const name = `jejak-${request.product.nie}-${request.batch.lot}-${request.id.slice(0, 8)}.${format}`;
       res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/xml; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);

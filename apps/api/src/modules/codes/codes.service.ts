@@ -5,7 +5,7 @@ import { parse } from '@jejak/gs1';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Context } from '../../context.js';
-import { requirePrincipal } from '../../shared/auth.js';
+import { Allow, requirePrincipal, satisfies, type Principal } from '../../shared/auth.js';
 import { inTransaction } from '../../shared/db.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
@@ -140,6 +140,17 @@ export class CodesService {
     return visible ? request : null;
   }
 
+  /**
+   * A request whose issued codes the caller may read: the pages of codes labels are printed from
+   * and the printer files. Not found for whom the request is not visible at all.
+   */
+  async withReadableCodes(ctx: Context, id: string): Promise<CodeRequest> {
+    const request = await this.byId(ctx, id);
+    if (!request) throw notFound(`No code request with id ${id}`);
+    requireCodeReader(requirePrincipal(ctx), request);
+    return request;
+  }
+
   /** BPOM's queue, or a manufacturer's own requests, newest first. */
   async list(ctx: Context, status: CodeRequest['status'] | null | undefined, first = 100): Promise<CodeRequest[]> {
     const principal = requirePrincipal(ctx);
@@ -203,8 +214,7 @@ export class CodesService {
   /** One page of a request's issued codes, in issue order (units, then cases, then pallets). */
   async page(ctx: Context, requestId: string, first: number, after: string | null): Promise<IssuedCodeConnection> {
     if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX) throw badInput(`first must be 1 to ${PAGE_MAX}`, 'first');
-    const request = await this.byId(ctx, requestId);
-    if (!request) throw notFound(`No code request with id ${requestId}`);
+    const request = await this.withReadableCodes(ctx, requestId);
     const rows = await issuedCodes(ctx.pool, request.id, after ? decodeCursor(after) : '0', first + 1);
     const edges = rows.slice(0, first).map((row) => ({ node: toIssuedCode(row, this.linkBase), cursor: encodeCursor(row.id) }));
     return {
@@ -268,6 +278,19 @@ export class CodesService {
 }
 
 const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * Who may read issued codes, which are what a printer needs to make genuine packs: the
+ * organisation that asked for them, and BPOM's supervisors and administrators, who approve them.
+ * Not BPOM's inspectors, nor anyone else.
+ */
+function requireCodeReader(principal: Principal, request: CodeRequest) {
+  if (request.organization.id === principal.organizationId) return;
+  if (satisfies(principal, Allow.bpomSupervisor) || satisfies(principal, Allow.bpomAdmin)) return;
+  throw forbidden(
+    'Only the manufacturer that requested these codes, and BPOM supervisors and administrators, may read them or download their printer files',
+  );
+}
 
 /** The units, cases and pallets a request issues on approval stay within the codes one request may issue. */
 function checkTotalCodes(units: number, unitsPerCase: number | null, casesPerPallet: number | null) {
