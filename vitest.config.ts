@@ -16,6 +16,9 @@ export default defineConfig({
         test: { name: 'gs1', include: ['packages/gs1/src/**/*.test.ts'] },
       },
       {
+        test: { name: 'csv', include: ['packages/csv/src/**/*.test.ts'] },
+      },
+      {
         resolve: { alias },
         test: { name: 'api', include: ['apps/api/src/**/*.test.ts'] },
       },

@@ -26,6 +26,8 @@ export interface Config {
   /** An SMTP server for e-mailing notifications (smtp://user:pass@host:587); none sends no e-mail. */
   smtpUrl: string | null;
   smtpFrom: string;
+  /** NODE_ENV=development: GraphQL introspection and "Did you mean …?" suggestions are open. */
+  development: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM || 'Jejak <jejak@localhost>',
+    development: env.NODE_ENV === 'development',
   };
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import pg from 'pg';
@@ -21,7 +22,9 @@ import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
 import { createServices, type Services } from './services.js';
 import { BodyError } from './shared/body.js';
-import { AppError, errorBody, formatError, httpStatusOf } from './shared/errors.js';
+import { AppError, errorBody, formatError, formatErrorWithoutSuggestions, httpStatusOf } from './shared/errors.js';
+import { GRAPHQL_LIMITS, costLimit, limitRules } from './shared/graphql-limits.js';
+import { securityHeaders } from './shared/security-headers.js';
 import { logger } from './shared/logger.js';
 import { SESSION_OPTIONS } from './shared/db.js';
 import { ensureSummaryTimeZone } from './modules/reports/rebuild.js';
@@ -59,16 +62,26 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   const app = express();
   app.disable('x-powered-by');
   // The two busiest routes go straight from Node's HTTP server; everything else through Express.
+  // Every answer, whichever way it goes, carries the security headers.
   let direct: Array<(req: http.IncomingMessage, res: http.ServerResponse) => boolean> = [];
+  const headers = securityHeaders(deps.trustProxy);
   const httpServer = http.createServer((req, res) => {
+    headers(req, res);
     if (!direct.some((route) => route(req, res))) app(req, res);
   });
+  const schema = await buildJejakSchema();
+  // Outside development the schema is not told: no introspection, no "Did you mean …?" (the
+  // published schema is packages/schema/schema.graphql), and no landing page, which loads its
+  // code from elsewhere and which the CSP would block anyway.
   const apollo = new ApolloServer<Context>({
-    schema: await buildJejakSchema(),
-    formatError,
+    schema,
+    nodeEnv: config.development ? 'development' : 'production',
+    formatError: config.development ? formatError : formatErrorWithoutSuggestions,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    introspection: config.development,
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
+    validationRules: limitRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), costLimit(schema)],
   });
   await apollo.start();
   direct = [publicVerification(deps), graphqlPosts(apollo, deps)];

@@ -26,9 +26,12 @@ export interface TestServer extends RunningServer {
 /** The host of the Digital Links the test server issues. */
 export const PUBLIC_URL = 'https://jejak.example';
 
-/** The API on the run's database, on a free port, with the demo data loaded. */
+/**
+ * The API on the run's database, on a free port, with the demo data loaded; `env` as the server
+ * would read it (no dashboard unless it names a DASHBOARD_DIR).
+ */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const config = { ...loadConfig({ DEMO: '1', LOG_LEVEL: 'warn', PUBLIC_URL: PUBLIC_URL, ...env }), port: 0, dashboardDir: '/nonexistent' };
+  const config = { ...loadConfig({ DEMO: '1', LOG_LEVEL: 'warn', PUBLIC_URL: PUBLIC_URL, DASHBOARD_DIR: '/nonexistent', ...env }), port: 0 };
   let offset = 0;
   const server = await startServer(config, inject('databaseUrl'), { now: () => new Date(Date.now() + offset) });
   const gql: TestServer['gql'] = async (query, variables, token) => {

@@ -85,6 +85,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+/** GraphQL's suggestion at the end of a message: ` Did you mean "facilities"?` */
+const SUGGESTION = / ?Did you mean .+\?$/s;
+
+/**
+ * `formatError` for a server that keeps its schema to itself: GraphQL's "Did you mean …?" names
+ * fields, arguments and enum values the caller did not ask for, in validation and variable errors alike.
+ */
+export function formatErrorWithoutSuggestions(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const answer = formatError(formatted, error);
+  return { ...answer, message: answer.message.replace(SUGGESTION, '') };
+}
+
 function isArgumentValidationError(error: unknown): boolean {
   return error instanceof Error && error.name === 'ArgumentValidationError';
 }

@@ -5,7 +5,7 @@ import { parse } from '@jejak/gs1';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Context } from '../../context.js';
-import { requirePrincipal } from '../../shared/auth.js';
+import { Allow, requirePrincipal, satisfies, type Principal } from '../../shared/auth.js';
 import { inTransaction } from '../../shared/db.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import * as check from '../../shared/validate.js';
@@ -24,7 +24,13 @@ import { issuedCount, decodeCursor, encodeCursor, issuedCodes, toIssuedCode } fr
 
 const PAGE_MAX = 1000;
 
-export const MAX_CODES_PER_REQUEST = 10_000_000;
+/**
+ * What one code request (or upload) may issue: at most 2,000,000 units, and 2,500,000 codes with
+ * its cases and pallets. A batch of a million units packed 100 a case and 100 cases a pallet
+ * (1,010,100 codes) is well inside; a request whose cases and pallets hold one each would triple
+ * its units.
+ */
+export const CODE_REQUEST_LIMITS = { units: 2_000_000, codes: 2_500_000 } as const;
 const GS = '\x1d';
 /** Used for SSCCs when a manufacturer has no GS1 company prefix of its own (Indonesia's GS1 prefix 899). */
 export const FALLBACK_COMPANY_PREFIX = '8990000';
@@ -89,8 +95,8 @@ export class CodesService {
     const principal = requirePrincipal(ctx);
     const product = await this.ownProduct(ctx, input.nie);
     const quantity = input.quantity;
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_CODES_PER_REQUEST) {
-      throw badInput(`quantity must be 1 to ${MAX_CODES_PER_REQUEST.toLocaleString('en')}, got ${quantity}`, 'quantity');
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > CODE_REQUEST_LIMITS.units) {
+      throw badInput(`quantity must be 1 to ${count(CODE_REQUEST_LIMITS.units)} units, got ${count(quantity)}`, 'quantity');
     }
     const unitsPerCase = input.unitsPerCase ?? null;
     const casesPerPallet = input.casesPerPallet ?? null;
@@ -103,6 +109,7 @@ export class CodesService {
     if (casesPerPallet !== null && casesPerPallet < 1) {
       throw badInput(`casesPerPallet must be at least 1, got ${casesPerPallet}`, 'casesPerPallet');
     }
+    checkTotalCodes(quantity, unitsPerCase, casesPerPallet);
     const gtin = this.gtinFor(product, input.gtin);
     const batch = await this.batchOf(ctx, product, input.batch, input.expiry);
     const request = ctx.em.create(CodeRequest, {
@@ -131,6 +138,17 @@ export class CodesService {
     if (!request) return null;
     const visible = principal.organizationType === 'REGULATOR' || request.organization.id === principal.organizationId;
     return visible ? request : null;
+  }
+
+  /**
+   * A request whose issued codes the caller may read: the pages of codes labels are printed from
+   * and the printer files. Not found for whom the request is not visible at all.
+   */
+  async withReadableCodes(ctx: Context, id: string): Promise<CodeRequest> {
+    const request = await this.byId(ctx, id);
+    if (!request) throw notFound(`No code request with id ${id}`);
+    requireCodeReader(requirePrincipal(ctx), request);
+    return request;
   }
 
   /** BPOM's queue, or a manufacturer's own requests, newest first. */
@@ -196,8 +214,7 @@ export class CodesService {
   /** One page of a request's issued codes, in issue order (units, then cases, then pallets). */
   async page(ctx: Context, requestId: string, first: number, after: string | null): Promise<IssuedCodeConnection> {
     if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX) throw badInput(`first must be 1 to ${PAGE_MAX}`, 'first');
-    const request = await this.byId(ctx, requestId);
-    if (!request) throw notFound(`No code request with id ${requestId}`);
+    const request = await this.withReadableCodes(ctx, requestId);
     const rows = await issuedCodes(ctx.pool, request.id, after ? decodeCursor(after) : '0', first + 1);
     const edges = rows.slice(0, first).map((row) => ({ node: toIssuedCode(row, this.linkBase), cursor: encodeCursor(row.id) }));
     return {
@@ -214,7 +231,9 @@ export class CodesService {
     const gtin = this.gtinFor(product, input.gtin);
     const batch = await this.batchOf(ctx, product, input.batch, input.expiry);
     if (input.serials.length === 0) throw badInput('serials must not be empty', 'serials');
-    if (input.serials.length > MAX_CODES_PER_REQUEST) throw badInput(`at most ${MAX_CODES_PER_REQUEST} serials at once`, 'serials');
+    if (input.serials.length > CODE_REQUEST_LIMITS.units) {
+      throw badInput(`at most ${count(CODE_REQUEST_LIMITS.units)} serials may be uploaded at once, got ${count(input.serials.length)}`, 'serials');
+    }
 
     const rejected: Rejection[] = [];
     const valid = new Set<string>();
@@ -256,6 +275,34 @@ export class CodesService {
     }
     return { accepted: inserted.size, units: inserted.size, rejected, recalled: [], shipment: null };
   }
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * Who may read issued codes, which are what a printer needs to make genuine packs: the
+ * organisation that asked for them, and BPOM's supervisors and administrators, who approve them.
+ * Not BPOM's inspectors, nor anyone else.
+ */
+function requireCodeReader(principal: Principal, request: CodeRequest) {
+  if (request.organization.id === principal.organizationId) return;
+  if (satisfies(principal, Allow.bpomSupervisor) || satisfies(principal, Allow.bpomAdmin)) return;
+  throw forbidden(
+    'Only the manufacturer that requested these codes, and BPOM supervisors and administrators, may read them or download their printer files',
+  );
+}
+
+/** The units, cases and pallets a request issues on approval stay within the codes one request may issue. */
+function checkTotalCodes(units: number, unitsPerCase: number | null, casesPerPallet: number | null) {
+  const cases = unitsPerCase ? Math.ceil(units / unitsPerCase) : 0;
+  const pallets = cases && casesPerPallet ? Math.ceil(cases / casesPerPallet) : 0;
+  const total = units + cases + pallets;
+  if (total <= CODE_REQUEST_LIMITS.codes) return;
+  throw badInput(
+    `This request would issue ${count(total)} codes (${count(units)} units, ${count(cases)} cases, ${count(pallets)} pallets); ` +
+      `at most ${count(CODE_REQUEST_LIMITS.codes)} codes may be issued by one request: put more units in a case, or split the batch`,
+    'unitsPerCase',
+  );
 }
 
 /** Issued codes count for the realisation report on the day they were issued, in the manufacturer's province. */

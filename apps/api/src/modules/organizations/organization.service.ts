@@ -13,9 +13,8 @@ export class OrganizationService {
     requirePrincipal(ctx);
     const where: Record<string, unknown> = {};
     if (type) where.type = type;
-    const term = search?.trim();
+    const term = check.optionalText(search, 'search', 100);
     if (term) {
-      if (term.length > 100) throw badInput('search is longer than 100 characters', 'search');
       const like = check.containing(term);
       where.$or = [{ name: { $ilike: like } }, { regency: { $ilike: like } }, { province: { $ilike: like } }];
     }

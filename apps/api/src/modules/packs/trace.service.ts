@@ -1,12 +1,15 @@
 import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
-import { badInput, forbidden, notFound } from '../../shared/errors.js';
+import { badInput, notFound } from '../../shared/errors.js';
 import { toFacilityObject, type FacilityObject } from '../organizations/organization.types.js';
 import { undoableUntil } from '../lifecycle/states.js';
 import { isRejection, readCode } from './code-input.js';
 import { findPacks, type Queryable } from './pack-rows.js';
 import { codeOf, packViews, type PackView } from './pack-views.js';
 import type { PackObject, Trace, TraceEvent } from './pack.types.js';
+
+/** The one answer for a code that names no pack and for one the caller may not see. */
+const NOT_VISIBLE = 'No pack that you may see has this code: BPOM, its manufacturer and the facilities that handled it see a pack';
 
 export class TraceService {
   /** The pack a code names, if the caller may see it. */
@@ -17,7 +20,7 @@ export class TraceService {
 
   async trace(ctx: Context, code: string): Promise<Trace> {
     const view = await this.find(ctx, code);
-    if (!view) throw notFound(`No pack has the code ${code}`);
+    if (!view) throw notFound(NOT_VISIBLE);
     const [[parent], children, events] = await Promise.all([
       view.parentId ? packViews(ctx.pool, 'p.id = $1', [view.parentId]) : [],
       packViews(ctx.pool, 'p.parent_id = $1 order by p.id limit 1000', [view.id]),
@@ -31,6 +34,11 @@ export class TraceService {
     };
   }
 
+  /**
+   * The pack a code names, or null when there is none or the caller may not see it: BPOM, the
+   * manufacturer and the facilities that handled it may. Both answer alike, so that asking tells
+   * nothing of packs that are not the caller's.
+   */
   private async find(ctx: Context, code: string): Promise<PackView | null> {
     const principal = requirePrincipal(ctx);
     const key = readCode(code);
@@ -39,9 +47,7 @@ export class TraceService {
     if (!pack) return null;
     const [view] = await packViews(ctx.pool, 'p.id = $1', [pack.id]);
     if (principal.organizationType !== 'REGULATOR' && view!.registrantId !== principal.organizationId) {
-      if (!(await hasHandled(ctx.pool, view!.id, principal.organizationId))) {
-        throw forbidden('Only BPOM, the manufacturer and the facilities that handled this pack may see its history');
-      }
+      if (!(await hasHandled(ctx.pool, view!.id, principal.organizationId))) return null;
     }
     return view!;
   }

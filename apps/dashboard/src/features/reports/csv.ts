@@ -1,25 +1,19 @@
+import { BOM, toCsv as writeCsv, type CsvCell } from '@jejak/csv';
+
 /** One column of an exported CSV: its header and the value of each row. */
 export interface CsvColumn<Row> {
   header: string;
-  value: (row: Row) => string | number | null | undefined;
+  value: (row: Row) => CsvCell;
 }
 
-function quote(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n;]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** RFC 4180 text: a header line, one line per row, CRLF line ends. */
+/** A header line and one line per row, written by the one CSV writer (formulas neutralised). */
 export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
-  const lines = [columns.map((column) => quote(column.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((column) => quote(column.value(row))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return writeCsv([columns.map((column) => column.header), ...rows.map((row) => columns.map((column) => column.value(row)))]);
 }
 
 /** Saves text as a file from the browser; a byte-order mark lets spreadsheets read UTF-8. */
 export function downloadCsv(filename: string, csv: string) {
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+  const blob = new Blob([BOM, csv], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -1,4 +1,5 @@
 /** Small CSV helpers for uploads read in the browser and reports written there. */
+import { toCsv as writeCsv, type CsvCell } from '@jejak/csv';
 
 /** The separator a file uses: the one its header line has most of (`;` in the seed's files). */
 export function detectSeparator(headerLine: string): ',' | ';' | '\t' {
@@ -78,11 +79,9 @@ export function readCodes(text: string, columns: readonly string[] = CODE_COLUMN
   };
 }
 
-const quote = (value: string) => (/[",;\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** A CSV file from rows of cells, with a BOM so spreadsheet programs read it as UTF-8. */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
-  return '\uFEFF' + rows.map((row) => row.map((cell) => quote(cell == null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
+/** A CSV file from rows of cells, with a BOM so spreadsheet programs read it as UTF-8; formulas neutralised. */
+export function toCsv(rows: ReadonlyArray<readonly CsvCell[]>): string {
+  return writeCsv(rows, { bom: true });
 }
 
 /** Offers a text (or a Blob) as a file to save. */

@@ -28,7 +28,8 @@ const serialLines = (text: string) => [...new Set(text.split(/\r?\n/).map((line)
 
 /** Header names of a serials column in a CSV file. */
 const SERIAL_COLUMNS = ['serial', 'serials', 'serialnumber', 'seri', 'nomorseri', 'noseri', 'sn', 'idkemasan'];
-const MAX_QUANTITY = 10_000_000;
+/** The units one request may ask for, as the API caps them (it also caps units, cases and pallets together). */
+const MAX_QUANTITY = 2_000_000;
 
 const whole = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN);
 
