@@ -4,8 +4,8 @@ import { openDatabase } from './db/connect.js';
 import type { RunningDatabase } from './db/embedded.js';
 import { startServer, type RunningServer } from './server.js';
 import { logger } from './shared/logger.js';
+import { startupSentence } from './startup-error.js';
 
-const config = loadConfig();
 let database: RunningDatabase | null = null;
 let server: RunningServer | null = null;
 
@@ -20,6 +20,7 @@ async function shutdown(signal: string) {
 }
 
 try {
+  const config = loadConfig();
   const opened = await openDatabase(config);
   database = opened.embedded;
   const databaseUrl = opened.url;
@@ -41,7 +42,8 @@ try {
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 } catch (error) {
-  logger.fatal((error as Error).message);
+  logger.debug({ err: error }, 'start-up failed');
   await database?.stop().catch(() => undefined);
+  process.stderr.write(`${startupSentence(error)}\n`);
   process.exit(1);
 }
