@@ -50,6 +50,9 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   const schema = await buildJejakSchema();
   const orm = await openOrm(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, options: SESSION_OPTIONS });
+  // A connection closed by the server while idle in the pool (a restart, an administrator) is
+  // replaced on the next query; it must not end the process.
+  pool.on('error', (error) => logger.warn({ err: error }, 'an idle database connection was closed'));
   const services = createServices(config, options.now);
   const app = express();
   app.disable('x-powered-by');
@@ -63,6 +66,8 @@ export async function startServer(config: Config, databaseUrl: string, options: 
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // Signals are main.ts's: it stops the server, then the database.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   let apolloStarted = false;
