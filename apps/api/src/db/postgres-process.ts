@@ -43,7 +43,6 @@ export async function launcherFor(binaries?: Binaries): Promise<Launcher> {
   if (process.getuid?.() !== 0) return { binaries, user: null, copy: null };
   const user = await postgresUser();
   const copied = await copyBinaries(binaries);
-  copies.add(copied.dir);
   return { binaries: copied.binaries, user, copy: copied.dir };
 }
 
@@ -92,10 +91,12 @@ async function postgresUser(): Promise<{ uid: number; gid: number }> {
 async function copyBinaries(binaries: Binaries): Promise<{ binaries: Binaries; dir: string }> {
   const from = path.dirname(path.dirname(binaries.postgres));
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jejak-postgres-'));
+  copies.add(dir);
   try {
     await fs.chmod(dir, 0o755);
     await fs.cp(from, dir, { recursive: true, verbatimSymlinks: true });
   } catch (error) {
+    copies.delete(dir);
     await fs.rm(dir, { recursive: true, force: true });
     throw new StartupError(`The PostgreSQL binaries could not be copied to ${dir} (${reasonOf(error)}); set TMPDIR to a directory with room that every user can reach, such as /tmp.`);
   }
