@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/connect.js';
 import type { RunningDatabase } from './db/embedded.js';
-import { startServer, type RunningServer } from './server.js';
+import type { RunningServer } from './server.js';
 import { logger } from './shared/logger.js';
 import { reasonOf, startupSentence } from './startup-error.js';
 
@@ -45,6 +44,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 
 try {
   const config = loadConfig();
+  // Loaded once the signals are handled: loading them takes a moment, which a Ctrl-C may interrupt.
+  const { openDatabase } = await import('./db/connect.js');
+  const { startServer } = await import('./server.js');
   const opened = await openDatabase(config);
   database = opened.embedded;
   server = await startServer(config, opened.url);
