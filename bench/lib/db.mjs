@@ -18,7 +18,7 @@ export async function openDatabase() {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'jejak-bench-pg-'));
     onCleanup('remove the embedded data directory', () => rm(dataDir, { recursive: true, force: true }));
     say(`starting an embedded PostgreSQL in ${dataDir}`);
-    const embedded = await startEmbeddedPostgres(dataDir, { persistent: false });
+    const embedded = await startEmbeddedPostgres(dataDir);
     onCleanup('stop the embedded PostgreSQL', () => embedded.stop());
     serverUrl = embedded.serverUrl;
   }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileTrustedProxies } from './shared/proxies.js';
+import { LOG_LEVELS, isLogLevel } from './shared/logger.js';
+import { StartupError, reasonOf } from './startup-error.js';
 import { DEFAULT_REPORTED_WINDOW_DAYS, DEFAULT_TIME_ZONE, checkTimeZone } from './modules/lifecycle/clock.js';
 
 export interface Config {
@@ -34,25 +36,27 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
-  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) refuse('PORT', 'a port number from 0 to 65535, such as 4000', env.PORT);
   const sessionHours = Number(env.SESSION_HOURS ?? 12);
-  if (!(sessionHours > 0)) throw new Error(`SESSION_HOURS must be a positive number, got "${env.SESSION_HOURS}"`);
+  if (!(sessionHours > 0)) refuse('SESSION_HOURS', 'a positive number of hours', env.SESSION_HOURS);
   const reportedWindowDays = Number(env.REPORTED_TIME_WINDOW_DAYS ?? DEFAULT_REPORTED_WINDOW_DAYS);
   if (!Number.isInteger(reportedWindowDays) || reportedWindowDays < 1 || reportedWindowDays > 3650) {
-    throw new Error(`REPORTED_TIME_WINDOW_DAYS must be a whole number of days from 1 to 3650, got "${env.REPORTED_TIME_WINDOW_DAYS}"`);
+    refuse('REPORTED_TIME_WINDOW_DAYS', 'a whole number of days from 1 to 3650', env.REPORTED_TIME_WINDOW_DAYS);
   }
+  const reportTimeZone = env.REPORT_TIME_ZONE || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(reportTimeZone)) refuse('REPORT_TIME_ZONE', 'a time zone name such as Asia/Jakarta', reportTimeZone);
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!isLogLevel(logLevel)) refuse('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, logLevel);
   return {
     port,
-    databaseUrl: env.DATABASE_URL || null,
+    databaseUrl: readDatabaseUrl(env.DATABASE_URL),
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     demo: env.DEMO !== '0' && env.DEMO !== 'false',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel,
     dashboardDir: path.resolve(env.DASHBOARD_DIR ?? path.join(here, '../../dashboard/dist')),
     sessionHours,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
-    reportTimeZone: checkTimeZone(env.REPORT_TIME_ZONE || DEFAULT_TIME_ZONE),
+    reportTimeZone,
     reportedWindowDays,
     trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
     smtpUrl: env.SMTP_URL || null,
@@ -61,13 +65,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** Refuses a setting, naming it, what it must be and what it was. */
+function refuse(name: string, expected: string, got: string | undefined): never {
+  throw new StartupError(`${name} must be ${expected}, got "${got}"; correct it, or leave it unset for the default.`);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    checkTimeZone(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A PostgreSQL URL; never echoed back, since it may hold a password. */
+function readDatabaseUrl(text: string | undefined): string | null {
+  if (!text) return null;
+  if (!URL.canParse(text) || !['postgres:', 'postgresql:'].includes(new URL(text).protocol)) {
+    throw new StartupError('DATABASE_URL must be a URL such as postgres://user:password@host:5432/jejak; correct it, or leave it unset for the embedded PostgreSQL.');
+  }
+  return text;
+}
+
 /** A comma-separated list of IPv4/IPv6 addresses and CIDR ranges, each checked. */
 function readTrustedProxies(text: string | undefined): string[] {
   const list = (text ?? '').split(',').map((item) => item.trim()).filter(Boolean);
   try {
     compileTrustedProxies(list);
   } catch (error) {
-    throw new Error(`TRUSTED_PROXIES must list addresses or CIDR ranges such as 10.0.0.0/8, got "${text}": ${(error as Error).message}`);
+    refuse('TRUSTED_PROXIES', `a comma-separated list of addresses or CIDR ranges such as 10.0.0.0/8 (${reasonOf(error)})`, text);
   }
   return list;
 }

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { reconcile } from './modules/reports/rebuild.js';
 import { SESSION_OPTIONS } from './shared/db.js';
+import { startupSentence } from './startup-error.js';
 
 /**
  * `npm run reconcile [-- --fix]`: compares every summary table the reports read with the event
@@ -11,9 +12,12 @@ import { SESSION_OPTIONS } from './shared/db.js';
  * from the log. Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (stop `npm start` first).
  */
 const fix = process.argv.includes('--fix');
-const config = loadConfig();
-const database = await openDatabase(config).catch((error: Error) => {
-  process.stderr.write(`Cannot open the database: ${error.message}\n`);
+async function open() {
+  const config = loadConfig();
+  return { config, database: await openDatabase(config) };
+}
+const { config, database } = await open().catch((error: unknown) => {
+  process.stderr.write(`${startupSentence(error)}\n`);
   process.exit(2);
 });
 const pool = new pg.Pool({ connectionString: database.url, max: 2, options: SESSION_OPTIONS });

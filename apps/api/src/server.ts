@@ -26,6 +26,7 @@ import { AppError, errorBody, formatError, formatErrorWithoutSuggestions, httpSt
 import { GRAPHQL_LIMITS, costLimit, limitRules } from './shared/graphql-limits.js';
 import { securityHeaders } from './shared/security-headers.js';
 import { logger } from './shared/logger.js';
+import { StartupError, reasonOf } from './startup-error.js';
 import { SESSION_OPTIONS } from './shared/db.js';
 import { ensureSummaryTimeZone } from './modules/reports/rebuild.js';
 
@@ -49,27 +50,24 @@ export interface ServerOptions {
 
 /** Connects to `databaseUrl`, migrates, seeds demo data if asked, and serves HTTP. */
 export async function startServer(config: Config, databaseUrl: string, options: ServerOptions = {}): Promise<RunningServer> {
+  const schema = await buildJejakSchema();
   const orm = await openOrm(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, options: SESSION_OPTIONS });
+  // A connection closed by the server while idle in the pool (a restart, an administrator) is
+  // replaced on the next query; it must not end the process.
+  pool.on('error', (error) => logger.warn({ err: error }, 'an idle database connection was closed'));
   const services = createServices(config, pool, options.now);
-  if (await ensureSummaryTimeZone(pool, services.clock.timeZone)) {
-    logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
-  }
-  const deps: ContextDeps = { em: orm.em, pool, services, trustProxy: compileTrustedProxies(config.trustedProxies) };
-  const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
-  const demoCodes = demoAccounts.length ? await seedDemoPacks(deps) : null;
-
+  const trustProxy = compileTrustedProxies(config.trustedProxies);
   const app = express();
   app.disable('x-powered-by');
   // The two busiest routes go straight from Node's HTTP server; everything else through Express.
   // Every answer, whichever way it goes, carries the security headers.
   let direct: Array<(req: http.IncomingMessage, res: http.ServerResponse) => boolean> = [];
-  const headers = securityHeaders(deps.trustProxy);
+  const headers = securityHeaders(trustProxy);
   const httpServer = http.createServer((req, res) => {
     headers(req, res);
     if (!direct.some((route) => route(req, res))) app(req, res);
   });
-  const schema = await buildJejakSchema();
   // Outside development the schema is not told: no introspection, no "Did you mean …?" (the
   // published schema is packages/schema/schema.graphql), and no landing page, which loads its
   // code from elsewhere and which the CSP would block anyway.
@@ -81,14 +79,46 @@ export async function startServer(config: Config, databaseUrl: string, options: 
     introspection: config.development,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
     validationRules: limitRules,
+    // Signals are main.ts's: it stops the server, then the database.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), costLimit(schema)],
   });
-  await apollo.start();
-  direct = [publicVerification(deps), graphqlPosts(apollo, deps)];
+  let apolloStarted = false;
+  /** Stops taking requests, lets those under way finish (10 s at most), then closes the pools. */
+  const close = async () => {
+    if (apolloStarted) await apollo.stop();
+    await services.verification.close();
+    await pool.end();
+    await orm.close();
+  };
 
+  try {
+    if (await ensureSummaryTimeZone(pool, services.clock.timeZone)) {
+      logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
+    }
+    const deps: ContextDeps = { em: orm.em, pool, services, trustProxy };
+    const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
+    const demoCodes = demoAccounts.length ? await seedDemoPacks(deps) : null;
+
+    await apollo.start();
+    apolloStarted = true;
+    direct = [publicVerification(deps), graphqlPosts(apollo, deps)];
+    routes(app, apollo, deps, config);
+    const port = await listen(httpServer, config.port);
+    const url = `http://localhost:${port}`;
+    logger.info({ url }, 'Jejak is listening');
+    return { url, port, orm, pool, services, demoAccounts, demoCodes, close };
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The routes Express serves: /healthz, /graphql (other than POST), the CSV and download routes, the dashboard. */
+function routes(app: express.Express, apollo: ApolloServer<Context>, deps: ContextDeps, config: Config) {
   app.get('/healthz', async (_req, res) => {
     try {
-      await pool.query('select 1');
+      await deps.pool.query('select 1');
       res.json({ status: 'ok', database: 'up' });
     } catch (error) {
       logger.warn({ err: error }, 'health check: database unreachable');
@@ -108,30 +138,24 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   });
   serveDashboard(app, config.dashboardDir);
   app.use(jsonErrors);
+}
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, resolve);
-  });
-  const { port } = httpServer.address() as { port: number };
-  const url = `http://localhost:${port}`;
-  logger.info({ url }, 'Jejak is listening');
-
-  return {
-    url,
-    port,
-    orm,
-    pool,
-    services,
-    demoAccounts,
-    demoCodes,
-    async close() {
-      await apollo.stop();
-      await services.verification.close();
-      await pool.end();
-      await orm.close();
-    },
-  };
+/** Listens on `port` (0: any free one) and returns the port; a port in use is refused in words. */
+async function listen(httpServer: http.Server, port: number): Promise<number> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, resolve);
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new StartupError(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is already in use; stop what is using it, or set PORT to another port.`
+        : `Jejak cannot listen on port ${port} (${reasonOf(error)}); set PORT to another port, such as 4000.`,
+    );
+  }
+  return (httpServer.address() as { port: number }).port;
 }
 
 /** The built single-page app: its files, and index.html for every other page it routes. */

@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'jejak-test-pg-'));
-    embedded = await startEmbeddedPostgres(dataDir, { persistent: false });
+    embedded = await startEmbeddedPostgres(dataDir);
     serverUrl = embedded.serverUrl;
   }
   const name = `jejak_test_${project.name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;

@@ -9,6 +9,7 @@ import { Recall } from '../modules/recall/recall.entity.js';
 import { AuditEvent } from '../modules/audit/audit.entity.js';
 import { migrations } from '../migrations/index.js';
 import { logger } from '../shared/logger.js';
+import { StartupError, reasonOf } from '../startup-error.js';
 import { SESSION_OPTIONS } from '../shared/db.js';
 
 export const entities = [Organization, Facility, User, Session, ApiKey, Product, Batch, CodeRequest, Recall, AuditEvent];
@@ -41,7 +42,17 @@ export async function openOrm(clientUrl: string, migrationsList = migrations): P
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   } catch (error) {
     await orm.close(true);
-    throw new Error(`A database migration failed, so nothing was changed: ${(error as Error).message}`);
+    throw new StartupError(
+      `A database migration failed, so nothing was changed (${migrationProblem(error)}); fix the database, or set DATABASE_URL to another one.`,
+    );
   }
   return orm;
+}
+
+/** The failed migration and PostgreSQL's reason, without the SQL the message also quotes (before " - "). */
+function migrationProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const name = /Migration (\S+) \(up\) failed/.exec(message)?.[1];
+  const reason = reasonOf(message.includes(' - ') ? message.slice(message.lastIndexOf(' - ') + 3) : message);
+  return name ? `${name}: ${reason}` : reason;
 }
