@@ -425,24 +425,24 @@ describe('the public verification page', () => {
   });
 
   it('says how long to wait after too many unknown codes in a row', async () => {
-    // Another device (the API tells devices apart by address and browser), so others are not held up.
-    const userAgent = 'Mozilla/5.0 (X11; Linux x86_64) JejakE2E/guessing';
+    // A client of its own, behind the proxy the server trusts, so others are not held up.
+    const client = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) JejakE2E/guessing', 'x-forwarded-for': '198.51.100.7' };
     const unknown = (n: number) => `(90)${bpomProduct.nie}(10)X1(17)290831(21)NOPE${String(n).padStart(6, '0')}`;
-    let answer = await gql(system.url, `query($c: String!) { verify(code: $c) { verdict } }`, { c: unknown(0) }, undefined, { 'user-agent': userAgent });
+    let answer = await gql(system.url, `query($c: String!) { verify(code: $c) { verdict } }`, { c: unknown(0) }, undefined, client);
     for (let n = 1; n < 40 && !answer.errors; n++) {
-      answer = await gql(system.url, `query($c: String!) { verify(code: $c) { verdict } }`, { c: unknown(n) }, undefined, { 'user-agent': userAgent });
+      answer = await gql(system.url, `query($c: String!) { verify(code: $c) { verdict } }`, { c: unknown(n) }, undefined, client);
     }
     expect(answer.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
 
-    const { context, page, errors } = await openTab({ userAgent });
+    const { context, page, errors } = await openTab({ userAgent: client['user-agent'], extraHTTPHeaders: { 'x-forwarded-for': client['x-forwarded-for'] } });
     try {
       await page.goto(at('/verify'));
       await typeCode(page, unknown(99));
       const alert = page.getByRole('alert');
       await alert.waitFor();
       const text = await alert.innerText();
-      expect(text).toContain('Terlalu banyak kode tak dikenal diperiksa berturut-turut dari perangkat ini');
-      expect(text).toMatch(/Coba lagi dalam \d+ menit\./);
+      expect(text).toContain('Terlalu banyak kode tak dikenal diperiksa dari jaringan ini');
+      expect(text).toMatch(/Coba lagi dalam \d+ (detik|menit)\./);
       expect(await page.locator('section.verdict').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {

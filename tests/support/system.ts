@@ -59,6 +59,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       DATABASE_URL: inject('databaseUrl'),
       PORT: String(port),
       DEMO: '1',
+      // Tests may play several clients by the address a proxy forwards (X-Forwarded-For).
+      TRUSTED_PROXIES: 'loopback',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

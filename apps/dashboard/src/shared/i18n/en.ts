@@ -516,7 +516,7 @@ export const en: Translations = {
       recheck: 'Check again:',
     },
     errors: {
-      TOO_MANY_ATTEMPTS: 'Too many unknown codes were checked in a row from this device, so checking is paused for a while.',
+      TOO_MANY_ATTEMPTS: 'Too many unknown codes or checks came from this network or device, so checking is paused for a while.',
     },
   },
   work: {
@@ -1410,7 +1410,7 @@ export const en: Translations = {
     BAD_USER_INPUT: 'Some values are not valid. Check the form.',
     NOT_FOUND: 'What you are looking for was not found.',
     CONFLICT: 'This clashes with data that already exists.',
-    TOO_MANY_ATTEMPTS: 'Too many requests from this device.',
+    TOO_MANY_ATTEMPTS: 'Too many attempts from this device or network, or for this account.',
     GRAPHQL_PARSE_FAILED: 'The server could not read the request. Reload the page.',
     GRAPHQL_VALIDATION_FAILED: 'This app does not match the server version. Reload the page.',
     BAD_REQUEST: 'The request was not valid. Reload the page and try again.',

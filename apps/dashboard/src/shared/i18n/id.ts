@@ -514,7 +514,7 @@ export const id = {
       recheck: 'Periksa lagi:',
     },
     errors: {
-      TOO_MANY_ATTEMPTS: 'Terlalu banyak kode tak dikenal diperiksa berturut-turut dari perangkat ini, jadi pemeriksaan dihentikan sementara.',
+      TOO_MANY_ATTEMPTS: 'Terlalu banyak kode tak dikenal diperiksa dari jaringan ini, atau terlalu banyak pemeriksaan dari perangkat ini, jadi pemeriksaan dihentikan sementara.',
     },
   },
   work: {
@@ -1408,7 +1408,7 @@ export const id = {
     BAD_USER_INPUT: 'Ada isian yang tidak valid. Periksa kembali formulir.',
     NOT_FOUND: 'Data yang dicari tidak ditemukan.',
     CONFLICT: 'Data ini bentrok dengan data yang sudah ada.',
-    TOO_MANY_ATTEMPTS: 'Terlalu banyak permintaan dari perangkat ini.',
+    TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan dari perangkat atau jaringan ini, atau untuk akun ini.',
     GRAPHQL_PARSE_FAILED: 'Permintaan tidak dapat dibaca server. Muat ulang halaman.',
     GRAPHQL_VALIDATION_FAILED: 'Aplikasi ini tidak cocok dengan versi server. Muat ulang halaman.',
     BAD_REQUEST: 'Permintaan tidak valid. Muat ulang halaman lalu coba lagi.',
