@@ -36,7 +36,8 @@ const SIZES = {
 };
 const ANALYZE = process.env.BENCH_ANALYZE !== '0';
 const ACTIVATE_CHUNK = 20_000;
-const GOALS = { issueRatio: 0.5, csvRatio: 1 / 3, moveMs: 250, traceMs: 20, scale: 1.5 };
+const GOALS = { issueRatio: 0.5, csvRatio: 1 / 3, moveMs: 250, shipmentMs: 300, traceMs: 20, scale: 1.5 };
+const LOOSE_UNITS = 100;
 
 const EXPIRY = '2029-08-31';
 const LATITUDE = '-6.9419';
@@ -319,8 +320,55 @@ async function benchPallet(ctx) {
   out.contentsByLevelMs = median(levels.map((l) => l.ms));
   say(`   for reference: the pallet's ${fmtInt(packs - 1)} packs read one level at a time (2 queries, parent_id = any($1)): ` +
     `median ${fmtMs(out.contentsByLevelMs)}, against ${fmtMs(out.contentsApiMs)} for the API's own two level reads (every column the rules need; its per-batch reads apart)`);
+  out.shipment = await benchShipment(ctx, pallet, ids);
   const sample = codes.UNIT.map((unit) => ({ text: unit.text, serial: unit.serial, productId: issued.productId }));
   return { ...out, sample };
+}
+
+/** 3b. receiveShipment of a consignment holding the pallet and LOOSE_UNITS loose units, in one action. */
+async function benchShipment(ctx, pallet, palletIds) {
+  const { api, ops, tokens, db } = ctx;
+  const { expectAll } = await import('./lib/api.mjs');
+  const loose = await issue(ctx, LOOSE_UNITS);
+  const looseCodes = (await api.downloadCodes(tokens.industri, loose.requestId)).UNIT.map((unit) => unit.text);
+  expectAll(await ops.activate(api, tokens.industri, looseCodes), LOOSE_UNITS, 'activate the loose units');
+  const consignment = [pallet, ...looseCodes];
+  const units = SIZES.unitsPerCase * SIZES.casesPerPallet + LOOSE_UNITS;
+  say(`-- 3b. receive a shipment of the pallet and ${LOOSE_UNITS} loose units in one action (receiveShipment) [${elapsed()}]`);
+  const times = [];
+  let statements = null;
+  for (let r = 0; r < SIZES.repeats; r++) {
+    const shipment = await ops.openShipment(api, tokens.industri, ctx.warehouse);
+    expectAll(await ops.shipInto(api, tokens.industri, consignment, ctx.warehouse, shipment.id), consignment.length, 'fill the shipment');
+    expectAll(await ops.dispatchShipment(api, tokens.industri, shipment.id), consignment.length, 'dispatch the shipment');
+    await settle(ctx);
+    const received = await recordSql(() => timed(() => ops.receiveShipment(api, tokens.pbf, shipment.id)));
+    const receipt = received.result.result;
+    if (receipt.units !== units || receipt.missing.length || receipt.extra.length || receipt.rejected.length) {
+      throw new Error(`receiveShipment ${shipment.number}: units ${receipt.units} of ${units}, missing ${receipt.missing.length}, ` +
+        `extra ${receipt.extra.length}, rejected ${JSON.stringify(receipt.rejected).slice(0, 300)}`);
+    }
+    times.push(received.result.ms);
+    if (r === SIZES.repeats - 1) statements = { statements: received.statements, ms: received.result.ms };
+    expectAll(await ops.returnPacks(api, tokens.pbf, consignment, ctx.plant), consignment.length, 'return the consignment');
+    expectAll(await ops.receive(api, tokens.industri, consignment), consignment.length, 'receive the return');
+    say(`   round ${r + 1}: receiveShipment ${shipment.number} ${fmtMs(received.result.ms)}`);
+  }
+  const { rows } = await db.pool.query(
+    'select array_agg(p.id::text) as ids from pack p join code_request r on r.id = p.code_request_id where r.id = $1',
+    [loose.requestId],
+  );
+  const ids = [...palletIds, ...rows[0].ids];
+  const { updateRolledBack } = await import('./lib/baseline.mjs');
+  const base = [];
+  for (let r = 0; r < SIZES.repeats; r++) base.push(await updateRolledBack(db.pool, ids, 'ACTIVE', ctx.warehouse, 'custodian_id'));
+  const med = median(times);
+  const met = med < GOALS.shipmentMs;
+  say(`receive a shipment of ${fmtInt(units)} units: min ${fmtMs(min(times))} / median ${fmtMs(med)} over ${times.length} | ` +
+    `raw update of the ${fmtInt(ids.length)} packs (rolled back) median ${fmtMs(median(base))} | ratio ${fmtRatio(med / median(base))} ` +
+    `(goal < ${GOALS.shipmentMs} ms) ${verdict(met)}`);
+  printBreakdown('receiveShipment', statements.statements, statements.ms, 5);
+  return { units, minMs: min(times), medianMs: med, times, baseMedianMs: median(base), met };
 }
 
 /** 4. trace(code) of random units as BPOM, beside a raw look-up of the pack by product and serial. */
@@ -358,6 +406,7 @@ function summary(results) {
     ['CSV activation rows/s', (p) => p.csv.rate, 'rate', (p) => `COPY ${fmtInt(p.csv.baseRate)} rows/s, ratio ${fmtRatio(p.csv.ratio)} ${verdict(p.csv.met)}`],
     ['ship pallet median ms', (p) => p.pallet.ship.medianMs, 'time', (p) => `raw update ${fmtMs(p.pallet.baseMedianMs)}; < ${GOALS.moveMs} ms ${verdict(p.pallet.ship.met)}`],
     ['receive pallet median ms', (p) => p.pallet.receive.medianMs, 'time', (p) => `raw update ${fmtMs(p.pallet.baseMedianMs)}; < ${GOALS.moveMs} ms ${verdict(p.pallet.receive.met)}`],
+    ['receive shipment ms', (p) => p.pallet.shipment.medianMs, 'time', (p) => `raw update ${fmtMs(p.pallet.shipment.baseMedianMs)}; < ${GOALS.shipmentMs} ms ${verdict(p.pallet.shipment.met)}`],
     ['trace median ms', (p) => p.trace.medianMs, 'time', (p) => `raw select ${fmtMs(p.trace.baseMedianMs)}; < ${GOALS.traceMs} ms ${verdict(p.trace.met)}`],
     ['trace p95 ms', (p) => p.trace.p95Ms, 'time', () => ''],
   ];

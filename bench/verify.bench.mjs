@@ -15,6 +15,8 @@ import { envInt, fmtInt, fmtMs, fmtRatio, heading, percentile, say, setDeadline,
 const PACKS = envInt('BENCH_VERIFY_PACKS', 1_000_000);
 const SECONDS = envInt('BENCH_VERIFY_SECONDS', 20);
 const CONNECTIONS = envInt('BENCH_VERIFY_CONNECTIONS', 32);
+/** Distinct codes the load cycles through. */
+const CODES = 10_000;
 const SAMPLE = 20_000;
 const GOAL_RATE = 3000;
 const GOAL_P95_MS = 50;
@@ -82,8 +84,12 @@ async function rawLookups(databaseUrl, product, serials) {
   return done / SECONDS;
 }
 
-/** A client address somewhere in 10.0.0.0/8. */
-const randomAddress = () => `10.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}`;
+/**
+ * The phone that checks the i-th code: the same phone for the same code (a pack is checked again
+ * by whoever holds it, not by a crowd, which would rightly look like a copied code), each with an
+ * address of its own in 10.0.0.0/8.
+ */
+const addressOf = (i) => `10.${(i * 7919) % 256}.${(i >> 8) % 256}.${i % 256}`;
 
 /** autocannon with CONNECTIONS connections for SECONDS; `request(i)` makes the i-th request. */
 async function load(name, target, request) {
@@ -96,7 +102,14 @@ async function load(name, target, request) {
     duration: SECONDS,
     headers: { 'content-type': 'application/json', 'user-agent': 'jejak-bench' },
     // Each request from a phone of its own: its own address, forwarded by the load balancer.
-    requests: [{ setupRequest: (base) => ({ ...base, ...request(next++), headers: { ...base.headers, 'x-forwarded-for': randomAddress() } }) }],
+    requests: [
+      {
+        setupRequest: (base) => {
+          const i = next++;
+          return { ...base, ...request(i), headers: { ...base.headers, 'x-forwarded-for': addressOf(i % CODES) } };
+        },
+      },
+    ],
   });
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
@@ -123,7 +136,7 @@ async function main() {
 
   // 80% real codes (GENUINE), 10% unknown serials (SUSPECT), 10% malformed (INVALID).
   const codes = [];
-  for (let i = 0; i < 10_000; i++) {
+  for (let i = 0; i < CODES; i++) {
     const roll = i % 10;
     codes.push(
       roll < 8

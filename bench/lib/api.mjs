@@ -102,6 +102,16 @@ export const ops = {
     (await api.gql(`mutation($c: [String!]!, $to: ID!) { ship(codes: $c, to: $to) { ${BULK} } }`, { c: codes, to }, token)).ship,
   returnPacks: async (api, token, codes, to) =>
     (await api.gql(`mutation($c: [String!]!, $to: ID!) { returnPacks(codes: $c, to: $to) { ${BULK} } }`, { c: codes, to }, token)).returnPacks,
+  openShipment: async (api, token, to) =>
+    (await api.gql(`mutation($to: ID!) { openShipment(to: $to) { id number } }`, { to }, token)).openShipment,
+  shipInto: async (api, token, codes, to, shipment) =>
+    (await api.gql(`mutation($c: [String!]!, $to: ID!, $s: ID!) { ship(codes: $c, to: $to, shipment: $s) { ${BULK} } }`, { c: codes, to, s: shipment }, token))
+      .ship,
+  dispatchShipment: async (api, token, id) =>
+    (await api.gql(`mutation($id: ID!) { dispatchShipment(id: $id) { ${BULK} } }`, { id }, token)).dispatchShipment,
+  receiveShipment: async (api, token, id) =>
+    (await api.gql(`mutation($id: ID!) { receiveShipment(id: $id) { accepted units missing extra rejected { code reason message } } }`, { id }, token))
+      .receiveShipment,
   receive: async (api, token, codes) =>
     (await api.gql(`mutation($c: [String!]!) { receive(codes: $c) { ${BULK} } }`, { c: codes }, token)).receive,
   trace: async (api, token, code) =>
