@@ -319,7 +319,9 @@ export class ShipmentService {
     const { receipt, notices } = await inTransaction(ctx.pool, async (client) => {
       const lines = codes ? this.movements.linesOf(codes, options) : await this.itemLines(client, shipment.id);
       const outcome = await this.movements.moveIn(client, { kind: 'receive' }, lines, actor, reporterOf(principal, options.source));
-      const missing = await missingFrom(client, shipment.id);
+      // Every item named and none refused: the whole shipment, contents and all, has arrived.
+      const whole = !codes && outcome.rejected.length === 0 && outcome.accepted.length === lines.length;
+      const missing = whole ? { codes: [], units: 0 } : await missingFrom(client, shipment.id);
       const extra = outcome.items.filter((item) => item.pack.shipmentId !== shipment.id).map((item) => item.line.code);
       const status: ShipmentStatusName = missing.codes.length ? 'RECEIVED_WITH_DISCREPANCIES' : 'RECEIVED';
       await client.query(`update shipment set status = $2, received_at = coalesce(received_at, $3) where id = $1`, [shipment.id, status, this.clock.now()]);
