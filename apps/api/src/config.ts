@@ -28,6 +28,8 @@ export interface Config {
   /** An SMTP server for e-mailing notifications (smtp://user:pass@host:587); none sends no e-mail. */
   smtpUrl: string | null;
   smtpFrom: string;
+  /** The Ed25519 key that signs the ledger's daily roots (PEM); made on a first or demo start. */
+  ledgerKeyFile: string;
   /** NODE_ENV=development: GraphQL introspection and "Did you mean …?" suggestions are open. */
   development: boolean;
 }
@@ -47,10 +49,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!isTimeZone(reportTimeZone)) refuse('REPORT_TIME_ZONE', 'a time zone name such as Asia/Jakarta', reportTimeZone);
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!isLogLevel(logLevel)) refuse('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, logLevel);
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
   return {
     port,
     databaseUrl: readDatabaseUrl(env.DATABASE_URL),
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    dataDir,
     demo: env.DEMO !== '0' && env.DEMO !== 'false',
     logLevel,
     dashboardDir: path.resolve(env.DASHBOARD_DIR ?? path.join(here, '../../dashboard/dist')),
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM || 'Jejak <jejak@localhost>',
+    ledgerKeyFile: path.resolve(env.LEDGER_KEY_FILE || path.join(dataDir, 'ledger-key.pem')),
     development: env.NODE_ENV === 'development',
   };
 }

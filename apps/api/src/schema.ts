@@ -20,6 +20,7 @@ import { LifecycleResolver } from './modules/lifecycle/lifecycle.resolver.js';
 import { ShipmentResolver } from './modules/shipments/shipment.resolver.js';
 import { NotificationResolver } from './modules/notifications/notification.resolver.js';
 import { WorkQueueResolver } from './modules/home/work-queue.resolver.js';
+import { LedgerResolver } from './modules/ledger/ledger.resolver.js';
 import { authChecker } from './shared/auth.js';
 
 export const resolvers = [
@@ -43,6 +44,7 @@ export const resolvers = [
   ShipmentResolver,
   NotificationResolver,
   WorkQueueResolver,
+  LedgerResolver,
 ] as const;
 
 export function buildJejakSchema(): Promise<GraphQLSchema> {

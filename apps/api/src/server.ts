@@ -17,6 +17,7 @@ import { seedDemoPacks, type DemoCodes } from './modules/demo/demo.packs.js';
 import { codeDownloads } from './modules/codes/codes.routes.js';
 import { csvUploads } from './modules/packs/csv.routes.js';
 import { complaintPhotos } from './modules/alerts/alert.routes.js';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { publicVerification } from './modules/verification/verification.routes.js';
 import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
@@ -87,6 +88,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   /** Stops taking requests, lets those under way finish (10 s at most), then closes the pools. */
   const close = async () => {
     if (apolloStarted) await apollo.stop();
+    await services.ledger.stop();
     await services.verification.close();
     await pool.end();
     await orm.close();
@@ -96,6 +98,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
     if (await ensureSummaryTimeZone(pool, services.clock.timeZone)) {
       logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
     }
+    await services.ledger.start(pool);
     const deps: ContextDeps = { em: orm.em, pool, services, trustProxy };
     const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
     const demoCodes = demoAccounts.length ? await seedDemoPacks(deps) : null;
@@ -132,7 +135,7 @@ function routes(app: express.Express, apollo: ApolloServer<Context>, deps: Conte
     expressMiddleware(apollo, { context: ({ req }) => createContext(deps, requestInfo(req, deps.trustProxy)) }),
   );
 
-  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps));
+  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps), ledgerRoutes(deps));
   app.use('/api', (req, res) => {
     res.status(404).json(errorBody(`No endpoint ${req.method} /api${req.path}`, 'NOT_FOUND'));
   });

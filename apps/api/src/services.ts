@@ -26,6 +26,7 @@ import { ComplaintService } from './modules/alerts/complaint.service.js';
 import { Clock } from './modules/lifecycle/clock.js';
 import { VerificationService } from './modules/verification/verification.service.js';
 import { PublicLimits } from './modules/verification/limits.js';
+import { LedgerService } from './modules/ledger/ledger.service.js';
 
 export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const clock = new Clock(config.reportTimeZone, config.reportedWindowDays, now);
@@ -59,6 +60,7 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
     verification: new VerificationService(clock, alerts, limits),
     alerts,
     complaints: new ComplaintService(limits),
+    ledger: new LedgerService(alerts, config.ledgerKeyFile, config.demo),
   };
 }
 

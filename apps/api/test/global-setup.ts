@@ -11,6 +11,8 @@ export const DATABASE_TIME_ZONE = 'Pacific/Kiritimati';
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** The ledger's signing key, one for every server of the run. */
+    ledgerKeyFile: string;
   }
 }
 
@@ -36,9 +38,12 @@ export default async function setup(project: TestProject) {
   // that does not set UTC, or a day taken from the session's clock, shows up as a wrong date.
   await setDatabaseTimeZone(serverUrl, name, DATABASE_TIME_ZONE);
   project.provide('databaseUrl', databaseUrl);
+  const keyDir = await mkdtemp(path.join(os.tmpdir(), 'jejak-test-ledger-'));
+  project.provide('ledgerKeyFile', path.join(keyDir, 'ledger-key.pem'));
 
   return async () => {
     await dropDatabase(serverUrl, name);
+    await rm(keyDir, { recursive: true, force: true });
     await embedded?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };

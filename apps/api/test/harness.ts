@@ -16,9 +16,9 @@ export interface TestServer extends RunningServer {
   /** Moves the server's clock to `at` (null: back to the real time). */
   setTime(at: Date | null): void;
   /**
-   * Checks that every summary table agrees with the event log, then stops the server. Every
-   * integration file ends its scenario with it, so a summary update that goes missing or
-   * wrong fails the suite.
+   * Checks that every summary table agrees with the event log and that the ledger matches it,
+   * then stops the server. Every integration file ends its scenario with it, so a summary
+   * update that goes missing or wrong, or an event written around the ledger, fails the suite.
    */
   close(): Promise<void>;
 }
@@ -27,13 +27,16 @@ export interface TestServer extends RunningServer {
 export const PUBLIC_URL = 'https://jejak.example';
 
 /**
- * The API on the run's database, on a free port, with the demo data loaded; `env` as the server
- * would read it (no dashboard unless it names a DASHBOARD_DIR).
+ * The API on the run's database (or `databaseUrl`), on a free port, with the demo data loaded;
+ * `env` as the server would read it (no dashboard unless it names a DASHBOARD_DIR).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const config = { ...loadConfig({ DEMO: '1', LOG_LEVEL: 'warn', PUBLIC_URL: PUBLIC_URL, DASHBOARD_DIR: '/nonexistent', ...env }), port: 0 };
+export async function startTestServer(env: Record<string, string> = {}, databaseUrl = inject('databaseUrl')): Promise<TestServer> {
+  const config = {
+    ...loadConfig({ DEMO: '1', LOG_LEVEL: 'warn', PUBLIC_URL, DASHBOARD_DIR: '/nonexistent', LEDGER_KEY_FILE: inject('ledgerKeyFile'), ...env }),
+    port: 0,
+  };
   let offset = 0;
-  const server = await startServer(config, inject('databaseUrl'), { now: () => new Date(Date.now() + offset) });
+  const server = await startServer(config, databaseUrl, { now: () => new Date(Date.now() + offset) });
   const gql: TestServer['gql'] = async (query, variables, token) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -57,6 +60,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     close: async () => {
       try {
         expect(await reconcile(server.pool, config.reportTimeZone), 'summary tables against the event log').toEqual([]);
+        const ledger = await server.services.ledger.check(server.pool, {});
+        expect(ledger.problem, 'the ledger against the event log').toBeNull();
       } finally {
         await server.close();
       }

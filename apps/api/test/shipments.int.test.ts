@@ -242,7 +242,7 @@ describe('work queues', () => {
     const counts = async (token: string) =>
       Object.fromEntries((await gql(`{ workQueue { kind count } }`, {}, token)).workQueue.map((item: any) => [item.kind, item.count]));
     const bpom = await counts(tokens.bpom);
-    expect(Object.keys(bpom)).toEqual(['REQUESTS_AWAITING_DECISION', 'ALERTS_HIGH', 'ALERTS_MEDIUM', 'ALERTS_LOW', 'ACTIVE_RECALLS']);
+    expect(Object.keys(bpom)).toEqual(['REQUESTS_AWAITING_DECISION', 'ALERTS_CRITICAL', 'ALERTS_HIGH', 'ALERTS_MEDIUM', 'ALERTS_LOW', 'ACTIVE_RECALLS']);
     const { codeRequests } = await gql(`{ codeRequests(status: REQUESTED, first: 500) { id } }`, {}, tokens.bpom);
     expect(bpom.REQUESTS_AWAITING_DECISION).toBe(codeRequests.length);
     const industri = await counts(tokens.industri);

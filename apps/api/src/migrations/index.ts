@@ -6,6 +6,7 @@ import { Migration20261129000000_one_clock } from './Migration20261129000000_one
 import { Migration20261129010000_accounts } from './Migration20261129010000_accounts.js';
 import { Migration20261129020000_evidence } from './Migration20261129020000_evidence.js';
 import { Migration20261129030000_shipments } from './Migration20261129030000_shipments.js';
+import { Migration20261129050000_ledger } from './Migration20261129050000_ledger.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   { name: 'Migration20261129010000_accounts', class: Migration20261129010000_accounts },
   { name: 'Migration20261129020000_evidence', class: Migration20261129020000_evidence },
   { name: 'Migration20261129030000_shipments', class: Migration20261129030000_shipments },
+  { name: 'Migration20261129050000_ledger', class: Migration20261129050000_ledger },
 ];

@@ -12,7 +12,7 @@ import type { AlertCommentObject, AlertObject, AlertResolutionName, AlertStatusN
 
 export interface Evidence {
   at: string;
-  kind: 'VERIFICATION' | 'MOVEMENT' | 'COMPLAINT';
+  kind: 'VERIFICATION' | 'MOVEMENT' | 'COMPLAINT' | 'LEDGER';
   detail: string;
   /** The code seen, where an alert groups several. */
   code?: string;

@@ -17,7 +17,7 @@ registerEnumType(AlertResolution, { name: 'AlertResolution', description: 'How B
 @ObjectType({ description: 'One observation behind an alert.' })
 export class AlertEvidence {
   @Field(() => Date) at!: Date;
-  @Field(() => String, { description: 'VERIFICATION, MOVEMENT or COMPLAINT.' }) kind!: string;
+  @Field(() => String, { description: 'VERIFICATION, MOVEMENT, COMPLAINT or LEDGER.' }) kind!: string;
   @Field(() => String) detail!: string;
   @Field(() => String, { nullable: true, description: 'The code seen, for an alert that gathers several (one device’s unknown codes of a day).' })
   code!: string | null;
@@ -56,7 +56,7 @@ export class AlertProduct {
 })
 export class AlertObject {
   @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'A VerificationReason, the RejectionReason of a refused movement, or SHIPMENT_DISCREPANCY.' }) reason!: string;
+  @Field(() => String, { description: 'A VerificationReason, the RejectionReason of a refused movement, SHIPMENT_DISCREPANCY, or LEDGER_BROKEN.' }) reason!: string;
   @Field(() => AlertSeverity) severity!: AlertSeverityName;
   @Field(() => AlertStatus) status!: AlertStatusName;
   @Field(() => AlertResolution, { nullable: true }) resolution!: AlertResolutionName | null;

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
-import { severitySql } from '../alerts/severity.js';
+import { ALERT_SEVERITIES, severitySql } from '../alerts/severity.js';
 import { addDays, type Clock } from '../lifecycle/clock.js';
 import type { WorkItem, WorkKindName } from './work-queue.types.js';
 
@@ -21,7 +21,7 @@ export class WorkQueueService {
     const queries: Array<[WorkKindName, string, unknown[]]> = [];
     if (principal.organizationType === 'REGULATOR') {
       queries.push(['REQUESTS_AWAITING_DECISION', `select count(*) from code_request where status = 'REQUESTED'`, []]);
-      for (const severity of ['HIGH', 'MEDIUM', 'LOW'] as const) {
+      for (const severity of ALERT_SEVERITIES) {
         queries.push([`ALERTS_${severity}`, `select count(*) from alert a where a.status <> 'CLOSED' and ${severitySql('a')} = $1`, [severity]]);
       }
       queries.push(['ACTIVE_RECALLS', `select count(*) from recall where status = 'OPEN'`, []]);

@@ -3,6 +3,7 @@ import { enumOf } from '../../shared/enums.js';
 
 export const WORK_KINDS = [
   'REQUESTS_AWAITING_DECISION',
+  'ALERTS_CRITICAL',
   'ALERTS_HIGH',
   'ALERTS_MEDIUM',
   'ALERTS_LOW',
@@ -22,6 +23,7 @@ registerEnumType(WorkKind, {
   description: 'A count of work waiting for the caller; each links to the screen that does it.',
   valuesConfig: {
     REQUESTS_AWAITING_DECISION: { description: 'Code requests waiting for BPOM’s decision.' },
+    ALERTS_CRITICAL: { description: 'Open alerts of critical severity: the ledger found the record changed.' },
     ALERTS_HIGH: { description: 'Open alerts of high severity.' },
     ALERTS_MEDIUM: { description: 'Open alerts of medium severity.' },
     ALERTS_LOW: { description: 'Open alerts of low severity.' },

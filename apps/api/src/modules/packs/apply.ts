@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { seal, writeEntries } from '../ledger/seal.js';
 import { RetryTransaction } from '../../shared/db.js';
 import type { Clock } from '../lifecycle/clock.js';
 import type { Change, EventTypeName } from '../lifecycle/effects.js';
@@ -86,49 +87,71 @@ export interface Reporter {
 }
 
 /**
- * Appends events and one row per pack each touched, in the caller's transaction: two
- * statements however many events there are (a CSV file may report a time per row).
+ * Appends events, one row per pack each touched and their ledger entries, in the caller's
+ * transaction: four statements however many events there are (a CSV file may report a time
+ * per row). The entries go onto the chain this connection holds (ledger/seal.ts).
  */
 export async function recordEvents(client: PoolClient, events: EventRecord[], reporter: Reporter): Promise<string[]> {
   const used = events.filter((event) => event.packs.length > 0);
   if (used.length === 0) return [];
   const { rows } = await client.query(`select nextval(pg_get_serial_sequence('event', 'id'))::text as id from generate_series(1, $1)`, [used.length]);
   const ids = rows.map((row) => row.id as string);
+  const contents = used.map((e, i) => ({
+    id: ids[i]!,
+    type: e.type,
+    at: e.at,
+    facilityId: e.facilityId,
+    counterpartyId: e.counterpartyId ?? null,
+    reason: e.reason ?? null,
+    parentId: e.parentId ?? null,
+    latitude: e.latitude ?? null,
+    longitude: e.longitude ?? null,
+    units: e.packs.filter((pack) => pack.level === 'UNIT').length,
+    shipmentId: e.shipmentId ?? null,
+    userId: reporter.userId,
+    apiKeyId: reporter.apiKeyId,
+    source: reporter.source,
+    packIds: e.packs.map((pack) => pack.id),
+  }));
+  const sealed = await seal(client, contents);
   const packIds: string[] = [];
   const eventIds: string[] = [];
-  used.forEach((event, i) => {
-    for (const pack of event.packs) {
-      packIds.push(pack.id);
-      eventIds.push(ids[i]!);
+  contents.forEach((event) => {
+    for (const packId of event.packIds) {
+      packIds.push(packId);
+      eventIds.push(event.id);
     }
   });
   await client.query(
     `with events as (
-       insert into event (id, type, at, facility_id, counterparty_id, reason, parent_id, latitude, longitude, units, shipment_id, user_id, api_key_id, source)
+       insert into event (id, type, at, facility_id, counterparty_id, reason, parent_id, latitude, longitude, units, shipment_id,
+                          user_id, api_key_id, source, recorded_at)
        overriding system value
-       select t.*, $12::uuid, $13::uuid, $14
+       select t.*, $12::uuid, $13::uuid, $14, $17::timestamptz
          from unnest($1::bigint[], $2::event_type[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[],
                      $8::float8[], $9::float8[], $10::int[], $11::uuid[]) as t
      )
      insert into event_pack (pack_id, event_id) select * from unnest($15::bigint[], $16::bigint[])`,
     [
       ids,
-      used.map((e) => e.type),
-      used.map((e) => e.at),
-      used.map((e) => e.facilityId),
-      used.map((e) => e.counterpartyId ?? null),
-      used.map((e) => e.reason ?? null),
-      used.map((e) => e.parentId ?? null),
-      used.map((e) => e.latitude ?? null),
-      used.map((e) => e.longitude ?? null),
-      used.map((e) => e.packs.filter((pack) => pack.level === 'UNIT').length),
-      used.map((e) => e.shipmentId ?? null),
+      contents.map((e) => e.type),
+      contents.map((e) => e.at),
+      contents.map((e) => e.facilityId),
+      contents.map((e) => e.counterpartyId),
+      contents.map((e) => e.reason),
+      contents.map((e) => e.parentId),
+      contents.map((e) => e.latitude),
+      contents.map((e) => e.longitude),
+      contents.map((e) => e.units),
+      contents.map((e) => e.shipmentId),
       reporter.userId,
       reporter.apiKeyId,
       reporter.source,
       packIds,
       eventIds,
+      sealed.sealedAt,
     ],
   );
+  await writeEntries(client, sealed);
   return ids;
 }

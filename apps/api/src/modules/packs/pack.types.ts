@@ -96,6 +96,7 @@ export class PackObject {
 
 @ObjectType()
 export class TraceEvent {
+  @Field(() => ID, { description: 'The event (event.id): its ledger proof is at /api/ledger/events/{id}/proof.' }) id!: string;
   @Field(() => EventType) type!: EventTypeName;
   @Field(() => Date, { description: 'When it happened, as reported.' }) at!: Date;
   @Field(() => Date, { description: 'When Jejak recorded it.' }) recordedAt!: Date;

@@ -54,7 +54,7 @@ export class TraceService {
 
   private async events(ctx: Context, packId: string): Promise<TraceEvent[]> {
     const { rows } = await ctx.pool.query(
-      `select e.type, e.at, e.recorded_at as "recordedAt", e.source, e.reason, e.facility_id as "facilityId", e.counterparty_id as "counterpartyId",
+      `select e.id::text as id, e.type, e.at, e.recorded_at as "recordedAt", e.source, e.reason, e.facility_id as "facilityId", e.counterparty_id as "counterpartyId",
               e.parent_id::text as "parentId"
          from event_pack ep join event e on e.id = ep.event_id
         where ep.pack_id = $1
@@ -66,6 +66,7 @@ export class TraceService {
     const parentCode = new Map(parents.map((view) => [view.id, codeOf(view)]));
     return Promise.all(
       rows.map(async (row) => ({
+        id: row.id,
         type: row.type,
         at: row.at,
         recordedAt: row.recordedAt,

@@ -1,0 +1,51 @@
+import { EMPTY_ROOT, leafHash, nodeHash } from './canonical.js';
+
+/**
+ * A Merkle tree over leaves in order, shaped as RFC 6962's: the left subtree holds the largest
+ * power of two below the count. Each level is kept, so that proofs are read off it.
+ */
+export class MerkleTree {
+  private readonly levels: Buffer[][];
+
+  constructor(digests: readonly Buffer[]) {
+    this.levels = [digests.map(leafHash)];
+    // Pairing level by level and carrying an odd last node up unchanged gives the same tree.
+    for (let level = this.levels[0]!; level.length > 1; ) {
+      const next: Buffer[] = [];
+      for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? nodeHash(level[i]!, level[i + 1]!) : level[i]!);
+      this.levels.push(next);
+      level = next;
+    }
+  }
+
+  get size(): number {
+    return this.levels[0]!.length;
+  }
+
+  get root(): Buffer {
+    return this.size === 0 ? EMPTY_ROOT : this.levels.at(-1)![0]!;
+  }
+
+  /** The sibling hashes from leaf `index` up to the root, each with the side it joins on. */
+  path(index: number): ProofStep[] {
+    if (!Number.isInteger(index) || index < 0 || index >= this.size) throw new RangeError(`no leaf ${index} in a tree of ${this.size}`);
+    const steps: ProofStep[] = [];
+    for (let level = 0, i = index; level < this.levels.length - 1; level++, i = Math.floor(i / 2)) {
+      const nodes = this.levels[level]!;
+      const sibling = i % 2 === 0 ? i + 1 : i - 1;
+      if (sibling < nodes.length) steps.push({ side: i % 2 === 0 ? 'right' : 'left', hash: nodes[sibling]! });
+    }
+    return steps;
+  }
+}
+
+export interface ProofStep {
+  /** Which side the sibling is on. */
+  side: 'left' | 'right';
+  hash: Buffer;
+}
+
+/** The root a leaf's path leads to. */
+export function rootOf(digest: Buffer, steps: readonly ProofStep[]): Buffer {
+  return steps.reduce((hash, step) => (step.side === 'left' ? nodeHash(step.hash, hash) : nodeHash(hash, step.hash)), leafHash(digest));
+}
