@@ -36,6 +36,12 @@ export interface EventContent {
 /** Ascending order of bigint ids written as decimal text. */
 export const byId = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
+/** The ids in ascending order; most lists come that way already. */
+function ascending(ids: readonly string[]): readonly string[] {
+  for (let i = 1; i < ids.length; i++) if (byId(ids[i - 1]!, ids[i]!) > 0) return [...ids].sort(byId);
+  return ids;
+}
+
 /** UUIDs as PostgreSQL writes them. */
 const uuid = <T extends string | null>(id: T): T => (id === null ? id : (id.toLowerCase() as T));
 
@@ -58,7 +64,7 @@ export function canonicalEvent(event: EventContent): string {
     uuid(event.userId),
     uuid(event.apiKeyId),
     event.source,
-    [...event.packIds].sort(byId),
+    ascending(event.packIds),
   ]);
 }
 
@@ -71,7 +77,7 @@ const sha256 = (...parts: Array<string | Buffer>) => {
 export const contentHash = (event: EventContent) => sha256(canonicalEvent(event));
 
 /** A chain's digest after an event: SHA-256 of the previous digest and the event's content hash. */
-export const chainDigest = (previous: Buffer, content: Buffer) => sha256(previous, content);
+export const chainDigest = (previous: Buffer, content: Buffer) => sha256(Buffer.concat([previous, content]));
 
 /** Where chain `chain` starts. */
 export const genesisDigest = (chain: number) => sha256(`jejak-ledger:${chain}`);
