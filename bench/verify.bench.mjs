@@ -2,12 +2,10 @@
 // of real, unknown and malformed codes is sent to `verify` over HTTP by autocannon from this
 // process, while the API runs as its own process, as `npm start` runs it. Beside it: the raw
 // PostgreSQL point look-up rate on the same table, measured in the same run.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { cleanup, installCleanupHandlers, onCleanup } from './lib/cleanup.mjs';
+import { startApiProcess } from './lib/api-process.mjs';
+import { cleanup, installCleanupHandlers } from './lib/cleanup.mjs';
 import { openDatabase } from './lib/db.mjs';
 import { missingBuild } from './lib/paths.mjs';
 import { envInt, fmtInt, fmtMs, fmtRatio, heading, percentile, say, setDeadline, verdict } from './lib/util.mjs';
@@ -20,32 +18,6 @@ const CODES = 10_000;
 const SAMPLE = 20_000;
 const GOAL_RATE = 3000;
 const GOAL_P95_MS = 50;
-
-const mainJs = fileURLToPath(new URL('../apps/api/dist/main.js', import.meta.url));
-
-async function startApiProcess(databaseUrl, port) {
-  // BENCH_API_NODE_ARGS: more Node flags for the API process, e.g. `--cpu-prof` to see where it spends its time.
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
-    // The public reaches Jejak through a load balancer: the API trusts it (loopback here) for the client's address.
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO: '1', LOG_LEVEL: 'warn', TRUSTED_PROXIES: 'loopback' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  onCleanup('stop the API', async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
-  });
-  const url = `http://localhost:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return url;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the API did not answer /healthz within 150 s');
-}
 
 /** PACKS active units of one demo product, written set-based, and a sample of their codes. */
 async function fill(pool) {
@@ -130,7 +102,7 @@ async function main() {
   const db = await openDatabase();
   heading(`Verification: ${fmtInt(PACKS)} packs stored, ${db.where}`);
   const port = 4700 + Math.floor(Math.random() * 200);
-  const url = await startApiProcess(db.databaseUrl, port);
+  const { url } = await startApiProcess(db.databaseUrl, port);
   say(`filling ${fmtInt(PACKS)} active packs …`);
   const { product, serials, codeOf } = await fill(db.pool);
 

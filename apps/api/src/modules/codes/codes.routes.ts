@@ -3,11 +3,19 @@ import { csvLine } from '@jejak/csv';
 import { Router, type Response } from 'express';
 import { createContext, requestInfo, type ContextDeps } from '../../context.js';
 import { requirePrincipal } from '../../shared/auth.js';
-import { notFound } from '../../shared/errors.js';
+import { badInput, notFound } from '../../shared/errors.js';
+import type { PackLevelName } from '../packs/pack.types.js';
 import { issuedCodes, toIssuedCode, type IssuedRow } from './issued-codes.js';
+import { LabelPdf, LABEL_SIZES, isLabelSize } from './label-pdf.js';
 import { codeForms } from './pack-code.js';
 
 const CHUNK = 20_000;
+const LABEL_CHUNK = 2_000;
+const LEVELS: readonly PackLevelName[] = ['UNIT', 'CASE', 'PALLET'];
+const LABEL_TEXTS = {
+  id: { invalid: 'Kode tidak terbaca', CASE: 'Karton', PALLET: 'Palet' },
+  en: { invalid: 'Unreadable code', CASE: 'Case', PALLET: 'Pallet' },
+} as const;
 
 /**
  * Printer files: `GET /api/code-requests/:id/codes.csv` and `…/codes.xml`, streamed, for the
@@ -43,11 +51,78 @@ export function codeDownloads(deps: ContextDeps): Router {
       next(error);
     }
   });
+  router.get('/api/code-requests/:id/labels.pdf', async (req, res, next) => {
+    try {
+      const query = labelQuery(req.query);
+      const ctx = await createContext(deps, requestInfo(req, deps.trustProxy));
+      requirePrincipal(ctx);
+      const request = await ctx.services.codes.withReadableCodes(ctx, req.params.id);
+      if (request.status !== 'ISSUED') throw notFound(`No issued code request with id ${req.params.id}`);
+      const texts = LABEL_TEXTS[query.lang];
+      const name = `jejak-labels-${request.product.nie}-${request.batch.lot}-${request.id.slice(0, 8)}.pdf`;
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);
+      const pdf = new LabelPdf((chunk) => write(res, chunk), query.size, { invalid: texts.invalid, title: `${request.product.name} ${request.batch.lot}` });
+      await pdf.begin();
+      let left = query.count;
+      let after = query.from > 1 ? await idBefore(deps, request.id, query.level, query.from) : '0';
+      while (after !== null && left > 0) {
+        const rows = await issuedCodes(deps.pool, request.id, after, Math.min(LABEL_CHUNK, left), query.level);
+        if (rows.length === 0) break;
+        await pdf.add(rows.map((row) => ({ text: codeForms(row).text, caption: row.level === 'UNIT' ? undefined : texts[row.level] })));
+        left -= rows.length;
+        after = rows.at(-1)!.id;
+      }
+      await pdf.end();
+      res.end();
+    } catch (error) {
+      next(error);
+    }
+  });
   return router;
 }
 
-async function write(res: Response, chunk: string) {
-  if (!res.write(chunk)) await once(res, 'drain');
+/** What a label PDF is asked for: `size` (cm), `level`, `from`/`to` (positions, 1 = the first code), `lang`. */
+function labelQuery(query: Record<string, unknown>) {
+  const one = (name: string) => {
+    const value = query[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') throw badInput(`${name} must be given once`, name);
+    return value;
+  };
+  const size = one('size') ?? '1';
+  if (!isLabelSize(size)) throw badInput(`size must be one of ${Object.keys(LABEL_SIZES).join(', ')} (cm), got "${size.slice(0, 20)}"`, 'size');
+  const level = one('level');
+  if (level !== undefined && !LEVELS.includes(level as PackLevelName)) throw badInput(`level must be UNIT, CASE or PALLET, got "${level.slice(0, 20)}"`, 'level');
+  const position = (name: string, fallback: number) => {
+    const text = one(name);
+    if (text === undefined) return fallback;
+    if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw badInput(`${name} must be a position from 1, got "${text.slice(0, 20)}"`, name);
+    return Number(text);
+  };
+  const from = position('from', 1);
+  const to = position('to', Number.MAX_SAFE_INTEGER);
+  if (to < from) throw badInput(`to (${to}) is before from (${from})`, 'to');
+  const lang = one('lang') ?? 'id';
+  if (lang !== 'id' && lang !== 'en') throw badInput(`lang must be id or en, got "${lang.slice(0, 20)}"`, 'lang');
+  return { size, level: level as PackLevelName | undefined, from, count: to - from + 1, lang: lang as 'id' | 'en' };
+}
+
+/** The id just before the code at `position` (1-based) of a request's codes of `level`; null past the end. */
+async function idBefore(deps: ContextDeps, requestId: string, level: PackLevelName | undefined, position: number): Promise<string | null> {
+  const { rows } = await deps.pool.query(
+    `select (id - 1)::text as id from pack where code_request_id = $1 and ($2::pack_level is null or level = $2) order by id offset $3 limit 1`,
+    [requestId, level ?? null, position - 1],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Sends a chunk, waiting while the client is slower than the writer; stops when it has gone. */
+async function write(res: Response, chunk: string | Buffer) {
+  if (res.write(chunk)) return;
+  const waiting = new AbortController();
+  await Promise.race([once(res, 'drain', { signal: waiting.signal }), once(res, 'close', { signal: waiting.signal })]).finally(() => waiting.abort());
+  if (res.destroyed) throw new Error('the client closed the download');
 }
 
 /** One code as a line of the printer file, written by the one CSV writer (formulas neutralised). */

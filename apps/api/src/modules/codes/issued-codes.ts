@@ -15,23 +15,23 @@ export interface IssuedRow {
   expiry: string;
 }
 
-/** The codes of a request after pack `afterId`, in issue order. */
 /** Every code of a request, in issue order. */
 export async function allIssuedCodes(pool: Pool, requestId: string): Promise<IssuedCode[]> {
   return (await issuedCodes(pool, requestId, '0', 10_000_000)).map((row) => toIssuedCode(row));
 }
 
-export async function issuedCodes(pool: Pool, requestId: string, afterId: string, limit: number): Promise<IssuedRow[]> {
+/** The codes of a request after pack `afterId` (of one level, if given), in issue order. */
+export async function issuedCodes(pool: Pool, requestId: string, afterId: string, limit: number, level?: PackLevelName): Promise<IssuedRow[]> {
   const { rows } = await pool.query(
     `select p.id::text, p.level, p.serial, p.sscc, pr.nie, cr.gtin, b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry
        from pack p
        join code_request cr on cr.id = p.code_request_id
        join product pr on pr.id = cr.product_id
        join batch b on b.id = cr.batch_id
-      where p.code_request_id = $1 and p.id > $2
+      where p.code_request_id = $1 and p.id > $2 and ($4::pack_level is null or p.level = $4)
       order by p.id
       limit $3`,
-    [requestId, afterId, limit],
+    [requestId, afterId, limit, level ?? null],
   );
   return rows;
 }
