@@ -46,10 +46,10 @@ type Documents = {
     "\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n": typeof types.FacilitiesDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query Lifecycle {\n    lifecycle {\n      movements {\n        movement\n        actors\n      }\n      routes {\n        movement\n        from\n        to\n      }\n      decommissionReasons\n      undoWindowDays\n      reportedWindowDays\n      reportTimeZone\n    }\n  }\n": typeof types.LifecycleDocument,
-    "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n  }\n": typeof types.BulkResultFieldsFragmentDoc,
+    "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n    recalled\n    shipment {\n      id\n      number\n    }\n  }\n": typeof types.BulkResultFieldsFragmentDoc,
     "\n  mutation Activate($codes: [String!]!, $facility: ID) {\n    activate(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.ActivateDocument,
     "\n  mutation Aggregate($parent: String!, $children: [String!]!, $facility: ID) {\n    aggregate(parent: $parent, children: $children, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.AggregateDocument,
-    "\n  mutation Ship($codes: [String!]!, $to: ID!, $facility: ID) {\n    ship(codes: $codes, to: $to, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.ShipDocument,
+    "\n  mutation Ship($codes: [String!]!, $to: ID!, $shipment: ID, $facility: ID) {\n    ship(codes: $codes, to: $to, shipment: $shipment, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.ShipDocument,
     "\n  mutation ReturnPacks($codes: [String!]!, $to: ID!, $facility: ID) {\n    returnPacks(codes: $codes, to: $to, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.ReturnPacksDocument,
     "\n  mutation Receive($codes: [String!]!, $facility: ID) {\n    receive(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.ReceiveDocument,
     "\n  mutation Dispense($codes: [String!]!, $facility: ID) {\n    dispense(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.DispenseDocument,
@@ -121,10 +121,10 @@ const documents: Documents = {
     "\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n": types.FacilitiesDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query Lifecycle {\n    lifecycle {\n      movements {\n        movement\n        actors\n      }\n      routes {\n        movement\n        from\n        to\n      }\n      decommissionReasons\n      undoWindowDays\n      reportedWindowDays\n      reportTimeZone\n    }\n  }\n": types.LifecycleDocument,
-    "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n  }\n": types.BulkResultFieldsFragmentDoc,
+    "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n    recalled\n    shipment {\n      id\n      number\n    }\n  }\n": types.BulkResultFieldsFragmentDoc,
     "\n  mutation Activate($codes: [String!]!, $facility: ID) {\n    activate(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.ActivateDocument,
     "\n  mutation Aggregate($parent: String!, $children: [String!]!, $facility: ID) {\n    aggregate(parent: $parent, children: $children, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.AggregateDocument,
-    "\n  mutation Ship($codes: [String!]!, $to: ID!, $facility: ID) {\n    ship(codes: $codes, to: $to, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.ShipDocument,
+    "\n  mutation Ship($codes: [String!]!, $to: ID!, $shipment: ID, $facility: ID) {\n    ship(codes: $codes, to: $to, shipment: $shipment, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.ShipDocument,
     "\n  mutation ReturnPacks($codes: [String!]!, $to: ID!, $facility: ID) {\n    returnPacks(codes: $codes, to: $to, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.ReturnPacksDocument,
     "\n  mutation Receive($codes: [String!]!, $facility: ID) {\n    receive(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.ReceiveDocument,
     "\n  mutation Dispense($codes: [String!]!, $facility: ID) {\n    dispense(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.DispenseDocument,
@@ -309,7 +309,7 @@ export function graphql(source: "\n  query Lifecycle {\n    lifecycle {\n      m
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n  }\n"): (typeof documents)["\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n  }\n"];
+export function graphql(source: "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n    recalled\n    shipment {\n      id\n      number\n    }\n  }\n"): (typeof documents)["\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n    recalled\n    shipment {\n      id\n      number\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -321,7 +321,7 @@ export function graphql(source: "\n  mutation Aggregate($parent: String!, $child
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Ship($codes: [String!]!, $to: ID!, $facility: ID) {\n    ship(codes: $codes, to: $to, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation Ship($codes: [String!]!, $to: ID!, $facility: ID) {\n    ship(codes: $codes, to: $to, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Ship($codes: [String!]!, $to: ID!, $shipment: ID, $facility: ID) {\n    ship(codes: $codes, to: $to, shipment: $shipment, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation Ship($codes: [String!]!, $to: ID!, $shipment: ID, $facility: ID) {\n    ship(codes: $codes, to: $to, shipment: $shipment, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -605,6 +605,7 @@ export const en: Translations = {
       body: '{{count}} codes are kept on this device and will be sent automatically when the connection returns. You can keep scanning.',
       back: 'Back online: the {{count}} waiting codes have been sent.',
     },
+    recalled: 'Recalled',
     persistFailed: 'The list is too large to keep on this device; keep this page open until everything is sent.',
     report: {
       row: 'Row',

@@ -603,6 +603,7 @@ export const id = {
       body: '{{count}} kode tersimpan di perangkat ini dan akan dikirim otomatis saat koneksi kembali. Anda boleh terus memindai.',
       back: 'Koneksi kembali: {{count}} kode yang menunggu sudah dikirim.',
     },
+    recalled: 'Ditarik',
     persistFailed: 'Daftar terlalu besar untuk disimpan di perangkat ini; jangan tutup halaman sebelum semua terkirim.',
     report: {
       row: 'Baris',
