@@ -73,6 +73,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   workItem('aggregate', '/aggregate', ['MANUFACTURER', 'DISTRIBUTOR'], OPERATORS),
   workItem('ship', '/ship', ['MANUFACTURER', 'DISTRIBUTOR'], OPERATORS),
   workItem('receive', '/receive', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
+  /** Delivery notes in and out, by status; each opens its packing list. */
+  workItem('shipments', '/shipments', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
   workItem('returnPacks', '/return', ['DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('dispense', '/dispense', ['PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('decommission', '/decommission', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),

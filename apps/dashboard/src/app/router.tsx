@@ -30,6 +30,10 @@ const work = {
   codeRequest: () => import('../features/code-requests/routes/CodeRequestPage'),
   labels: () => import('../features/code-requests/routes/LabelsPage'),
   movements: () => import('../features/movements/routes/MovementPages'),
+  ship: () => import('../features/shipments/routes/ShipPage'),
+  receive: () => import('../features/shipments/routes/ReceivePage'),
+  shipments: () => import('../features/shipments/routes/ShipmentsPage'),
+  packingList: () => import('../features/shipments/routes/PackingListPage'),
   aggregate: () => import('../features/movements/routes/AggregatePage'),
   stock: () => import('../features/stock/routes/StockPage'),
 };
@@ -39,8 +43,10 @@ const CodeRequestsPage = lazy(() => work.codeRequests().then((module) => ({ defa
 const CodeRequestPage = lazy(() => work.codeRequest().then((module) => ({ default: module.CodeRequestPage })));
 const LabelsPage = lazy(() => work.labels().then((module) => ({ default: module.LabelsPage })));
 const ActivatePage = lazy(() => work.movements().then((module) => ({ default: module.ActivatePage })));
-const ShipPage = lazy(() => work.movements().then((module) => ({ default: module.ShipPage })));
-const ReceivePage = lazy(() => work.movements().then((module) => ({ default: module.ReceivePage })));
+const ShipPage = lazy(() => work.ship().then((module) => ({ default: module.ShipPage })));
+const ReceivePage = lazy(() => work.receive().then((module) => ({ default: module.ReceivePage })));
+const ShipmentsPage = lazy(() => work.shipments().then((module) => ({ default: module.ShipmentsPage })));
+const PackingListPage = lazy(() => work.packingList().then((module) => ({ default: module.PackingListPage })));
 const ReturnPage = lazy(() => work.movements().then((module) => ({ default: module.ReturnPage })));
 const DispensePage = lazy(() => work.movements().then((module) => ({ default: module.DispensePage })));
 const DecommissionPage = lazy(() => work.movements().then((module) => ({ default: module.DecommissionPage })));
@@ -109,6 +115,9 @@ export const router = createBrowserRouter([
           screen('aggregate', later(<AggregatePage />)),
           screen('ship', later(<ShipPage />)),
           screen('receive', later(<ReceivePage />)),
+          screen('shipments', later(<ShipmentsPage />)),
+          // A delivery note is for its sender, its receiver and BPOM: the API says who sees which.
+          { path: '/shipments/:id', element: later(<PackingListPage />) },
           screen('returnPacks', later(<ReturnPage />)),
           screen('dispense', later(<DispensePage />)),
           screen('decommission', later(<DecommissionPage />)),
