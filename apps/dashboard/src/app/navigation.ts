@@ -80,6 +80,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   workItem('decommission', '/decommission', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('undo', '/undo', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('stock', '/stock', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
+  /** The recalls that reached a holder, and what it must pull of each (manufacturers follow theirs under recalls). */
+  workItem('pullLists', '/pull-lists', ['DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
   // BPOM's supervision: approvals, tracing, inspection, recalls and the alert inbox.
   supervisionItem('approvals', '/approvals', 'approvals', ['REGULATOR'], ['SUPERVISOR', 'ADMIN']),
   supervisionItem('trace', '/trace', 'trace', ['REGULATOR']),

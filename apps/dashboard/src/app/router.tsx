@@ -60,6 +60,8 @@ const supervision = {
   trace: () => import('../features/trace/routes/TracePage'),
   inspector: () => import('../features/inspector/routes/InspectorPage'),
   recalls: () => import('../features/recalls/routes/RecallsPage'),
+  heldRecalls: () => import('../features/recalls/routes/HeldRecallsPage'),
+  pullList: () => import('../features/recalls/routes/PullListPage'),
   alerts: () => import('../features/alerts/routes/AlertsPage'),
   realisation: () => import('../features/reports/routes/RealisationPage'),
   goodsFlow: () => import('../features/reports/routes/GoodsFlowPage'),
@@ -70,6 +72,8 @@ const ApprovalsPage = lazy(() => supervision.approvals().then((module) => ({ def
 const TracePage = lazy(() => supervision.trace().then((module) => ({ default: module.TracePage })));
 const InspectorPage = lazy(() => supervision.inspector().then((module) => ({ default: module.InspectorPage })));
 const RecallsPage = lazy(() => supervision.recalls().then((module) => ({ default: module.RecallsPage })));
+const HeldRecallsPage = lazy(() => supervision.heldRecalls().then((module) => ({ default: module.HeldRecallsPage })));
+const PullListPage = lazy(() => supervision.pullList().then((module) => ({ default: module.PullListPage })));
 const AlertsPage = lazy(() => supervision.alerts().then((module) => ({ default: module.AlertsPage })));
 const RealisationPage = lazy(() => supervision.realisation().then((module) => ({ default: module.RealisationPage })));
 const GoodsFlowPage = lazy(() => supervision.goodsFlow().then((module) => ({ default: module.GoodsFlowPage })));
@@ -127,6 +131,9 @@ export const router = createBrowserRouter([
           screen('trace', later(<TracePage />)),
           screen('inspect', later(<InspectorPage />)),
           screen('recalls', later(<RecallsPage />)),
+          { path: '/recalls/:id/pull', element: <RequireAccess item="recalls">{later(<PullListPage />)}</RequireAccess> },
+          screen('pullLists', later(<HeldRecallsPage />)),
+          { path: '/pull-lists/:id', element: <RequireAccess item="pullLists">{later(<PullListPage />)}</RequireAccess> },
           screen('alerts', later(<AlertsPage />)),
           screen('realisation', later(<RealisationPage />)),
           screen('goodsFlow', later(<GoodsFlowPage />)),

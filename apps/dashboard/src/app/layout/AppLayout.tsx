@@ -7,6 +7,7 @@ import { LanguageSwitch, Loading, QueryError } from '../../shared/ui';
 import { setDisplayTimeZone } from '../../shared/ui/format';
 import { ForcedPasswordChange } from '../../features/account/routes/ForcedPasswordChange';
 import { useLifecycle } from '../../features/lifecycle/useLifecycle';
+import { RecallBanner } from '../../features/recalls/components/RecallBanner';
 import { navItem } from '../navigation';
 import { useSession } from '../providers';
 import { ViewerProvider, type Viewer } from '../viewer';
@@ -65,6 +66,7 @@ function SignedInFrame({ viewer }: { viewer: Viewer }) {
       <div className="app-body">
         <MainNav />
         <main id="main" className="app-main" tabIndex={-1}>
+          <RecallBanner />
           <Outlet />
         </main>
       </div>
