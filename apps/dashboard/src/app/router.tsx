@@ -34,6 +34,7 @@ const work = {
   receive: () => import('../features/shipments/routes/ReceivePage'),
   shipments: () => import('../features/shipments/routes/ShipmentsPage'),
   packingList: () => import('../features/shipments/routes/PackingListPage'),
+  notifications: () => import('../features/notifications/routes/NotificationsPage'),
   aggregate: () => import('../features/movements/routes/AggregatePage'),
   stock: () => import('../features/stock/routes/StockPage'),
 };
@@ -47,6 +48,7 @@ const ShipPage = lazy(() => work.ship().then((module) => ({ default: module.Ship
 const ReceivePage = lazy(() => work.receive().then((module) => ({ default: module.ReceivePage })));
 const ShipmentsPage = lazy(() => work.shipments().then((module) => ({ default: module.ShipmentsPage })));
 const PackingListPage = lazy(() => work.packingList().then((module) => ({ default: module.PackingListPage })));
+const NotificationsPage = lazy(() => work.notifications().then((module) => ({ default: module.NotificationsPage })));
 const ReturnPage = lazy(() => work.movements().then((module) => ({ default: module.ReturnPage })));
 const DispensePage = lazy(() => work.movements().then((module) => ({ default: module.DispensePage })));
 const DecommissionPage = lazy(() => work.movements().then((module) => ({ default: module.DecommissionPage })));
@@ -122,6 +124,7 @@ export const router = createBrowserRouter([
           screen('shipments', later(<ShipmentsPage />)),
           // A delivery note is for its sender, its receiver and BPOM: the API says who sees which.
           { path: '/shipments/:id', element: later(<PackingListPage />) },
+          { path: '/notifications', element: later(<NotificationsPage />) },
           screen('returnPacks', later(<ReturnPage />)),
           screen('dispense', later(<DispensePage />)),
           screen('decommission', later(<DecommissionPage />)),

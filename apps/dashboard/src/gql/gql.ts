@@ -58,6 +58,10 @@ type Documents = {
     "\n  query MovementFacilities {\n    me {\n      id\n      facilities {\n        id\n        name\n        type\n      }\n    }\n  }\n": typeof types.MovementFacilitiesDocument,
     "\n  query Destinations($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      regency\n      province\n    }\n  }\n": typeof types.DestinationsDocument,
     "\n  query ParentPack($code: String!) {\n    pack(code: $code) {\n      id\n      code\n      level\n      status\n      childCount\n      capacity\n      batch\n      expiry\n      product {\n        nie\n        name\n      }\n    }\n  }\n": typeof types.ParentPackDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    createdAt\n    read\n    facilityId\n    facilityName\n    shipmentId\n    shipmentNumber\n    counterparty\n    recallId\n    nie\n    productName\n    batch\n    units\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      unread\n      items {\n        ...NotificationFields\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query UnreadNotifications {\n    notifications(first: 1, unreadOnly: true) {\n      unread\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query Organizations($type: OrganizationType) {\n    organizations(type: $type) {\n      id\n      name\n      type\n    }\n  }\n": typeof types.OrganizationsDocument,
     "\n  mutation CreateOrganization($input: OrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      type\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  fragment ProductFields on Product {\n    id\n    nie\n    name\n    brand\n    form\n    strength\n    packaging\n    producer\n    gtin\n    serialised\n  }\n": typeof types.ProductFieldsFragmentDoc,
@@ -149,6 +153,10 @@ const documents: Documents = {
     "\n  query MovementFacilities {\n    me {\n      id\n      facilities {\n        id\n        name\n        type\n      }\n    }\n  }\n": types.MovementFacilitiesDocument,
     "\n  query Destinations($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      regency\n      province\n    }\n  }\n": types.DestinationsDocument,
     "\n  query ParentPack($code: String!) {\n    pack(code: $code) {\n      id\n      code\n      level\n      status\n      childCount\n      capacity\n      batch\n      expiry\n      product {\n        nie\n        name\n      }\n    }\n  }\n": types.ParentPackDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    createdAt\n    read\n    facilityId\n    facilityName\n    shipmentId\n    shipmentNumber\n    counterparty\n    recallId\n    nie\n    productName\n    batch\n    units\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      unread\n      items {\n        ...NotificationFields\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  query UnreadNotifications {\n    notifications(first: 1, unreadOnly: true) {\n      unread\n    }\n  }\n": types.UnreadNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query Organizations($type: OrganizationType) {\n    organizations(type: $type) {\n      id\n      name\n      type\n    }\n  }\n": types.OrganizationsDocument,
     "\n  mutation CreateOrganization($input: OrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      type\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  fragment ProductFields on Product {\n    id\n    nie\n    name\n    brand\n    form\n    strength\n    packaging\n    producer\n    gtin\n    serialised\n  }\n": types.ProductFieldsFragmentDoc,
@@ -386,6 +394,22 @@ export function graphql(source: "\n  query Destinations($type: FacilityType, $se
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ParentPack($code: String!) {\n    pack(code: $code) {\n      id\n      code\n      level\n      status\n      childCount\n      capacity\n      batch\n      expiry\n      product {\n        nie\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ParentPack($code: String!) {\n    pack(code: $code) {\n      id\n      code\n      level\n      status\n      childCount\n      capacity\n      batch\n      expiry\n      product {\n        nie\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    createdAt\n    read\n    facilityId\n    facilityName\n    shipmentId\n    shipmentNumber\n    counterparty\n    recallId\n    nie\n    productName\n    batch\n    units\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id\n    kind\n    createdAt\n    read\n    facilityId\n    facilityName\n    shipmentId\n    shipmentNumber\n    counterparty\n    recallId\n    nie\n    productName\n    batch\n    units\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      unread\n      items {\n        ...NotificationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      unread\n      items {\n        ...NotificationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotifications {\n    notifications(first: 1, unreadOnly: true) {\n      unread\n    }\n  }\n"): (typeof documents)["\n  query UnreadNotifications {\n    notifications(first: 1, unreadOnly: true) {\n      unread\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import { LanguageSwitch, Loading, QueryError } from '../../shared/ui';
 import { setDisplayTimeZone } from '../../shared/ui/format';
 import { ForcedPasswordChange } from '../../features/account/routes/ForcedPasswordChange';
 import { useLifecycle } from '../../features/lifecycle/useLifecycle';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { RecallBanner } from '../../features/recalls/components/RecallBanner';
 import { navItem } from '../navigation';
 import { useSession } from '../providers';
@@ -59,6 +60,7 @@ function SignedInFrame({ viewer }: { viewer: Viewer }) {
         </Link>
         <div className="header-tools">
           <AccountSummary viewer={viewer} />
+          <NotificationBell />
           <LanguageSwitch />
           <LogoutButton />
         </div>
