@@ -18,7 +18,7 @@ type Documents = {
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      address\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.EndSessionDocument,
     "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": typeof types.EndOtherSessionsDocument,
-    "\n  fragment AlertSummary on Alert {\n    id\n    reason\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AlertSummaryFragmentDoc,
+    "\n  fragment AlertSummary on Alert {\n    id\n    reason\n    severity\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AlertSummaryFragmentDoc,
     "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertSummary\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  query Alert($id: ID!) {\n    alert(id: $id) {\n      ...AlertSummary\n      evidence {\n        at\n        kind\n        detail\n        latitude\n        longitude\n        facility\n      }\n      comments {\n        text\n        at\n        author\n      }\n      complaints {\n        id\n        description\n        hasPhoto\n        createdAt\n        latitude\n        longitude\n      }\n    }\n  }\n": typeof types.AlertDocument,
     "\n  query Complaints($first: Int) {\n    complaints(first: $first) {\n      id\n      code\n      description\n      latitude\n      longitude\n      hasPhoto\n      alertId\n      createdAt\n    }\n  }\n": typeof types.ComplaintsDocument,
@@ -45,6 +45,7 @@ type Documents = {
     "\n  query RequestProduct($nie: String!) {\n    product(nie: $nie) {\n      id\n      nie\n      name\n      gtin\n      serialised\n    }\n  }\n": typeof types.RequestProductDocument,
     "\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n": typeof types.FacilitiesDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n": typeof types.WorkQueueDocument,
     "\n  query Lifecycle {\n    lifecycle {\n      movements {\n        movement\n        actors\n      }\n      routes {\n        movement\n        from\n        to\n      }\n      decommissionReasons\n      undoWindowDays\n      reportedWindowDays\n      reportTimeZone\n    }\n  }\n": typeof types.LifecycleDocument,
     "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n    recalled\n    shipment {\n      id\n      number\n    }\n  }\n": typeof types.BulkResultFieldsFragmentDoc,
     "\n  mutation Activate($codes: [String!]!, $facility: ID) {\n    activate(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.ActivateDocument,
@@ -113,7 +114,7 @@ const documents: Documents = {
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastUsedAt\n      expiresAt\n      userAgent\n      address\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.EndSessionDocument,
     "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": types.EndOtherSessionsDocument,
-    "\n  fragment AlertSummary on Alert {\n    id\n    reason\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": types.AlertSummaryFragmentDoc,
+    "\n  fragment AlertSummary on Alert {\n    id\n    reason\n    severity\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": types.AlertSummaryFragmentDoc,
     "\n  query Alerts($status: AlertStatus, $first: Int) {\n    alerts(status: $status, first: $first) {\n      ...AlertSummary\n    }\n  }\n": types.AlertsDocument,
     "\n  query Alert($id: ID!) {\n    alert(id: $id) {\n      ...AlertSummary\n      evidence {\n        at\n        kind\n        detail\n        latitude\n        longitude\n        facility\n      }\n      comments {\n        text\n        at\n        author\n      }\n      complaints {\n        id\n        description\n        hasPhoto\n        createdAt\n        latitude\n        longitude\n      }\n    }\n  }\n": types.AlertDocument,
     "\n  query Complaints($first: Int) {\n    complaints(first: $first) {\n      id\n      code\n      description\n      latitude\n      longitude\n      hasPhoto\n      alertId\n      createdAt\n    }\n  }\n": types.ComplaintsDocument,
@@ -140,6 +141,7 @@ const documents: Documents = {
     "\n  query RequestProduct($nie: String!) {\n    product(nie: $nie) {\n      id\n      nie\n      name\n      gtin\n      serialised\n    }\n  }\n": types.RequestProductDocument,
     "\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n": types.FacilitiesDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n": types.WorkQueueDocument,
     "\n  query Lifecycle {\n    lifecycle {\n      movements {\n        movement\n        actors\n      }\n      routes {\n        movement\n        from\n        to\n      }\n      decommissionReasons\n      undoWindowDays\n      reportedWindowDays\n      reportTimeZone\n    }\n  }\n": types.LifecycleDocument,
     "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n    recalled\n    shipment {\n      id\n      number\n    }\n  }\n": types.BulkResultFieldsFragmentDoc,
     "\n  mutation Activate($codes: [String!]!, $facility: ID) {\n    activate(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.ActivateDocument,
@@ -237,7 +239,7 @@ export function graphql(source: "\n  mutation EndOtherSessions {\n    endOtherSe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AlertSummary on Alert {\n    id\n    reason\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment AlertSummary on Alert {\n    id\n    reason\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AlertSummary on Alert {\n    id\n    reason\n    severity\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment AlertSummary on Alert {\n    id\n    reason\n    severity\n    status\n    resolution\n    code\n    occurrences\n    firstSeenAt\n    lastSeenAt\n    product {\n      nie\n      name\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -342,6 +344,10 @@ export function graphql(source: "\n  query Facilities($type: FacilityType, $sear
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n"): (typeof documents)["\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
