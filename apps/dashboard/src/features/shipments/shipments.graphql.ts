@@ -165,3 +165,22 @@ export const ReceiveShipmentMutation = graphql(`
     }
   }
 `);
+
+/** What a case or pallet named on a note holds, one level down (opened on demand). */
+export const PackChildrenQuery = graphql(`
+  query PackChildren($code: String!) {
+    trace(code: $code) {
+      pack {
+        id
+        childCount
+      }
+      children {
+        id
+        code
+        level
+        status
+        childCount
+      }
+    }
+  }
+`);

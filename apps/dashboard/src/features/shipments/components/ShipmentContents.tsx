@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ShipmentContentsFragment } from '../../../gql/graphql';
 import { formatNumber } from '../../../shared/number';
 import { EmptyState, Table, formatDate, type Column } from '../../../shared/ui';
+import { PackChildren } from './PackChildren';
 
 type Line = ShipmentContentsFragment['lines'][number];
 type Item = ShipmentContentsFragment['items'][number];
@@ -12,6 +13,8 @@ interface ShipmentContentsProps {
   showStatus?: boolean;
   /** How many codes to list (all, on the printed packing list). */
   itemLimit?: number;
+  /** Cases and pallets open to show what they hold, down to the units. */
+  showContents?: boolean;
 }
 
 /** How many codes the list shows; the lines above count them all. */
@@ -21,7 +24,7 @@ const SHOWN_ITEMS = 100;
  * What a shipment holds: its units by product, batch and expiry (the packing list), then each
  * code named in it, a case or pallet with the units inside it.
  */
-export function ShipmentContents({ contents, showStatus = false, itemLimit = SHOWN_ITEMS }: ShipmentContentsProps) {
+export function ShipmentContents({ contents, showStatus = false, itemLimit = SHOWN_ITEMS, showContents = true }: ShipmentContentsProps) {
   const { t } = useTranslation();
   const total = contents.lines.reduce((sum, line) => sum + line.units, 0);
   const lineColumns: Column<Line>[] = [
@@ -61,6 +64,7 @@ export function ShipmentContents({ contents, showStatus = false, itemLimit = SHO
             <span className="badge badge-muted">{t(`movements.level.${row.level}`)}</span>
             {row.recalled ? <span className="badge badge-danger">{t('shipments.recalled')}</span> : null}
           </span>
+          {row.level !== 'UNIT' && showContents ? <PackChildren code={row.code} units={row.units} /> : null}
         </span>
       ),
     },
