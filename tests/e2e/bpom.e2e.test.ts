@@ -103,8 +103,13 @@ describe('BPOM supervision screens', () => {
     try {
       await page.goto(new URL('/recalls', system.url).toString());
       await page.getByRole('heading', { level: 1, name: 'Penarikan obat' }).waitFor();
-      await page.getByLabel('NIE produk').fill(product.nie);
-      await page.getByLabel('Nomor bets').fill(batch);
+      await page.getByLabel('Cari produk').fill(product.nie);
+      const products = page.getByLabel('Produk', { exact: true });
+      await products.locator(`option[value="${product.nie}"]`).waitFor({ state: 'attached' });
+      await products.selectOption(product.nie);
+      const batches = page.getByLabel('Nomor bets');
+      await batches.locator(`option[value="${batch}"]`).waitFor({ state: 'attached' });
+      await batches.selectOption(batch);
       await page.getByLabel('Kelas penarikan').selectOption('I');
       await page.getByLabel('Alasan penarikan').fill('Uji: kadar zat aktif di bawah spesifikasi');
       await page.getByRole('button', { name: 'Tarik bets' }).click();
@@ -118,7 +123,7 @@ describe('BPOM supervision screens', () => {
       expect(figures).toContain('Masih di rantai pasok 3');
       expect(figures).toContain('Sampai ke pasien 1');
       const facilities = page.locator('#recall-facilities-title').locator('..').locator('..');
-      await facilities.getByText('Apotek Sehat Sentosa Surabaya').waitFor();
+      await facilities.getByText('Apotek Sehat Sentosa Surabaya', { exact: true }).waitFor();
       expect(await facilities.innerText()).toContain('Gudang PBF Nusantara Jakarta Timur');
       await page.getByText(/^Data per /).first().waitFor();
       expect(await screenshots(page, 'bpom-recall')).toEqual([]);

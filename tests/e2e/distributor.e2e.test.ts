@@ -65,21 +65,26 @@ describe('a distributor receives and ships on', () => {
     await shot(page, 'distributor-stock');
   });
 
-  it('ships on to a pharmacy with a USB scanner', async () => {
+  it('ships on to a pharmacy with a USB scanner, on a delivery note', async () => {
     const { page } = tab;
     await page.goto(at('/ship'));
     await page.getByRole('heading', { level: 1, name: 'Kirim' }).waitFor();
     await page.getByLabel('Jenis tujuan').selectOption({ label: 'Apotek' });
     await page.getByLabel('Cari tujuan').fill('Sentosa');
     await page.getByLabel('Fasilitas tujuan').selectOption(await facilityId(system.url, tokens.pbf, APOTEK));
+    await page.getByRole('button', { name: 'Buka surat jalan' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Surat jalan SJ-/ }).waitFor();
     const field = page.getByLabel('Kode (pemindai USB atau ketik)');
     for (const unit of shipped.slice(0, 3)) {
       await field.fill(unit.raw.replace(/\u001d/g, '<GS>'));
       await field.press('Enter');
     }
     await waitForState(page, 'accepted', 3);
-    await page.getByText('3 dikirim').waitFor();
+    await page.getByText('3 masuk surat jalan').waitFor();
     await shot(page, 'distributor-ship');
+    await page.getByRole('button', { name: 'Berangkatkan' }).click();
+    await page.getByRole('button', { name: 'Ya, berangkatkan' }).click();
+    await page.getByText(new RegExp(`diberangkatkan ke ${APOTEK}: 3 unit\\.$`)).waitFor();
     for (const unit of shipped.slice(0, 3)) {
       const { pack } = await gqlOk<{ pack: { status: string; destination: { name: string } } }>(system.url, `query($c: String!) { pack(code: $c) { status destination { name } } }`, { c: unit.text }, tokens.pbf);
       expect(pack).toMatchObject({ status: 'IN_TRANSIT', destination: { name: APOTEK } });

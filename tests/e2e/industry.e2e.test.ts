@@ -221,12 +221,16 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
     const { page, context } = tab;
     await page.goto(at('/ship'));
     await page.getByRole('heading', { level: 1, name: 'Kirim' }).waitFor();
-    await page.getByText('Pilih fasilitas tujuan dulu, lalu pindai kodenya.').waitFor();
-    expect(await page.getByLabel('Kode (pemindai USB atau ketik)').isDisabled()).toBe(true);
+    // Codes go into a delivery note, opened once the destination is chosen.
+    await page.getByText('Pilih fasilitas tujuan dulu.').waitFor();
+    expect(await page.getByRole('button', { name: 'Buka surat jalan' }).isDisabled()).toBe(true);
+    expect(await page.getByLabel('Kode (pemindai USB atau ketik)').count()).toBe(0);
     const pbf = await facilityId(system.url, tokens.industri, PBF);
     await page.getByLabel('Cari tujuan').fill('Nusantara');
     await page.getByLabel('Fasilitas tujuan').selectOption(pbf);
-    await page.getByText(`Dikirim ke ${PBF}.`).waitFor();
+    await page.getByRole('button', { name: 'Buka surat jalan' }).click();
+    const document = page.getByRole('region', { name: /^Surat jalan SJ-/ });
+    await document.getByText(PBF).waitFor();
 
     // A USB scanner in keyboard mode: Ctrl+] for each group separator.
     const field = page.getByLabel('Kode (pemindai USB atau ketik)');
@@ -254,7 +258,7 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
     await page.getByText(/^1 kode tersimpan di perangkat ini dan akan dikirim otomatis/).waitFor();
     expect(await scanItem(page, units[3]!.text).getAttribute('data-state')).toBe('queued');
     // Kept on the device, so a reload would not lose it.
-    const stored = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('jejak.scan.') && key.endsWith('.ship')).map((key) => localStorage.getItem(key) ?? '').join(''));
+    const stored = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('jejak.scan.') && key.includes('.ship.')).map((key) => localStorage.getItem(key) ?? '').join(''));
     await expect.poll(stored).toContain(units[3]!.text.slice(-12));
     await shot(page, 'industry-ship-offline');
     await context.setOffline(false);
@@ -268,6 +272,10 @@ describe('a manufacturer’s day: product, codes, activation and shipping', () =
     }
     await page.getByRole('button', { name: 'Matikan kamera' }).click();
     await shot(page, 'industry-ship');
+    // Nothing moves until the delivery note is dispatched.
+    await page.getByRole('button', { name: 'Berangkatkan' }).click();
+    await page.getByRole('button', { name: 'Ya, berangkatkan' }).click();
+    await page.getByText(new RegExp(`diberangkatkan ke ${PBF}: \\d+ unit\\.$`)).waitFor();
 
     for (const code of [...units.slice(0, 4), ...webcamCodes]) {
       const { pack } = await gqlOk<{ pack: { status: string; destination: { name: string } } }>(

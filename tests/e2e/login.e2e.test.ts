@@ -12,11 +12,13 @@ const PASSWORD = 'demo12345';
 /** The navigation, in Bahasa Indonesia, each demo account should see, in order. */
 const BPOM_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Persetujuan kode', 'Telusur kode', 'Inspeksi', 'Penarikan', 'Peringatan & pengaduan',
   'Realisasi', 'Barang masuk & keluar', 'Stok & kedaluwarsa', 'Konsumsi', 'Fasilitas', 'Organisasi'];
-const INDUSTRY_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Produk', 'Permintaan kode', 'Aktivasi', 'Agregasi', 'Kirim', 'Terima', 'Keluarkan dari peredaran', 'Batalkan', 'Stok',
+const INDUSTRY_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Produk', 'Permintaan kode', 'Aktivasi', 'Agregasi', 'Kirim', 'Terima', 'Surat jalan', 'Keluarkan dari peredaran', 'Batalkan', 'Stok',
   'Penarikan', 'Realisasi', 'Barang masuk & keluar', 'Stok & kedaluwarsa', 'Konsumsi', 'Fasilitas', 'Pengguna', 'Kunci API', 'Log audit'];
-const DISTRIBUTOR_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Agregasi', 'Kirim', 'Terima', 'Retur', 'Keluarkan dari peredaran', 'Batalkan', 'Stok', 'Barang masuk & keluar',
+const DISTRIBUTOR_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Agregasi', 'Kirim', 'Terima', 'Surat jalan', 'Retur', 'Keluarkan dari peredaran', 'Batalkan', 'Stok', 'Penarikan',
+  'Barang masuk & keluar',
   'Stok & kedaluwarsa', 'Fasilitas', 'Pengguna', 'Kunci API', 'Log audit'];
-const PHARMACY_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Terima', 'Retur', 'Serahkan ke pasien', 'Keluarkan dari peredaran', 'Batalkan', 'Stok', 'Barang masuk & keluar',
+const PHARMACY_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Terima', 'Surat jalan', 'Retur', 'Serahkan ke pasien', 'Keluarkan dari peredaran', 'Batalkan', 'Stok', 'Penarikan',
+  'Barang masuk & keluar',
   'Stok & kedaluwarsa', 'Fasilitas', 'Pengguna', 'Kunci API', 'Log audit'];
 const ALL_ITEMS = [...new Set([...BPOM_NAV, ...INDUSTRY_NAV, ...DISTRIBUTOR_NAV, ...PHARMACY_NAV])];
 const ACCOUNTS = [

@@ -95,6 +95,15 @@ export async function overflowing(page: Page, exempt: OverflowExemption = { scro
   }, exempt);
 }
 
+/** Tables that scroll sideways in their frame (none should, at a laptop's width), by their caption. */
+export async function sidewaysTables(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.table-wrap'))
+      .filter((wrap) => wrap.scrollWidth > wrap.clientWidth + 1)
+      .map((wrap) => `${wrap.querySelector('caption')?.textContent ?? 'table'} (${wrap.scrollWidth} > ${wrap.clientWidth} px)`),
+  );
+}
+
 export async function shot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }

@@ -73,11 +73,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   workItem('aggregate', '/aggregate', ['MANUFACTURER', 'DISTRIBUTOR'], OPERATORS),
   workItem('ship', '/ship', ['MANUFACTURER', 'DISTRIBUTOR'], OPERATORS),
   workItem('receive', '/receive', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
+  /** Delivery notes in and out, by status; each opens its packing list. */
+  workItem('shipments', '/shipments', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
   workItem('returnPacks', '/return', ['DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('dispense', '/dispense', ['PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('decommission', '/decommission', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('undo', '/undo', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS'], OPERATORS),
   workItem('stock', '/stock', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
+  /** The recalls that reached a holder, and what it must pull of each (manufacturers follow theirs under recalls). */
+  workItem('pullLists', '/pull-lists', ['DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
   // BPOM's supervision: approvals, tracing, inspection, recalls and the alert inbox.
   supervisionItem('approvals', '/approvals', 'approvals', ['REGULATOR'], ['SUPERVISOR', 'ADMIN']),
   supervisionItem('trace', '/trace', 'trace', ['REGULATOR']),

@@ -30,6 +30,11 @@ const work = {
   codeRequest: () => import('../features/code-requests/routes/CodeRequestPage'),
   labels: () => import('../features/code-requests/routes/LabelsPage'),
   movements: () => import('../features/movements/routes/MovementPages'),
+  ship: () => import('../features/shipments/routes/ShipPage'),
+  receive: () => import('../features/shipments/routes/ReceivePage'),
+  shipments: () => import('../features/shipments/routes/ShipmentsPage'),
+  packingList: () => import('../features/shipments/routes/PackingListPage'),
+  notifications: () => import('../features/notifications/routes/NotificationsPage'),
   aggregate: () => import('../features/movements/routes/AggregatePage'),
   stock: () => import('../features/stock/routes/StockPage'),
 };
@@ -39,8 +44,11 @@ const CodeRequestsPage = lazy(() => work.codeRequests().then((module) => ({ defa
 const CodeRequestPage = lazy(() => work.codeRequest().then((module) => ({ default: module.CodeRequestPage })));
 const LabelsPage = lazy(() => work.labels().then((module) => ({ default: module.LabelsPage })));
 const ActivatePage = lazy(() => work.movements().then((module) => ({ default: module.ActivatePage })));
-const ShipPage = lazy(() => work.movements().then((module) => ({ default: module.ShipPage })));
-const ReceivePage = lazy(() => work.movements().then((module) => ({ default: module.ReceivePage })));
+const ShipPage = lazy(() => work.ship().then((module) => ({ default: module.ShipPage })));
+const ReceivePage = lazy(() => work.receive().then((module) => ({ default: module.ReceivePage })));
+const ShipmentsPage = lazy(() => work.shipments().then((module) => ({ default: module.ShipmentsPage })));
+const PackingListPage = lazy(() => work.packingList().then((module) => ({ default: module.PackingListPage })));
+const NotificationsPage = lazy(() => work.notifications().then((module) => ({ default: module.NotificationsPage })));
 const ReturnPage = lazy(() => work.movements().then((module) => ({ default: module.ReturnPage })));
 const DispensePage = lazy(() => work.movements().then((module) => ({ default: module.DispensePage })));
 const DecommissionPage = lazy(() => work.movements().then((module) => ({ default: module.DecommissionPage })));
@@ -54,6 +62,8 @@ const supervision = {
   trace: () => import('../features/trace/routes/TracePage'),
   inspector: () => import('../features/inspector/routes/InspectorPage'),
   recalls: () => import('../features/recalls/routes/RecallsPage'),
+  heldRecalls: () => import('../features/recalls/routes/HeldRecallsPage'),
+  pullList: () => import('../features/recalls/routes/PullListPage'),
   alerts: () => import('../features/alerts/routes/AlertsPage'),
   realisation: () => import('../features/reports/routes/RealisationPage'),
   goodsFlow: () => import('../features/reports/routes/GoodsFlowPage'),
@@ -64,6 +74,8 @@ const ApprovalsPage = lazy(() => supervision.approvals().then((module) => ({ def
 const TracePage = lazy(() => supervision.trace().then((module) => ({ default: module.TracePage })));
 const InspectorPage = lazy(() => supervision.inspector().then((module) => ({ default: module.InspectorPage })));
 const RecallsPage = lazy(() => supervision.recalls().then((module) => ({ default: module.RecallsPage })));
+const HeldRecallsPage = lazy(() => supervision.heldRecalls().then((module) => ({ default: module.HeldRecallsPage })));
+const PullListPage = lazy(() => supervision.pullList().then((module) => ({ default: module.PullListPage })));
 const AlertsPage = lazy(() => supervision.alerts().then((module) => ({ default: module.AlertsPage })));
 const RealisationPage = lazy(() => supervision.realisation().then((module) => ({ default: module.RealisationPage })));
 const GoodsFlowPage = lazy(() => supervision.goodsFlow().then((module) => ({ default: module.GoodsFlowPage })));
@@ -109,6 +121,10 @@ export const router = createBrowserRouter([
           screen('aggregate', later(<AggregatePage />)),
           screen('ship', later(<ShipPage />)),
           screen('receive', later(<ReceivePage />)),
+          screen('shipments', later(<ShipmentsPage />)),
+          // A delivery note is for its sender, its receiver and BPOM: the API says who sees which.
+          { path: '/shipments/:id', element: later(<PackingListPage />) },
+          { path: '/notifications', element: later(<NotificationsPage />) },
           screen('returnPacks', later(<ReturnPage />)),
           screen('dispense', later(<DispensePage />)),
           screen('decommission', later(<DecommissionPage />)),
@@ -118,6 +134,9 @@ export const router = createBrowserRouter([
           screen('trace', later(<TracePage />)),
           screen('inspect', later(<InspectorPage />)),
           screen('recalls', later(<RecallsPage />)),
+          { path: '/recalls/:id/pull', element: <RequireAccess item="recalls">{later(<PullListPage />)}</RequireAccess> },
+          screen('pullLists', later(<HeldRecallsPage />)),
+          { path: '/pull-lists/:id', element: <RequireAccess item="pullLists">{later(<PullListPage />)}</RequireAccess> },
           screen('alerts', later(<AlertsPage />)),
           screen('realisation', later(<RealisationPage />)),
           screen('goodsFlow', later(<GoodsFlowPage />)),

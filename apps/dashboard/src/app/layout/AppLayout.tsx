@@ -7,6 +7,8 @@ import { LanguageSwitch, Loading, QueryError } from '../../shared/ui';
 import { setDisplayTimeZone } from '../../shared/ui/format';
 import { ForcedPasswordChange } from '../../features/account/routes/ForcedPasswordChange';
 import { useLifecycle } from '../../features/lifecycle/useLifecycle';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
+import { RecallBanner } from '../../features/recalls/components/RecallBanner';
 import { navItem } from '../navigation';
 import { useSession } from '../providers';
 import { ViewerProvider, type Viewer } from '../viewer';
@@ -58,6 +60,7 @@ function SignedInFrame({ viewer }: { viewer: Viewer }) {
         </Link>
         <div className="header-tools">
           <AccountSummary viewer={viewer} />
+          <NotificationBell />
           <LanguageSwitch />
           <LogoutButton />
         </div>
@@ -65,6 +68,7 @@ function SignedInFrame({ viewer }: { viewer: Viewer }) {
       <div className="app-body">
         <MainNav />
         <main id="main" className="app-main" tabIndex={-1}>
+          <RecallBanner />
           <Outlet />
         </main>
       </div>

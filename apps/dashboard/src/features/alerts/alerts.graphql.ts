@@ -5,6 +5,7 @@ export const AlertSummaryFragment = graphql(`
   fragment AlertSummary on Alert {
     id
     reason
+    severity
     status
     resolution
     code

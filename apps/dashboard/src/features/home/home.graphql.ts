@@ -25,3 +25,13 @@ export const HomeQuery = graphql(`
     }
   }
 `);
+
+/** The counts of work waiting for my organisation, by what it does. */
+export const WorkQueueQuery = graphql(`
+  query WorkQueue {
+    workQueue {
+      kind
+      count
+    }
+  }
+`);

@@ -11,6 +11,11 @@ export const BulkResultFields = graphql(`
       message
       row
     }
+    recalled
+    shipment {
+      id
+      number
+    }
   }
 `);
 
@@ -31,8 +36,8 @@ export const AggregateMutation = graphql(`
 `);
 
 export const ShipMutation = graphql(`
-  mutation Ship($codes: [String!]!, $to: ID!, $facility: ID) {
-    ship(codes: $codes, to: $to, facility: $facility, source: SCAN) {
+  mutation Ship($codes: [String!]!, $to: ID!, $shipment: ID, $facility: ID) {
+    ship(codes: $codes, to: $to, shipment: $shipment, facility: $facility, source: SCAN) {
       ...BulkResultFields
     }
   }

@@ -6,10 +6,14 @@ import { ActivateMutation, DecommissionMutation, DispenseMutation, ReceiveMutati
 
 export type MovementKind = 'activate' | 'ship' | 'returnPacks' | 'receive' | 'dispense' | 'decommission' | 'undo';
 
-/** What a read is sent with: the acting facility; for ship and return the destination, for decommission the reason. */
+/**
+ * What a read is sent with: the acting facility; for ship and return the destination (and for
+ * ship the open shipment it fills), for decommission the reason.
+ */
 export interface MovementContext {
   facility?: string;
   to?: string;
+  shipment?: string;
   reason?: DecommissionReason;
 }
 
@@ -25,7 +29,7 @@ export async function sendMovement(client: ApolloClient, kind: MovementKind, cod
     case 'activate':
       return bulk((await client.mutate({ mutation: ActivateMutation, variables: { codes, facility } })).data?.activate as BulkResultFieldsFragment);
     case 'ship':
-      return bulk((await client.mutate({ mutation: ShipMutation, variables: { codes, facility, to: context.to! } })).data?.ship as BulkResultFieldsFragment);
+      return bulk((await client.mutate({ mutation: ShipMutation, variables: { codes, facility, to: context.to!, shipment: context.shipment } })).data?.ship as BulkResultFieldsFragment);
     case 'returnPacks':
       return bulk(
         (await client.mutate({ mutation: ReturnPacksMutation, variables: { codes, facility, to: context.to! } })).data?.returnPacks as BulkResultFieldsFragment,

@@ -9,7 +9,9 @@ export const RecallSummaryFragment = graphql(`
     class
     nie
     batch
+    productName
     createdAt
+    closedAt
     progress {
       totalUnits
       released
@@ -41,6 +43,9 @@ export const RecallProgressQuery = graphql(`
         }
         byFacility {
           units
+          returned
+          destroyed
+          dispensed
           facility {
             id
             name
@@ -66,6 +71,89 @@ export const RecallBatchMutation = graphql(`
       status
       nie
       batch
+    }
+  }
+`);
+
+/** BPOM closes a recall that is done; the batch stays recalled. */
+export const CloseRecallMutation = graphql(`
+  mutation CloseRecall($id: ID!) {
+    closeRecall(id: $id) {
+      id
+      status
+      closedAt
+    }
+  }
+`);
+
+/** Products to recall a batch of: BPOM searches the register, a manufacturer its own products. */
+export const RecallProductsQuery = graphql(`
+  query RecallProducts($search: String) {
+    products(search: $search, first: 50) {
+      id
+      nie
+      name
+      strength
+      form
+    }
+  }
+`);
+
+export const ProductBatchesQuery = graphql(`
+  query ProductBatches($nie: String!) {
+    product(nie: $nie) {
+      id
+      nie
+      batches {
+        lot
+        expiry
+        recalled
+      }
+    }
+  }
+`);
+
+/** The recalls that reached my organisation, each with what my facilities still hold of it. */
+export const HeldRecallsQuery = graphql(`
+  query HeldRecalls {
+    recalls {
+      id
+      status
+      reason
+      class
+      nie
+      batch
+      productName
+      createdAt
+      closedAt
+      pullList {
+        code
+        level
+        units
+      }
+    }
+  }
+`);
+
+/** What to pull of a recalled batch: at my facilities, or (BPOM) at the facility named. */
+export const PullListQuery = graphql(`
+  query PullList($id: ID!, $facility: ID) {
+    recall(id: $id) {
+      id
+      status
+      reason
+      class
+      nie
+      batch
+      productName
+      createdAt
+      closedAt
+      pullList(facility: $facility) {
+        code
+        level
+        units
+        facilityId
+      }
     }
   }
 `);

@@ -38,6 +38,7 @@ export const StockQuery = graphql(`
         expiry
         units
         nearExpiry
+        recalled
       }
     }
   }

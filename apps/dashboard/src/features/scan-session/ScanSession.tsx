@@ -2,6 +2,7 @@ import { parse } from '@jejak/gs1';
 import { useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { RejectionReason, RejectionRule } from '../../gql/graphql';
 import { ERROR_MESSAGES } from '../../shared/errors';
 import { CameraScanner, ScanInput, type ScanRead } from '../../shared/scanner';
 import { Alert, TextAreaField } from '../../shared/ui';
@@ -24,6 +25,12 @@ interface ScanSessionProps {
   acceptedLabel: string;
   /** Above the inputs, e.g. the parent being filled. */
   children?: ReactNode;
+  /** More to say on each line, e.g. the shipment and destination it went into. */
+  describe?: (item: ScanItem) => string | null;
+  /** Sees each camera or keyboard read first; true when it handled the read (nothing is added). */
+  onRead?: (read: ScanRead) => boolean;
+  /** First among the list's buttons, e.g. sending a list collected without automatic sending. */
+  actions?: ReactNode;
 }
 
 /** How many reads the list shows; the counts and the report cover them all. */
@@ -34,7 +41,7 @@ const SHOWN = 200;
  * keyboard, pasted lines and CSV files. Each read is checked at once in the browser and sent in
  * batches by `useScanSession`; its answer appears on its line, in colour and in words.
  */
-export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, reportName, acceptedLabel, children }: ScanSessionProps) {
+export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, reportName, acceptedLabel, children, describe, onRead: intercept, actions }: ScanSessionProps) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [pasted, setPasted] = useState('');
@@ -44,6 +51,7 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
   const disabled = !session.ready;
 
   function onRead(read: ScanRead, source: 'camera' | 'keyboard') {
+    if (intercept?.(read)) return;
     const outcome = session.add(read, source);
     const code = read.parsed.bracketed ?? read.text;
     if (outcome === 'duplicate') setNotice(t('scanSession.duplicate', { code }));
@@ -181,7 +189,8 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
           </li>
         </ul>
         <div className="button-row">
-          {waiting ? (
+          {actions}
+          {waiting && session.autoSend ? (
             <button type="button" className="button button-primary button-small" onClick={session.flush}>
               {t('scanSession.sendNow')}
             </button>
@@ -207,10 +216,14 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
               <span className="scan-item-badge">{t(`scanSession.state.${item.state}`)}</span>
               <span className="scan-item-body">
                 <code className="scan-item-code">{item.code || t('scanSession.rowOnly', { row: item.row })}</code>
-                <span className="scan-item-outcome">{outcomeText(t, item, acceptedLabel)}</span>
+                <span className="scan-item-outcome">
+                  {item.recalled ? <span className="badge badge-danger scan-item-recalled">{t('scanSession.recalled')}</span> : null}
+                  {outcomeText(t, item, acceptedLabel)}
+                </span>
                 <span className="scan-item-meta">
                   {t(`scanSession.source.${item.source}`)}
                   {item.row ? ` · ${t('scanSession.row', { row: item.row })}` : ''}
+                  {describe?.(item) ? ` · ${describe(item)}` : ''}
                 </span>
               </span>
             </li>
@@ -252,12 +265,19 @@ export function outcomeText(t: TFunction, item: ScanItem, acceptedLabel: string,
       return t('scanSession.sending');
     case 'accepted':
       return acceptedLabel;
-    case 'rejected': {
-      const sentence = item.rule ? t(`rule.${item.rule}`) : item.reason ? t(`rejection.${item.reason}`) : (item.message ?? '');
-      return withDetail && item.message ? `${sentence} (${item.message})` : sentence;
-    }
+    case 'rejected':
+      return rejectionText(t, item, withDetail);
     case 'failed':
       return t(ERROR_MESSAGES[item.error ?? 'UNKNOWN']);
   }
 }
 
+/** Why the server refused a code, in words: its exact rule when named, else its reason. */
+export function rejectionText(
+  t: TFunction,
+  rejection: { reason?: RejectionReason | null; rule?: RejectionRule | null; message?: string | null },
+  withDetail = false,
+): string {
+  const sentence = rejection.rule ? t(`rule.${rejection.rule}`) : rejection.reason ? t(`rejection.${rejection.reason}`) : (rejection.message ?? '');
+  return withDetail && rejection.message ? `${sentence} (${rejection.message})` : sentence;
+}

@@ -34,12 +34,16 @@ export interface ScanItem {
   rule?: RejectionRule;
   message?: string;
   error?: ErrorCode;
+  /** The code belongs to a recalled batch (or holds one): applied or refused, it is to be pulled. */
+  recalled?: boolean;
 }
 
 export interface BulkOutcome {
   accepted: number;
   units: number;
   rejected: ReadonlyArray<{ code: string; reason: RejectionReason; rule?: RejectionRule | null; message: string; row?: number | null }>;
+  /** Codes applied that belong to a recalled batch. */
+  recalled?: readonly string[] | null;
 }
 
 export interface ScanSessionOptions<Context> {
@@ -54,6 +58,11 @@ export interface ScanSessionOptions<Context> {
   csvBatchSize?: number;
   /** How often queued reads are sent. */
   intervalMs?: number;
+  /**
+   * False: reads wait in the list until `flush`, which sends them all in one call (a receipt
+   * compared with its shipment must see everything that arrived at once).
+   */
+  autoSend?: boolean;
 }
 
 export type AddOutcome = 'added' | 'duplicate' | 'invalid' | 'not-ready';
@@ -65,6 +74,8 @@ interface Stored {
 }
 
 const RETRY_MS = 4_000;
+/** Without automatic sending, what one `flush` sends at most (the API takes far more per call). */
+const MANUAL_BATCH = 50_000;
 /** Kept reads beyond this are dropped from storage, oldest answered first; queued ones never. */
 const KEEP = 5_000;
 
@@ -99,7 +110,8 @@ const isNetwork = (code: ErrorCode) => code === 'NETWORK';
 const onlineNow = () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false);
 
 export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
-  const { storageKey, context, batchSize = 200, csvBatchSize = 500, intervalMs = 1_000 } = options;
+  const { storageKey, context, csvBatchSize = 500, intervalMs = 1_000, autoSend = true } = options;
+  const batchSize = options.batchSize ?? (autoSend ? 200 : MANUAL_BATCH);
   const [stored, setStored] = useState<Stored>(() => load(storageKey));
   const state = useRef(stored);
   state.current = stored;
@@ -239,8 +251,9 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
     [update],
   );
 
-  const tick = useCallback(async () => {
+  const tick = useCallback(async (forced = false) => {
     if (sending.current) return;
+    if (!forced && latest.current.autoSend === false) return;
     if (!onlineNow()) return;
     if (Date.now() < retryAt.current) return;
     const queued = state.current.items.filter((item) => item.state === 'queued');
@@ -270,13 +283,15 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
         const item = csv && rejection.row ? batch[rejection.row - 1] : matchItem(batch, rejection.code);
         if (item) byId.set(item.id, rejection);
       }
+      const recalled = new Set((outcome.recalled ?? []).map((code) => matchItem(batch, code)?.id));
       settle(
         ids,
         (item) => {
           const rejection = byId.get(item.id);
+          const flags = { recalled: recalled.has(item.id) || rejection?.reason === 'RECALLED' || undefined };
           return rejection
-            ? { ...item, state: 'rejected', reason: rejection.reason, rule: rejection.rule ?? undefined, message: rejection.message }
-            : { ...item, state: 'accepted', reason: undefined, rule: undefined, message: undefined };
+            ? { ...item, ...flags, state: 'rejected', reason: rejection.reason, rule: rejection.rule ?? undefined, message: rejection.message }
+            : { ...item, ...flags, state: 'accepted', reason: undefined, rule: undefined, message: undefined };
         },
         outcome.units,
       );
@@ -358,6 +373,7 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
     counts,
     units: stored.units,
     ready: contextKey !== null,
+    autoSend,
     online,
     connectionLost,
     recovered,
@@ -367,10 +383,10 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
     addCsvRows,
     retryFailed,
     clear,
-    /** Sends what is queued now, without waiting for the next beat. */
+    /** Sends what is queued now, without waiting for the next beat (the only way when not sending automatically). */
     flush: () => {
       retryAt.current = 0;
-      void tick();
+      void tick(true);
     },
   };
 }

@@ -19,6 +19,7 @@ export const StockQuery = graphql(`
         expiry
         units
         nearExpiry
+        recalled
       }
     }
   }

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { AlertStatus, AlertsQuery as AlertsData, ComplaintsQuery as ComplaintsData } from '../../../gql/graphql';
+import type { AlertSeverity, AlertStatus, AlertsQuery as AlertsData, ComplaintsQuery as ComplaintsData } from '../../../gql/graphql';
 import { EmptyState, Loading, Page, QueryError, Section, SelectField, Table, formatDateTime, type Column } from '../../../shared/ui';
 import { AlertsQuery, ComplaintsQuery } from '../alerts.graphql';
 import { AlertDetail } from '../components/AlertDetail';
@@ -11,6 +11,7 @@ import { alertReason } from '../reasons';
 type Row = AlertsData['alerts'][number];
 type ComplaintRow = ComplaintsData['complaints'][number];
 const STATUSES: readonly AlertStatus[] = ['OPEN', 'ASSIGNED', 'CLOSED'];
+const SEVERITIES: readonly AlertSeverity[] = ['HIGH', 'MEDIUM', 'LOW'];
 
 /** BPOM's inbox: alerts from suspicious checks and refused movements, and the public's complaints. */
 export function AlertsPage() {
@@ -18,10 +19,12 @@ export function AlertsPage() {
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status') as AlertStatus | null;
   const status: AlertStatus = statusParam && STATUSES.includes(statusParam) ? statusParam : 'OPEN';
+  const severityParam = params.get('severity') as AlertSeverity | null;
+  const severity = severityParam && SEVERITIES.includes(severityParam) ? severityParam : null;
   const selected = params.get('alert');
   const { data, loading, error, refetch } = useQuery(AlertsQuery, { variables: { status, first: 100 }, fetchPolicy: 'cache-and-network' });
   const complaints = useQuery(ComplaintsQuery, { variables: { first: 20 }, fetchPolicy: 'cache-and-network' });
-  const alerts = data?.alerts;
+  const alerts = data?.alerts.filter((alert) => !severity || alert.severity === severity);
 
   const link = (id: string) => {
     const next = new URLSearchParams(params);
@@ -34,9 +37,16 @@ export function AlertsPage() {
       key: 'reason',
       header: t('alerts.reasonLabel'),
       cell: (row) => (
-        <Link to={link(row.id)} className="drill-link" aria-current={row.id === selected ? 'true' : undefined}>
-          {alertReason(t, row.reason)}
-        </Link>
+        <span className="product-cell">
+          <Link to={link(row.id)} className="drill-link" aria-current={row.id === selected ? 'true' : undefined}>
+            {alertReason(t, row.reason)}
+          </Link>
+          <span>
+            <span className={row.severity === 'HIGH' ? 'badge badge-danger' : row.severity === 'MEDIUM' ? 'badge badge-warning' : 'badge badge-muted'}>
+              {t(`alerts.severity.${row.severity}`)}
+            </span>
+          </span>
+        </span>
       ),
     },
     { key: 'code', header: t('alerts.code'), cell: (row) => <code className="code-wrap">{row.code}</code> },
@@ -53,10 +63,28 @@ export function AlertsPage() {
   return (
     <Page title={t('alerts.title')} intro={t('alerts.intro')}>
       <div className="filters filters-inline">
-        <SelectField label={t('alerts.statusFilter')} name="status" value={status} onChange={(event) => setParams({ status: event.target.value })}>
+        <SelectField
+          label={t('alerts.statusFilter')}
+          name="status"
+          value={status}
+          onChange={(event) => setParams({ status: event.target.value, ...(severity ? { severity } : {}) })}
+        >
           {STATUSES.map((value) => (
             <option key={value} value={value}>
               {t(`alerts.statusPlural.${value}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('alerts.severityFilter')}
+          name="severity"
+          value={severity ?? ''}
+          onChange={(event) => setParams({ status, ...(event.target.value ? { severity: event.target.value } : {}) })}
+        >
+          <option value="">{t('alerts.allSeverities')}</option>
+          {SEVERITIES.map((value) => (
+            <option key={value} value={value}>
+              {t(`alerts.severity.${value}`)}
             </option>
           ))}
         </SelectField>

@@ -1,24 +1,79 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { navItemsFor } from '../../../app/navigation';
+import { canSee, navItem } from '../../../app/navigation';
 import { audienceOf, useViewer } from '../../../app/viewer';
+import { formatNumber } from '../../../shared/number';
 import { EmptyState, Loading, Page, QueryError, Section } from '../../../shared/ui';
 import { FacilityTable } from '../../facilities/components/FacilityTable';
-import { HomeQuery } from '../home.graphql';
+import { HomeQuery, WorkQueueQuery } from '../home.graphql';
 import { useLifecycle } from '../../lifecycle/useLifecycle';
+import { SHORTCUTS, WORK, workPath } from '../work-queue';
 
-/** Who I am, my organisation, the facilities I act for, and where I can go from here. */
+/** What waits for my organisation, counted, each count opening its screen; then who I am and where I work. */
 export function HomePage() {
   const { t } = useTranslation();
   const viewer = useViewer();
+  const who = audienceOf(viewer);
   const { data, error, refetch } = useQuery(HomeQuery);
+  const queue = useQuery(WorkQueueQuery, { fetchPolicy: 'cache-and-network' });
   const me = data?.me;
-  const shortcuts = navItemsFor(audienceOf(viewer)).filter((item) => item.path !== '/');
+  const shortcuts = SHORTCUTS[viewer.organization.type].map(navItem).filter((item) => canSee(item, who));
   const { lifecycle } = useLifecycle();
 
   return (
     <Page title={t('home.title')} intro={t('home.welcome', { name: viewer.name })}>
+      <Section title={t('home.workTitle')} id="home-work">
+        {queue.error ? (
+          <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
+        ) : queue.data ? (
+          <ul className="work-queue" aria-busy={queue.loading}>
+            {queue.data.workQueue.map((item) => {
+              const path = workPath(item.kind, who);
+              const tone = item.count > 0 ? WORK[item.kind].tone : undefined;
+              const body = (
+                <>
+                  <span className="work-count">{formatNumber(item.count)}</span>
+                  <span className="work-text">
+                    <span className="work-title">{t(`workQueue.${item.kind}.title`)}</span>
+                    <span className="work-description">{t(`workQueue.${item.kind}.description`)}</span>
+                  </span>
+                </>
+              );
+              const className = ['work-item', tone ? `work-item-${tone}` : '', item.count === 0 ? 'work-item-none' : ''].filter(Boolean).join(' ');
+              return (
+                <li key={item.kind} data-kind={item.kind} data-count={item.count}>
+                  {path ? (
+                    <Link to={path} className={className}>
+                      {body}
+                    </Link>
+                  ) : (
+                    <span className={className}>{body}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <Loading />
+        )}
+      </Section>
+
+      {shortcuts.length ? (
+        <Section title={t('home.shortcuts')} id="home-shortcuts">
+          <ul className="shortcuts">
+            {shortcuts.map((item) => (
+              <li key={item.id}>
+                <Link to={item.path} className="shortcut">
+                  <span className="shortcut-title">{t(item.label)}</span>
+                  {item.description ? <span className="shortcut-text">{t(item.description, { days: lifecycle?.undoWindowDays ?? '…' })}</span> : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
       <div className="grid-2">
         <Section title={t('home.me')} id="home-me">
           <dl className="details">
@@ -54,20 +109,6 @@ export function HomePage() {
         )}
       </Section>
 
-      {shortcuts.length ? (
-        <Section title={t('home.shortcuts')} id="home-shortcuts">
-          <ul className="shortcuts">
-            {shortcuts.map((item) => (
-              <li key={item.id}>
-                <Link to={item.path} className="shortcut">
-                  <span className="shortcut-title">{t(item.label)}</span>
-                  {item.description ? <span className="shortcut-text">{t(item.description, { days: lifecycle?.undoWindowDays ?? '…' })}</span> : null}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
     </Page>
   );
 }

@@ -14,10 +14,11 @@ import { ActingFacility } from './ActingFacility';
 import { DestinationPicker } from './DestinationPicker';
 
 /**
- * A movement screen: the acting facility, for ship and return the destination, and the scan
- * session whose reads become the movement.
+ * A movement screen: the acting facility, for a return the destination, and the scan session
+ * whose reads become the movement. (Shipping and receiving work on delivery notes: see
+ * features/shipments.)
  */
-export function MovementScreen({ kind }: { kind: MovementKind }) {
+export function MovementScreen({ kind }: { kind: Exclude<MovementKind, 'ship' | 'receive'> }) {
   const { t } = useTranslation();
   const viewer = useViewer();
   const client = useApolloClient();
@@ -27,7 +28,7 @@ export function MovementScreen({ kind }: { kind: MovementKind }) {
   const [to, setTo] = useState('');
   const [toName, setToName] = useState('');
   const [reason, setReason] = useState<DecommissionReason | ''>('');
-  const sending = kind === 'ship' || kind === 'returnPacks' ? kind : null;
+  const sending = kind === 'returnPacks' ? kind : null;
   const needsDestination = sending !== null;
   const needsReason = kind === 'decommission';
 

@@ -1,11 +1,15 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useViewer } from '../../../app/viewer';
+import { errorMessage } from '../../../shared/errors';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RecallProgressQuery as ProgressData } from '../../../gql/graphql';
-import { EmptyState, Loading, QueryError, Section, Table, formatDate, formatDateTime, orDash, type Column } from '../../../shared/ui';
+import { Alert, EmptyState, Loading, QueryError, Section, Table, formatDate, formatDateTime, type Column } from '../../../shared/ui';
 import { AsOf, CHART_COLORS, Chart, CsvButton, Figures, formatCount } from '../../reports/components/ReportParts';
 import type { CsvColumn } from '../../reports/csv';
-import { RecallProgressQuery } from '../recalls.graphql';
+import { CloseRecallMutation, RecallProgressQuery } from '../recalls.graphql';
 
 type Recall = NonNullable<ProgressData['recall']>;
 type FacilityRow = Recall['progress']['byFacility'][number];
@@ -13,10 +17,12 @@ type PositionRow = Recall['progress']['byPosition'][number];
 type DayRow = Recall['progress']['returnedByDay'][number];
 
 /** Where every unit of a recalled batch is now and how many have come back, refreshed every minute. */
-export function RecallProgressView({ id }: { id: string }) {
+export function RecallProgressView({ id, onClosed }: { id: string; onClosed?: () => void }) {
   const { t } = useTranslation();
+  const viewer = useViewer();
   const { data, error, refetch, loading } = useQuery(RecallProgressQuery, { variables: { id }, pollInterval: 60_000 });
   const recall = data?.recall;
+  const bpom = viewer.organization.type === 'REGULATOR';
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   if (!recall) return <EmptyState>{t('recalls.notFound')}</EmptyState>;
@@ -39,17 +45,42 @@ export function RecallProgressView({ id }: { id: string }) {
     { header: t('reports.units'), value: (row) => row.units },
   ];
   const positions = progress.byPosition.filter((row) => row.units > 0);
+  const pullListOf = (row: FacilityRow) =>
+    `/recalls/${encodeURIComponent(recall.id)}/pull?${new URLSearchParams({ facility: row.facility.id, name: row.facility.name }).toString()}`;
   const facilityColumns: Column<FacilityRow>[] = [
-    { key: 'facility', header: t('reports.flow.facility'), wide: true, cell: (row) => <strong>{row.facility.name}</strong> },
-    { key: 'regency', header: t('facility.regency'), cell: (row) => orDash(row.facility.regency) },
-    { key: 'province', header: t('facility.province'), cell: (row) => orDash(row.facility.province) },
-    { key: 'units', header: t('reports.units'), cell: (row) => formatCount(row.units) },
+    {
+      key: 'facility',
+      header: t('reports.flow.facility'),
+      wide: true,
+      cell: (row) => (
+        <span className="product-cell">
+          <strong>{row.facility.name}</strong>
+          <span className="product-nie">{[row.facility.regency, row.facility.province].filter(Boolean).join(', ')}</span>
+        </span>
+      ),
+    },
+    { key: 'units', header: t('recalls.held'), nowrap: true, cell: (row) => formatCount(row.units) },
+    { key: 'returned', header: t('recalls.returnedBy'), nowrap: true, cell: (row) => formatCount(row.returned) },
+    { key: 'destroyed', header: t('recalls.destroyedBy'), nowrap: true, cell: (row) => formatCount(row.destroyed) },
+    { key: 'dispensed', header: t('recalls.dispensedBy'), nowrap: true, cell: (row) => formatCount(row.dispensed) },
+    ...(bpom
+      ? [
+          {
+            key: 'pull',
+            header: t('recalls.pullListColumn'),
+            cell: (row: FacilityRow) => (row.units ? <Link to={pullListOf(row)}>{t('recalls.pullListOf', { name: row.facility.name })}</Link> : null),
+          },
+        ]
+      : []),
   ];
   const facilityCsv: CsvColumn<FacilityRow>[] = [
     { header: t('reports.flow.facility'), value: (row) => row.facility.name },
     { header: t('facility.regency'), value: (row) => row.facility.regency },
     { header: t('facility.province'), value: (row) => row.facility.province },
-    { header: t('reports.units'), value: (row) => row.units },
+    { header: t('recalls.held'), value: (row) => row.units },
+    { header: t('recalls.returnedBy'), value: (row) => row.returned },
+    { header: t('recalls.destroyedBy'), value: (row) => row.destroyed },
+    { header: t('recalls.dispensedBy'), value: (row) => row.dispensed },
   ];
   const dayColumns: Column<DayRow>[] = [
     { key: 'day', header: t('recalls.day'), nowrap: true, cell: (row) => formatDate(row.day) },
@@ -73,8 +104,27 @@ export function RecallProgressView({ id }: { id: string }) {
           <dt>{t('recalls.startedAt')}</dt>
           <dd>{formatDateTime(recall.createdAt)}</dd>
           <dt>{t('recalls.status')}</dt>
-          <dd>{t(`recalls.recallStatus.${recall.status}`)}</dd>
+          <dd>
+            {t(`recalls.recallStatus.${recall.status}`)}
+            {recall.closedAt ? ` · ${t('recalls.closedAt', { time: formatDateTime(recall.closedAt) })}` : ''}
+          </dd>
         </dl>
+        {recall.status === 'OPEN' && bpom && (viewer.role === 'SUPERVISOR' || viewer.role === 'ADMIN') ? (
+          <CloseRecall
+            id={recall.id}
+            subject={t('recalls.batchLink', { nie: recall.nie, batch: recall.batch })}
+            outstanding={progress.outstanding}
+            onClosed={() => {
+              void refetch();
+              onClosed?.();
+            }}
+          />
+        ) : null}
+        {!bpom ? (
+          <p>
+            <Link to={`/recalls/${encodeURIComponent(recall.id)}/pull`}>{t('recalls.myPullList')}</Link>
+          </p>
+        ) : null}
         <Figures
           items={[
             { label: t('recalls.totalUnits'), value: progress.totalUnits },
@@ -148,6 +198,42 @@ export function RecallProgressView({ id }: { id: string }) {
           <EmptyState>{t('recalls.noneOutstanding')}</EmptyState>
         )}
       </Section>
+    </div>
+  );
+}
+
+/** BPOM closes a recall once done: a confirmation first, saying how many units are still out. */
+function CloseRecall({ id, subject, outstanding, onClosed }: { id: string; subject: string; outstanding: number; onClosed: () => void }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [close, { loading, error }] = useMutation(CloseRecallMutation);
+
+  async function onConfirm() {
+    const result = await close({ variables: { id } }).catch(() => null);
+    setConfirming(false);
+    if (result?.data) onClosed();
+  }
+
+  return (
+    <div className="recall-close">
+      {error ? <Alert tone="error">{errorMessage(t, error)}</Alert> : null}
+      {confirming ? (
+        <div className="confirm" role="alertdialog" aria-labelledby="recall-close-confirm">
+          <p id="recall-close-confirm">{t('recalls.close.confirm', { subject, count: outstanding, outstanding: formatCount(outstanding) })}</p>
+          <div className="button-row">
+            <button type="button" className="button button-danger" disabled={loading} onClick={() => void onConfirm()} autoFocus>
+              {loading ? t('recalls.close.closing') : t('recalls.close.yes')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+              {t('recalls.form.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+          {t('recalls.close.button')}
+        </button>
+      )}
     </div>
   );
 }

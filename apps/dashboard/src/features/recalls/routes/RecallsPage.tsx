@@ -24,9 +24,12 @@ export function RecallsPage() {
       key: 'batch',
       header: t('recalls.batch'),
       cell: (row) => (
-        <Link to={`?recall=${encodeURIComponent(row.id)}`} aria-current={row.id === selected ? 'true' : undefined} className="drill-link">
-          {t('recalls.batchLink', { nie: row.nie, batch: row.batch })}
-        </Link>
+        <span className="product-cell">
+          <Link to={`?recall=${encodeURIComponent(row.id)}`} aria-current={row.id === selected ? 'true' : undefined} className="drill-link">
+            {t('recalls.batchLink', { nie: row.nie, batch: row.batch })}
+          </Link>
+          <span className="product-nie">{row.productName}</span>
+        </span>
       ),
     },
     {
@@ -75,7 +78,7 @@ export function RecallsPage() {
           />
         </Section>
       </div>
-      {selected ? <RecallProgressView key={selected} id={selected} /> : null}
+      {selected ? <RecallProgressView key={selected} id={selected} onClosed={() => void refetch()} /> : null}
     </Page>
   );
 }

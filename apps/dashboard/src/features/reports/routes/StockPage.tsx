@@ -42,7 +42,17 @@ export function StockPage() {
     ...(level === 'FACILITY' ? [{ key: 'regency', header: t('facility.regency'), cell: (row: StockRow) => orDash(row.regency) }] : []),
     ...(level !== 'PROVINCE' ? [{ key: 'province', header: t('facility.province'), cell: (row: StockRow) => orDash(row.province) }] : []),
     { key: 'product', header: t('reports.product'), cell: (row) => <ProductCell product={row.product} /> },
-    { key: 'batch', header: t('reports.batch'), nowrap: true, cell: (row) => row.batch },
+    {
+      key: 'batch',
+      header: t('reports.batch'),
+      nowrap: true,
+      cell: (row) => (
+        <>
+          {row.batch}
+          {row.recalled ? <span className="badge badge-danger">{t('stock.recalled')}</span> : null}
+        </>
+      ),
+    },
     {
       key: 'expiry',
       header: t('reports.stock.expiry'),
@@ -66,6 +76,7 @@ export function StockPage() {
     { header: t('reports.stock.expiry'), value: (row) => row.expiry },
     { header: t('reports.stock.units'), value: (row) => row.units },
     { header: t('reports.stock.nearExpiryBadge'), value: (row) => (row.nearExpiry ? t('reports.yes') : t('reports.no')) },
+    { header: t('stock.recalled'), value: (row) => (row.recalled ? t('reports.yes') : t('reports.no')) },
   ];
   const bars = sumBy(rows ?? [], (row) => row.facility?.name ?? row.label, (row) => row.units);
 
