@@ -20,6 +20,7 @@ let tokens: Record<Role, string>;
 const LINKS: Record<Role, Record<string, string>> = {
   bpom: {
     REQUESTS_AWAITING_DECISION: '/approvals?status=REQUESTED',
+    ALERTS_CRITICAL: '/alerts?severity=CRITICAL',
     ALERTS_HIGH: '/alerts?severity=HIGH',
     ALERTS_MEDIUM: '/alerts?severity=MEDIUM',
     ALERTS_LOW: '/alerts?severity=LOW',

@@ -12,6 +12,7 @@ export type AlertResolution =
 
 /** HIGH: signs of falsified medicine; MEDIUM: goods astray; LOW: the rest. */
 export type AlertSeverity =
+  | 'CRITICAL'
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
@@ -360,6 +361,8 @@ export type VerificationReason =
 export type WorkKind =
   /** Recalls still open. */
   | 'ACTIVE_RECALLS'
+  /** Open alerts of critical severity: the ledger found the record changed. */
+  | 'ALERTS_CRITICAL'
   /** Open alerts of high severity. */
   | 'ALERTS_HIGH'
   /** Open alerts of low severity. */

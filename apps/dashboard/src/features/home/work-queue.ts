@@ -10,6 +10,7 @@ interface WorkTarget {
 
 export const WORK: Record<WorkKind, WorkTarget> = {
   REQUESTS_AWAITING_DECISION: { targets: [{ nav: 'approvals', path: '/approvals?status=REQUESTED' }], tone: 'warning' },
+  ALERTS_CRITICAL: { targets: [{ nav: 'alerts', path: '/alerts?severity=CRITICAL' }], tone: 'danger' },
   ALERTS_HIGH: { targets: [{ nav: 'alerts', path: '/alerts?severity=HIGH' }], tone: 'danger' },
   ALERTS_MEDIUM: { targets: [{ nav: 'alerts', path: '/alerts?severity=MEDIUM' }], tone: 'warning' },
   ALERTS_LOW: { targets: [{ nav: 'alerts', path: '/alerts?severity=LOW' }] },

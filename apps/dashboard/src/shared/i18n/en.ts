@@ -1404,6 +1404,7 @@ export const en: Translations = {
   },
   workQueue: {
     REQUESTS_AWAITING_DECISION: { title: 'Code requests awaiting a decision', description: 'Approve or reject manufacturers’ requests for serials.' },
+    ALERTS_CRITICAL: { title: 'Critical alerts', description: 'The custody record was changed outside Jejak: look into it now.' },
     ALERTS_HIGH: { title: 'High-severity alerts', description: 'Open alerts to handle first.' },
     ALERTS_MEDIUM: { title: 'Medium-severity alerts', description: 'Open alerts of medium severity.' },
     ALERTS_LOW: { title: 'Low-severity alerts', description: 'Open alerts of low severity.' },
@@ -1425,6 +1426,7 @@ export const en: Translations = {
     severityFilter: 'Severity',
     allSeverities: 'All severities',
     severity: {
+      CRITICAL: 'Critical',
       HIGH: 'High',
       MEDIUM: 'Medium',
       LOW: 'Low',
@@ -1522,6 +1524,8 @@ export const en: Translations = {
       ALREADY_AGGREGATED: 'Pack already in another container',
       UNDO_WINDOW_PASSED: 'Undo after the time limit',
       FORBIDDEN: 'Action without permission',
+      SHIPMENT_DISCREPANCY: 'Shipment received with a discrepancy',
+      LEDGER_BROKEN: 'The custody record does not match its ledger',
     },
   },
   reports: {

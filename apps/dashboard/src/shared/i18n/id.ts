@@ -1402,6 +1402,7 @@ export const id = {
   },
   workQueue: {
     REQUESTS_AWAITING_DECISION: { title: 'Permintaan kode menunggu keputusan', description: 'Setujui atau tolak permintaan nomor seri dari produsen.' },
+    ALERTS_CRITICAL: { title: 'Peringatan kritis', description: 'Catatan peredaran diubah di luar Jejak: segera periksa.' },
     ALERTS_HIGH: { title: 'Peringatan tingkat tinggi', description: 'Peringatan terbuka yang perlu segera ditangani.' },
     ALERTS_MEDIUM: { title: 'Peringatan tingkat sedang', description: 'Peringatan terbuka tingkat sedang.' },
     ALERTS_LOW: { title: 'Peringatan tingkat rendah', description: 'Peringatan terbuka tingkat rendah.' },
@@ -1423,6 +1424,7 @@ export const id = {
     severityFilter: 'Tingkat',
     allSeverities: 'Semua tingkat',
     severity: {
+      CRITICAL: 'Kritis',
       HIGH: 'Tinggi',
       MEDIUM: 'Sedang',
       LOW: 'Rendah',
@@ -1520,6 +1522,8 @@ export const id = {
       ALREADY_AGGREGATED: 'Kemasan sudah berada di wadah lain',
       UNDO_WINDOW_PASSED: 'Pembatalan melewati batas waktu',
       FORBIDDEN: 'Tindakan tanpa wewenang',
+      SHIPMENT_DISCREPANCY: 'Kiriman diterima dengan selisih',
+      LEDGER_BROKEN: 'Catatan peredaran tidak cocok dengan buku besarnya',
     },
   },
   reports: {

@@ -11,7 +11,7 @@ import { alertReason } from '../reasons';
 type Row = AlertsData['alerts'][number];
 type ComplaintRow = ComplaintsData['complaints'][number];
 const STATUSES: readonly AlertStatus[] = ['OPEN', 'ASSIGNED', 'CLOSED'];
-const SEVERITIES: readonly AlertSeverity[] = ['HIGH', 'MEDIUM', 'LOW'];
+const SEVERITIES: readonly AlertSeverity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** BPOM's inbox: alerts from suspicious checks and refused movements, and the public's complaints. */
 export function AlertsPage() {
