@@ -183,13 +183,18 @@ function activationCsv(issued, units) {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** 2. POST /api/csv/activation of `SIZES.csv` fresh codes, beside a COPY of the same CSV text. */
+/**
+ * 2. POST /api/csv/activation of `SIZES.csv` fresh codes, beside the bare set-based SQL of the
+ * same activation (COPY of the codes, one UPDATE … FROM, one INSERT … SELECT), and, for
+ * reference, a COPY of the same CSV text.
+ */
 async function benchCsv(ctx) {
   const n = SIZES.csv;
   say(`-- 2. activate a ${fmtInt(n)}-row CSV (POST /api/csv/activation), best of ${SIZES.rounds} [${elapsed()}]`);
-  const { copyCsv, updateRolledBack } = await import('./lib/baseline.mjs');
+  const { activationBaseline, copyCsv, updateRolledBack } = await import('./lib/baseline.mjs');
   let best = null;
   let baseMs = Infinity;
+  let copyBestMs = Infinity;
   let sample = null;
   for (let r = 1; r <= SIZES.rounds; r++) {
     const issued = await issue(ctx, n);
@@ -199,6 +204,8 @@ async function benchCsv(ctx) {
     await settle(ctx);
     const copyMs = await copyCsv(ctx.db.pool, csv);
     await settle(ctx);
+    const sqlMs = await activationBaseline(ctx.db.pool, n);
+    await settle(ctx);
     const { result, statements } = await recordSql(() => timed(() => ctx.api.uploadCsv('activation', ctx.tokens.industri, csv)));
     const body = result.result;
     if (body.accepted !== n || body.rejected.length !== 0) {
@@ -206,16 +213,18 @@ async function benchCsv(ctx) {
       throw new Error(`CSV activation accepted ${body.accepted} of ${n}, rejected ${body.rejected.length} (${rejected})`);
     }
     say(`   round ${r}: API ${fmtInt(n / (result.ms / 1000))} rows/s (${fmtS(result.ms)}; accepted ${fmtInt(body.accepted)}, rejected 0), ` +
-      `raw COPY of the same ${fmtInt(csv.length / 1024)} KiB into 13 text columns ${fmtInt(n / (copyMs / 1000))} rows/s (${fmtS(copyMs)})`);
+      `bare SQL activation ${fmtInt(n / (sqlMs / 1000))} rows/s (${fmtS(sqlMs)}), COPY of the ${fmtInt(csv.length / 1024)} KiB file ${fmtInt(n / (copyMs / 1000))} rows/s`);
     if (!best || result.ms < best.ms) best = { ms: result.ms, statements };
-    baseMs = Math.min(baseMs, copyMs);
+    baseMs = Math.min(baseMs, sqlMs);
+    copyBestMs = Math.min(copyBestMs, copyMs);
     sample = codes.UNIT.map((unit) => ({ text: unit.text, serial: unit.serial, productId: issued.productId }));
   }
   const rate = n / (best.ms / 1000);
   const baseRate = n / (baseMs / 1000);
   const ratio = rate / baseRate;
-  say(`activate ${fmtInt(n)}-row CSV: ${fmtInt(rate)} rows/s (${fmtS(best.ms)}) | raw COPY ${fmtInt(baseRate)} rows/s | ` +
-    `ratio ${fmtRatio(ratio)} (goal >= ${fmtRatio(GOALS.csvRatio)}) ${verdict(ratio >= GOALS.csvRatio)}`);
+  const copyRate = n / (copyBestMs / 1000);
+  say(`activate ${fmtInt(n)}-row CSV: ${fmtInt(rate)} rows/s (${fmtS(best.ms)}) | bare SQL activation ${fmtInt(baseRate)} rows/s | ` +
+    `ratio ${fmtRatio(ratio)} (goal >= ${fmtRatio(GOALS.csvRatio)}) ${verdict(ratio >= GOALS.csvRatio)}; COPY of the file ${fmtInt(copyRate)} rows/s (ratio ${fmtRatio(rate / copyRate)})`);
   printBreakdown('the CSV activation', best.statements, best.ms, 6);
   // The least the database must do per activated pack today: one update of each row, in place.
   const fresh = await issue(ctx, n);
@@ -224,8 +233,8 @@ async function benchCsv(ctx) {
   const updateMs = await updateRolledBack(ctx.db.pool, rows[0].ids, 'ACTIVE', ctx.plant, 'custodian_id');
   const updateRate = n / (updateMs / 1000);
   say(`   for reference: a raw update of ${fmtInt(n)} issued packs to ACTIVE at the plant (rolled back): ${fmtInt(updateRate)} rows/s, ` +
-    `${fmtRatio(updateRate / baseRate)} of the baseline`);
-  return { rows: n, ms: best.ms, rate, baseMs, baseRate, ratio, met: ratio >= GOALS.csvRatio, updateRate, sample };
+    `${fmtRatio(updateRate / baseRate)} of the bare SQL activation`);
+  return { rows: n, ms: best.ms, rate, baseMs, baseRate, ratio, met: ratio >= GOALS.csvRatio, copyRate, updateRate, sample };
 }
 
 /** 3. Ship and receive one pallet (cases of units), beside a raw update of the same rows, rolled back. */
@@ -403,7 +412,7 @@ function summary(results) {
   heading(`summary (${results.database})`);
   const rows = [
     ['issue codes/s', (p) => p.issue.rate, 'rate', (p) => `COPY ${fmtInt(p.issue.baseRate)} rows/s, ratio ${fmtRatio(p.issue.ratio)} ${verdict(p.issue.met)}`],
-    ['CSV activation rows/s', (p) => p.csv.rate, 'rate', (p) => `COPY ${fmtInt(p.csv.baseRate)} rows/s, ratio ${fmtRatio(p.csv.ratio)} ${verdict(p.csv.met)}`],
+    ['CSV activation rows/s', (p) => p.csv.rate, 'rate', (p) => `bare SQL ${fmtInt(p.csv.baseRate)} rows/s, ratio ${fmtRatio(p.csv.ratio)} ${verdict(p.csv.met)}`],
     ['ship pallet median ms', (p) => p.pallet.ship.medianMs, 'time', (p) => `raw update ${fmtMs(p.pallet.baseMedianMs)}; < ${GOALS.moveMs} ms ${verdict(p.pallet.ship.met)}`],
     ['receive pallet median ms', (p) => p.pallet.receive.medianMs, 'time', (p) => `raw update ${fmtMs(p.pallet.baseMedianMs)}; < ${GOALS.moveMs} ms ${verdict(p.pallet.receive.met)}`],
     ['receive shipment ms', (p) => p.pallet.shipment.medianMs, 'time', (p) => `raw update ${fmtMs(p.pallet.shipment.baseMedianMs)}; < ${GOALS.shipmentMs} ms ${verdict(p.pallet.shipment.met)}`],

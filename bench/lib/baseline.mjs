@@ -156,3 +156,46 @@ export async function contentsLevelByLevel(pool, rootId) {
     client.release();
   }
 }
+
+/**
+ * The bare set-based SQL of an activation of `count` codes, on the same server: COPY of the
+ * codes into a temporary table, one UPDATE … FROM of a pack-like table (product, serial, status,
+ * custodian, time; unique on product and serial; pack's fill factor) and one INSERT … SELECT of
+ * a row per code into an event-like table. The table is filled beforehand, untimed; ms from
+ * begin to commit.
+ */
+export async function activationBaseline(pool, count) {
+  await pool.query('drop table if exists bench_act_pack, bench_act_event');
+  await pool.query(`create table bench_act_pack (id bigint generated always as identity primary key, product int not null, serial text not null,
+                    status int not null default 0, custodian int, at timestamptz, unique (product, serial)) with (fillfactor = 70)`);
+  await pool.query('create table bench_act_event (pack_id bigint not null, event_id bigint not null)');
+  await pool.query(`insert into bench_act_pack (product, serial) select 1, 'S' || lpad(i::text, 12, '0') from generate_series(1, $1) as i`, [count]);
+  await pool.query('vacuum analyze bench_act_pack');
+  const chunks = [];
+  for (let done = 0; done < count; done += ROWS_PER_CHUNK) {
+    let text = '';
+    for (let i = done + 1; i <= Math.min(count, done + ROWS_PER_CHUNK); i++) text += `1\tS${String(i).padStart(12, '0')}\n`;
+    chunks.push(Buffer.from(text));
+  }
+  const client = await pool.connect();
+  try {
+    const start = performance.now();
+    await client.query('begin');
+    await client.query('create temporary table bench_act_codes (product int, serial text) on commit drop');
+    await pipeline(Readable.from(chunks), client.query(copyFrom('copy bench_act_codes from stdin')));
+    const updated = await client.query(
+      `update bench_act_pack p set status = 1, custodian = 1, at = now() from bench_act_codes c where p.product = c.product and p.serial = c.serial`,
+    );
+    await client.query(`insert into bench_act_event (pack_id, event_id) select p.id, 1 from bench_act_pack p join bench_act_codes c using (product, serial)`);
+    await client.query('commit');
+    const ms = performance.now() - start;
+    if (updated.rowCount !== count) throw new Error(`the baseline activated ${updated.rowCount} of ${count} rows`);
+    return ms;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+    await pool.query('drop table if exists bench_act_pack, bench_act_event');
+  }
+}

@@ -7,6 +7,7 @@ import { Migration20261129010000_accounts } from './Migration20261129010000_acco
 import { Migration20261129020000_evidence } from './Migration20261129020000_evidence.js';
 import { Migration20261129030000_shipments } from './Migration20261129030000_shipments.js';
 import { Migration20261129050000_ledger } from './Migration20261129050000_ledger.js';
+import { Migration20261129055000_pack_updates } from './Migration20261129055000_pack_updates.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261129020000_evidence', class: Migration20261129020000_evidence },
   { name: 'Migration20261129030000_shipments', class: Migration20261129030000_shipments },
   { name: 'Migration20261129050000_ledger', class: Migration20261129050000_ledger },
+  { name: 'Migration20261129055000_pack_updates', class: Migration20261129055000_pack_updates },
 ];
