@@ -140,14 +140,21 @@ async function settle(ctx) {
   await ctx.db.pool.query('checkpoint');
 }
 
-/** 1. approveCodeRequest of `SIZES.issue` codes, beside a COPY of as many rows into a table like pack. */
+/**
+ * 1. approveCodeRequest of `SIZES.issue` codes, beside a COPY of as many rows of (product,
+ * serial, batch, status) with a primary key on (product, serial): the bare work of issuing; and,
+ * for reference, a COPY into a table like pack (its indexes and constraints).
+ */
 async function benchIssue(ctx) {
   const n = SIZES.issue;
   say(`-- 1. issue ${fmtInt(n)} codes (approveCodeRequest over HTTP), best of ${SIZES.rounds} [${elapsed()}]`);
-  const { copyPackRows, copyIntoPackRolledBack } = await import('./lib/baseline.mjs');
+  const { copyNarrowRows, copyPackRows, copyIntoPackRolledBack } = await import('./lib/baseline.mjs');
   let best = null;
   let baseMs = Infinity;
+  let likePackMs = Infinity;
   for (let r = 1; r <= SIZES.rounds; r++) {
+    await settle(ctx);
+    const narrowMs = await copyNarrowRows(ctx.db.pool, n);
     await settle(ctx);
     const copyMs = await copyPackRows(ctx.db.pool, n);
     await settle(ctx);
@@ -155,15 +162,18 @@ async function benchIssue(ctx) {
     const { rows } = await ctx.db.pool.query('select count(*)::int as n from pack where code_request_id = $1', [issued.requestId]);
     if (rows[0].n !== n) throw new Error(`request ${issued.requestId} holds ${rows[0].n} packs, not ${n}`);
     say(`   round ${r}: API ${fmtInt(n / (issued.ms / 1000))} codes/s (${fmtS(issued.ms)}), ` +
-      `raw COPY into a table like pack ${fmtInt(n / (copyMs / 1000))} rows/s (${fmtS(copyMs)})`);
+      `raw COPY of (product, serial, batch, status) ${fmtInt(n / (narrowMs / 1000))} rows/s (${fmtS(narrowMs)}), ` +
+      `into a table like pack ${fmtInt(n / (copyMs / 1000))} rows/s (${fmtS(copyMs)})`);
     if (!best || issued.ms < best.ms) best = issued;
-    baseMs = Math.min(baseMs, copyMs);
+    baseMs = Math.min(baseMs, narrowMs);
+    likePackMs = Math.min(likePackMs, copyMs);
   }
   const rate = n / (best.ms / 1000);
   const baseRate = n / (baseMs / 1000);
   const ratio = rate / baseRate;
-  say(`issue ${fmtInt(n)} codes: ${fmtInt(rate)} codes/s (${fmtS(best.ms)}) | raw COPY ${fmtInt(baseRate)} rows/s | ` +
-    `ratio ${fmtRatio(ratio)} (goal >= ${GOALS.issueRatio}) ${verdict(ratio >= GOALS.issueRatio)}`);
+  const likePackRate = n / (likePackMs / 1000);
+  say(`issue ${fmtInt(n)} codes: ${fmtInt(rate)} codes/s (${fmtS(best.ms)}) | raw COPY of (product, serial, batch, status) ${fmtInt(baseRate)} rows/s | ` +
+    `ratio ${fmtRatio(ratio)} (goal >= ${GOALS.issueRatio}) ${verdict(ratio >= GOALS.issueRatio)}; into a table like pack ${fmtInt(likePackRate)} rows/s (ratio ${fmtRatio(rate / likePackRate)})`);
   printBreakdown('approveCodeRequest', best.statements, best.ms, 4);
   // What the API would reach by COPYing serials made in Node into pack itself (with its foreign keys).
   await settle(ctx);
@@ -172,7 +182,7 @@ async function benchIssue(ctx) {
   const intoPackRate = n / (intoPackMs / 1000);
   say(`   for reference: COPY of ${fmtInt(n)} such rows into pack itself (its foreign keys and indexes; rolled back): ` +
     `${fmtInt(intoPackRate)} rows/s, ${fmtRatio(intoPackRate / baseRate)} of the baseline`);
-  return { codes: n, ms: best.ms, rate, baseMs, baseRate, ratio, met: ratio >= GOALS.issueRatio, intoPackRate };
+  return { codes: n, ms: best.ms, rate, baseMs, baseRate, ratio, met: ratio >= GOALS.issueRatio, likePackRate, intoPackRate };
 }
 
 function activationCsv(issued, units) {
@@ -411,7 +421,7 @@ function summary(results) {
   const [empty, full] = results.phases;
   heading(`summary (${results.database})`);
   const rows = [
-    ['issue codes/s', (p) => p.issue.rate, 'rate', (p) => `COPY ${fmtInt(p.issue.baseRate)} rows/s, ratio ${fmtRatio(p.issue.ratio)} ${verdict(p.issue.met)}`],
+    ['issue codes/s', (p) => p.issue.rate, 'rate', (p) => `bare COPY ${fmtInt(p.issue.baseRate)} rows/s, ratio ${fmtRatio(p.issue.ratio)} ${verdict(p.issue.met)}`],
     ['CSV activation rows/s', (p) => p.csv.rate, 'rate', (p) => `bare SQL ${fmtInt(p.csv.baseRate)} rows/s, ratio ${fmtRatio(p.csv.ratio)} ${verdict(p.csv.met)}`],
     ['ship pallet median ms', (p) => p.pallet.ship.medianMs, 'time', (p) => `raw update ${fmtMs(p.pallet.baseMedianMs)}; < ${GOALS.moveMs} ms ${verdict(p.pallet.ship.met)}`],
     ['receive pallet median ms', (p) => p.pallet.receive.medianMs, 'time', (p) => `raw update ${fmtMs(p.pallet.baseMedianMs)}; < ${GOALS.moveMs} ms ${verdict(p.pallet.receive.met)}`],
