@@ -2,20 +2,11 @@ import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graph
 import type { Context } from '../../context.js';
 import { Allow, requirePrincipal } from '../../shared/auth.js';
 import { LedgerCheck, LedgerDay } from './ledger.types.js';
-import type { PublishedDay } from './ledger.service.js';
+import { dayFields, type PublishedDay } from './ledger.service.js';
 
 const CHECK = 'Recomputes the ledger from the tables for the UTC days from `from` to `to` (YYYY-MM-DD, each optional) and names the first event that does not match. Recorded; a mismatch raises a critical alert.';
 
-const toDay = (day: PublishedDay): LedgerDay => ({
-  day: day.day,
-  events: day.events,
-  root: day.root.toString('hex'),
-  previousRoot: day.previousRoot?.toString('hex') ?? null,
-  heads: day.heads,
-  keyId: day.keyId,
-  signature: day.signature.toString('base64'),
-  publishedAt: day.publishedAt,
-});
+const toDay = (day: PublishedDay): LedgerDay => ({ ...dayFields(day), publishedAt: day.publishedAt });
 
 @Resolver()
 export class LedgerResolver {

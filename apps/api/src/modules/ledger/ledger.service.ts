@@ -69,16 +69,22 @@ export function readDay(text: string | null | undefined, field: string): string 
   return text;
 }
 
+/** A published day's fields as text: hex hashes, a base64 signature. */
+export const dayFields = (day: PublishedDay) => ({
+  day: day.day,
+  events: day.events,
+  root: day.root.toString('hex'),
+  previousRoot: day.previousRoot?.toString('hex') ?? null,
+  heads: day.heads,
+  keyId: day.keyId,
+  signature: day.signature.toString('base64'),
+});
+
+/** A published day as served at /api/ledger/days/{day}: with the public key and the text signed. */
 export function dayJson(day: PublishedDay, key: LedgerKey) {
   return {
-    day: day.day,
-    events: day.events,
-    root: day.root.toString('hex'),
-    previousRoot: day.previousRoot?.toString('hex') ?? null,
-    heads: day.heads,
-    keyId: day.keyId,
+    ...dayFields(day),
     publicKey: day.keyId === key.id ? key.publicPem : null,
-    signature: day.signature.toString('base64'),
     signed: dayMessage(day),
     publishedAt: day.publishedAt.toISOString(),
   };
