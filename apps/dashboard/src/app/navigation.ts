@@ -41,7 +41,7 @@ function workItem(id: string, path: string, organizationTypes: readonly Organiza
 function supervisionItem(
   id: string,
   path: string,
-  feature: 'approvals' | 'trace' | 'inspector' | 'recalls' | 'alerts',
+  feature: 'approvals' | 'trace' | 'inspector' | 'recalls' | 'alerts' | 'ledger',
   organizationTypes: readonly OrganizationType[],
   roles?: readonly Role[],
 ): NavItem {
@@ -82,12 +82,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   workItem('stock', '/stock', ['MANUFACTURER', 'DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
   /** The recalls that reached a holder, and what it must pull of each (manufacturers follow theirs under recalls). */
   workItem('pullLists', '/pull-lists', ['DISTRIBUTOR', 'PHARMACY', 'HOSPITAL', 'PUSKESMAS']),
-  // BPOM's supervision: approvals, tracing, inspection, recalls and the alert inbox.
+  // BPOM's supervision: approvals, tracing, inspection, recalls, the alert inbox and the ledger.
   supervisionItem('approvals', '/approvals', 'approvals', ['REGULATOR'], ['SUPERVISOR', 'ADMIN']),
   supervisionItem('trace', '/trace', 'trace', ['REGULATOR']),
   supervisionItem('inspect', '/inspect', 'inspector', ['REGULATOR']),
   supervisionItem('recalls', '/recalls', 'recalls', ['REGULATOR', 'MANUFACTURER']),
   supervisionItem('alerts', '/alerts', 'alerts', ['REGULATOR']),
+  /** The tamper-evident ledger: daily roots and the audit of the record. */
+  supervisionItem('ledger', '/ledger', 'ledger', ['REGULATOR']),
   // Reports: the API shows each caller what it may see.
   reportItem('realisation', '/reports/realisation', 'realisation', ['REGULATOR', 'MANUFACTURER']),
   reportItem('goodsFlow', '/reports/goods-flow', 'flow'),

@@ -65,6 +65,7 @@ const supervision = {
   heldRecalls: () => import('../features/recalls/routes/HeldRecallsPage'),
   pullList: () => import('../features/recalls/routes/PullListPage'),
   alerts: () => import('../features/alerts/routes/AlertsPage'),
+  ledger: () => import('../features/ledger/routes/LedgerPage'),
   realisation: () => import('../features/reports/routes/RealisationPage'),
   goodsFlow: () => import('../features/reports/routes/GoodsFlowPage'),
   stock: () => import('../features/reports/routes/StockPage'),
@@ -77,6 +78,7 @@ const RecallsPage = lazy(() => supervision.recalls().then((module) => ({ default
 const HeldRecallsPage = lazy(() => supervision.heldRecalls().then((module) => ({ default: module.HeldRecallsPage })));
 const PullListPage = lazy(() => supervision.pullList().then((module) => ({ default: module.PullListPage })));
 const AlertsPage = lazy(() => supervision.alerts().then((module) => ({ default: module.AlertsPage })));
+const LedgerPage = lazy(() => supervision.ledger().then((module) => ({ default: module.LedgerPage })));
 const RealisationPage = lazy(() => supervision.realisation().then((module) => ({ default: module.RealisationPage })));
 const GoodsFlowPage = lazy(() => supervision.goodsFlow().then((module) => ({ default: module.GoodsFlowPage })));
 const StockReportPage = lazy(() => supervision.stock().then((module) => ({ default: module.StockPage })));
@@ -138,6 +140,7 @@ export const router = createBrowserRouter([
           screen('pullLists', later(<HeldRecallsPage />)),
           { path: '/pull-lists/:id', element: <RequireAccess item="pullLists">{later(<PullListPage />)}</RequireAccess> },
           screen('alerts', later(<AlertsPage />)),
+          screen('ledger', later(<LedgerPage />)),
           screen('realisation', later(<RealisationPage />)),
           screen('goodsFlow', later(<GoodsFlowPage />)),
           screen('stockReport', later(<StockReportPage />)),

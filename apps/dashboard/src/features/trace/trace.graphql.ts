@@ -42,6 +42,7 @@ export const TraceQuery = graphql(`
         status
       }
       events {
+        id
         type
         at
         source

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/ui';
+import { ProofButton } from '../../ledger/components/ProofButton';
 import type { TraceEvent } from '../path';
 
-/** Every event, oldest first, numbered like the arrows of the graph. */
+/** Every event, oldest first, numbered like the arrows of the graph, each with its ledger proof. */
 export function TraceTimeline({ events }: { events: readonly TraceEvent[] }) {
   const { t } = useTranslation();
   if (!events.length) return <p className="empty">{t('trace.noEvents')}</p>;
   return (
     <ol className="timeline">
       {events.map((event, index) => (
-        <li key={`${index}-${event.at}`} className={`timeline-item timeline-${event.type.toLowerCase()}`}>
+        <li key={event.id} className={`timeline-item timeline-${event.type.toLowerCase()}`}>
           <span className="timeline-step" aria-hidden="true">
             {index + 1}
           </span>
@@ -34,6 +35,7 @@ export function TraceTimeline({ events }: { events: readonly TraceEvent[] }) {
                 .filter(Boolean)
                 .join(' · ')}
             </p>
+            <ProofButton eventId={event.id} />
           </div>
         </li>
       ))}
