@@ -8,6 +8,7 @@ import type { Principal } from './shared/auth.js';
 import type { AppError } from './shared/errors.js';
 import { createLoaders, type Loaders } from './shared/loaders.js';
 import type { Services } from './services.js';
+import { retryIfDisconnected } from './shared/db.js';
 
 /** Everything one request needs; services take it first. */
 export interface Context {
@@ -46,8 +47,11 @@ export interface ContextDeps {
 
 
 export async function createContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
-  const em = deps.em.fork();
-  const auth = await deps.services.auth.authenticate(em, request.authorization);
+  // Nothing has run yet: a connection lost while reading the caller's session is simply tried again.
+  const { em, auth } = await retryIfDisconnected(async () => {
+    const em = deps.em.fork();
+    return { em, auth: await deps.services.auth.authenticate(em, request.authorization) };
+  });
   return {
     em,
     pool: deps.pool,

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
+import { getOperationAST, parse } from 'graphql';
 import { createContext, requestInfo, type Context, type ContextDeps } from './context.js';
+import { beforeReread } from './shared/db.js';
 import { BodyError, discardBody, requestBody, requireUtf8 } from './shared/body.js';
-import { errorBody, type ErrorCode } from './shared/errors.js';
+import { UNAVAILABLE_RETRY_SECONDS, errorBody, httpStatusOf, type ErrorCode } from './shared/errors.js';
 import { sendJson } from './shared/http.js';
 import { logger } from './shared/logger.js';
 
@@ -35,12 +37,24 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: url.slice('/graphql'.length), body: json },
-      context: () => createContext(deps, requestInfo(req, deps.trustProxy)),
-    });
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers, search: url.slice('/graphql'.length), body: json },
+        context: () => createContext(deps, requestInfo(req, deps.trustProxy)),
+      });
+    let response = await execute();
+    // A query that lost its database connection (a restart, a failover) is run once more on a
+    // fresh one; a mutation is not, and answers UNAVAILABLE for the client to try again.
+    if (unavailable(response) && isQuery(json)) {
+      await beforeReread();
+      response = await execute();
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
+    if (unavailable(response)) {
+      res.statusCode = httpStatusOf('UNAVAILABLE');
+      res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+    }
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
       return;
@@ -52,6 +66,20 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
     logger.error({ err: error }, 'GraphQL request failed outside Apollo');
     if (res.headersSent) res.destroy();
     else sendError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+  }
+}
+
+/** Whether an answer carries UNAVAILABLE: a database connection lost under the operation. */
+const unavailable = (response: HTTPGraphQLResponse) => response.body.kind === 'complete' && response.body.string.includes('"code":"UNAVAILABLE"');
+
+/** Whether a request body is a single query operation (nothing it runs changes anything). */
+function isQuery(json: unknown): boolean {
+  const { query, operationName } = (json ?? {}) as { query?: unknown; operationName?: unknown };
+  if (typeof query !== 'string') return false;
+  try {
+    return getOperationAST(parse(query), typeof operationName === 'string' ? operationName : undefined)?.operation === 'query';
+  } catch {
+    return false;
   }
 }
 

@@ -23,12 +23,12 @@ import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
 import { createServices, type Services } from './services.js';
 import { BodyError } from './shared/body.js';
-import { AppError, errorBody, formatError, formatErrorWithoutSuggestions, httpStatusOf } from './shared/errors.js';
+import { AppError, UNAVAILABLE_RETRY_SECONDS, errorBody, formatError, formatErrorWithoutSuggestions, httpStatusOf, knownError } from './shared/errors.js';
 import { GRAPHQL_LIMITS, costLimit, limitRules } from './shared/graphql-limits.js';
 import { securityHeaders } from './shared/security-headers.js';
 import { logger } from './shared/logger.js';
 import { StartupError, reasonOf } from './startup-error.js';
-import { SESSION_OPTIONS } from './shared/db.js';
+import { createPool } from './shared/db.js';
 import { ensureSummaryTimeZone } from './modules/reports/rebuild.js';
 
 export interface RunningServer {
@@ -53,10 +53,7 @@ export interface ServerOptions {
 export async function startServer(config: Config, databaseUrl: string, options: ServerOptions = {}): Promise<RunningServer> {
   const schema = await buildJejakSchema();
   const orm = await openOrm(databaseUrl);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, options: SESSION_OPTIONS });
-  // A connection closed by the server while idle in the pool (a restart, an administrator) is
-  // replaced on the next query; it must not end the process.
-  pool.on('error', (error) => logger.warn({ err: error }, 'an idle database connection was closed'));
+  const pool = createPool(databaseUrl, 20);
   const services = createServices(config, pool, options.now);
   const trustProxy = compileTrustedProxies(config.trustedProxies);
   const app = express();
@@ -184,12 +181,15 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
   }
   if (error instanceof AppError) {
     const status = error instanceof BodyError ? error.status : httpStatusOf(error.code);
+    if (typeof error.details.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
     res.status(status).json(errorBody(error.message, error.code, error.details));
     return;
   }
-  const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
-  if (status === 500) logger.error({ err: error }, 'unexpected error in an HTTP request');
-  const message = status === 500 ? 'Internal server error' : String(error.message ?? 'Bad request');
-  const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-  res.status(status).json(errorBody(message, code));
+  if (typeof error?.status === 'number' && error.status < 500) {
+    res.status(error.status).json(errorBody(String(error.message ?? 'Bad request'), 'BAD_REQUEST'));
+    return;
+  }
+  const known = knownError(error, 'an HTTP request');
+  if (known.code === 'UNAVAILABLE') res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+  res.status(httpStatusOf(known.code)).json(errorBody(known.message, known.code, known.details));
 };

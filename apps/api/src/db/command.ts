@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { loadConfig, type Config } from '../config.js';
-import { SESSION_OPTIONS } from '../shared/db.js';
+import { createPool } from '../shared/db.js';
 import { startupSentence } from '../startup-error.js';
 import { openDatabase } from './connect.js';
 
@@ -19,7 +19,7 @@ export async function runCommand(work: (pool: pg.Pool, config: Config) => Promis
     process.stderr.write(`${startupSentence(error)}\n`);
     process.exit(2);
   }
-  const pool = new pg.Pool({ connectionString: opened.database.url, max: 4, options: SESSION_OPTIONS });
+  const pool = createPool(opened.database.url, 4);
   let exitCode = 0;
   try {
     exitCode = await work(pool, opened.config);

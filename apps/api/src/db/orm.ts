@@ -24,7 +24,17 @@ export function ormOptions(clientUrl: string, migrationsList = migrations): Opti
     debug: false,
     logger: (message) => logger.debug({ orm: message }),
     pool: { min: 0, max: 20 },
-    driverOptions: { connection: { options: SESSION_OPTIONS } },
+    driverOptions: {
+      connection: { options: SESSION_OPTIONS },
+      // The query builder's own notices (a pooled connection closed by the server, say) go to
+      // the log, not to the console.
+      log: {
+        warn: (message: unknown) => logger.warn({ orm: String(message).slice(0, 200) }, 'database driver notice'),
+        error: (message: unknown) => logger.error({ orm: String(message).slice(0, 200) }, 'database driver error'),
+        deprecate: () => undefined,
+        debug: () => undefined,
+      },
+    },
     migrations: {
       migrationsList,
       transactional: true,

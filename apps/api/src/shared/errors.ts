@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED: 'The request does not match the schema.',
   BAD_REQUEST: 'The HTTP request is malformed.',
   INTERNAL_SERVER_ERROR: 'Something failed on the server; it has been logged.',
+  UNAVAILABLE: 'The database could not be reached for a moment (a restart or failover); wait retryAfterSeconds and try again.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -39,6 +40,55 @@ export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 
+/** How long a client waits before trying again after UNAVAILABLE. */
+export const UNAVAILABLE_RETRY_SECONDS = 1;
+
+/**
+ * The database connection went away under a call (a restart, a failover, an administrator).
+ * Reads are tried once more on a fresh connection before this is answered; a write caught in the
+ * cut was rolled back by the server unless its commit had already gone through.
+ */
+export const unavailable = () =>
+  new AppError(
+    'UNAVAILABLE',
+    'The database connection was lost (a restart or failover); what this call changed was not applied unless a later read shows it. Try again in a moment.',
+    { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
+  );
+
+/** SQLSTATEs of a lost connection: class 08, and the server shutting down or not yet up. */
+const CONNECTION_SQLSTATE = /^(08\d{3}|57P0[123])$/;
+const CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN']);
+const CONNECTION_MESSAGE =
+  /Connection terminated|Connection ended unexpectedly|connection error and is not queryable|Client was closed and is not queryable|terminating connection due to|timeout exceeded when trying to connect|is not currently accepting connections/i;
+
+/**
+ * What a lost or refused database connection left in an error, or in one it wraps (an ORM's
+ * driver exception, Apollo's context failure): its SQLSTATE or errno, or "closed"; null when the
+ * error is something else. Never the SQL, which may hold a token's hash.
+ */
+export function lostConnection(error: unknown): string | null {
+  for (let depth = 0, current: unknown = error; current && depth < 5; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (CONNECTION_SQLSTATE.test(code) || CONNECTION_ERRNO.has(code))) return code;
+    if (typeof message === 'string' && CONNECTION_MESSAGE.test(message)) return 'closed';
+    const next = current as { originalError?: unknown; cause?: unknown };
+    current = next.originalError ?? next.cause;
+  }
+  return null;
+}
+
+/** An unexpected error as the client sees it: a lost database connection is UNAVAILABLE, the rest are logged. */
+export function knownError(error: unknown, what: string): AppError {
+  if (error instanceof AppError) return error;
+  const lost = lostConnection(error);
+  if (lost) {
+    logger.warn({ lost }, `${what}: the database connection was lost`);
+    return unavailable();
+  }
+  logger.error({ err: error }, `unexpected error in ${what}`);
+  return new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
+}
+
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   TOKEN_EXPIRED: 401,
@@ -49,6 +99,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   CONFLICT: 409,
   TOO_MANY_ATTEMPTS: 429,
+  UNAVAILABLE: 503,
 };
 export const httpStatusOf = (code: ErrorCode) => HTTP_STATUS[code] ?? 500;
 
@@ -81,8 +132,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && PASS_THROUGH.has(code) && original instanceof GraphQLError) {
     return { ...base, message: formatted.message, extensions: { code } };
   }
-  logger.error({ err: original }, 'unexpected error in a GraphQL operation');
-  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const known = knownError(original, 'a GraphQL operation');
+  return { ...base, message: known.message, extensions: { code: known.code, ...known.details } };
 }
 
 /** GraphQL's suggestion at the end of a message: ` Did you mean "facilities"?` */

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'INTERNAL_SERVER_ERROR',
+  'UNAVAILABLE',
   'NETWORK',
   'UNKNOWN',
 ] as const;
@@ -34,6 +35,7 @@ export const ERROR_MESSAGES = {
   GRAPHQL_VALIDATION_FAILED: 'errors.GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST: 'errors.BAD_REQUEST',
   INTERNAL_SERVER_ERROR: 'errors.INTERNAL_SERVER_ERROR',
+  UNAVAILABLE: 'errors.UNAVAILABLE',
   NETWORK: 'errors.NETWORK',
   UNKNOWN: 'errors.UNKNOWN',
 } as const satisfies Record<ErrorCode, `errors.${ErrorCode}`>;
@@ -91,6 +93,7 @@ export function errorCodeOf(error: unknown): ErrorCode {
     if (error.statusCode === 401) return 'UNAUTHENTICATED';
     if (error.statusCode === 403) return 'FORBIDDEN';
     if (error.statusCode === 429) return 'TOO_MANY_ATTEMPTS';
+    if (error.statusCode === 503) return 'UNAVAILABLE';
     if (error.statusCode >= 500) return 'INTERNAL_SERVER_ERROR';
     return 'BAD_REQUEST';
   }

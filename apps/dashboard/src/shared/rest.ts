@@ -5,6 +5,7 @@ function codeOfStatus(status: number): ErrorCode {
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
   if (status === 429) return 'TOO_MANY_ATTEMPTS';
+  if (status === 503) return 'UNAVAILABLE';
   if (status >= 500) return 'INTERNAL_SERVER_ERROR';
   return 'BAD_REQUEST';
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { retryIfDisconnected } from '../../shared/db.js';
 import { logger } from '../../shared/logger.js';
 import type { Sighting } from './clone.js';
 
@@ -56,7 +57,9 @@ export class ScanLog {
 
   private async write(batch: Scan[]) {
     try {
-      await this.pool.query(
+      // A scan written twice when a connection is cut mid-insert counts once for clone
+      // detection (the same device); a scan lost would not count at all.
+      await retryIfDisconnected(() => this.pool.query(
         `insert into scan (at, pack_id, code, verdict, reasons, latitude, longitude, client, device)
          select t.at, t.pack_id, t.code, t.verdict, string_to_array(t.reasons, ','), t.latitude, t.longitude, t.client, t.device
            from unnest($1::timestamptz[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::bytea[], $9::bytea[])
@@ -72,7 +75,7 @@ export class ScanLog {
           batch.map((s) => s.client),
           batch.map((s) => s.device),
         ],
-      );
+      ));
     } catch (error) {
       logger.error({ err: error, scans: batch.length }, 'could not write the scan log');
     }

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientFingerprint, requestInfo, type ContextDeps } from '../../context.js';
-import { AppError, badInput, errorBody, httpStatusOf } from '../../shared/errors.js';
+import { retryIfDisconnected } from '../../shared/db.js';
+import { badInput, errorBody, httpStatusOf, knownError } from '../../shared/errors.js';
 import { sendJson } from '../../shared/http.js';
-import { logger } from '../../shared/logger.js';
 
 const PATH = '/api/verify';
 
@@ -34,12 +34,13 @@ async function answer(deps: ContextDeps, req: IncomingMessage, res: ServerRespon
     if (code === null || code === '') throw badInput('code is required: the text of the 2D barcode', 'code');
     const request = requestInfo(req, deps.trustProxy);
     const ctx = { pool: deps.pool, services: deps.services, client: clientFingerprint(request), request };
-    const verification = await deps.services.verification.verify(ctx, code, numberParam(query, 'latitude'), numberParam(query, 'longitude'));
+    const latitude = numberParam(query, 'latitude');
+    const longitude = numberParam(query, 'longitude');
+    const verification = await retryIfDisconnected(() => deps.services.verification.verify(ctx, code, latitude, longitude));
     sendJson(res, 200, verification, NO_STORE);
   } catch (error) {
-    if (!(error instanceof AppError)) logger.error({ err: error }, 'public verification failed');
-    const known = error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
-    const retry = known.code === 'TOO_MANY_ATTEMPTS' ? known.details.retryAfterSeconds : undefined;
+    const known = knownError(error, 'public verification');
+    const retry = known.details.retryAfterSeconds;
     if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
     sendJson(res, httpStatusOf(known.code), errorBody(known.message, known.code, known.details), NO_STORE);
   }

@@ -1749,6 +1749,7 @@ export const en: Translations = {
     GRAPHQL_VALIDATION_FAILED: 'This app does not match the server version. Reload the page.',
     BAD_REQUEST: 'The request was not valid. Reload the page and try again.',
     INTERNAL_SERVER_ERROR: 'Something went wrong on the server. Try again later.',
+    UNAVAILABLE: 'The database is unavailable for a moment (a restart). Try again in a few seconds.',
     NETWORK: 'The server cannot be reached. Check your connection.',
     UNKNOWN: 'An unknown error occurred.',
     retryLater: 'Wait a moment and try again.',

@@ -1747,6 +1747,7 @@ export const id = {
     GRAPHQL_VALIDATION_FAILED: 'Aplikasi ini tidak cocok dengan versi server. Muat ulang halaman.',
     BAD_REQUEST: 'Permintaan tidak valid. Muat ulang halaman lalu coba lagi.',
     INTERNAL_SERVER_ERROR: 'Terjadi kesalahan di server. Coba lagi nanti.',
+    UNAVAILABLE: 'Basis data sedang tidak tersedia sebentar (dimulai ulang). Coba lagi dalam beberapa detik.',
     NETWORK: 'Server tidak dapat dihubungi. Periksa koneksi Anda.',
     UNKNOWN: 'Terjadi kesalahan yang tidak diketahui.',
     retryLater: 'Tunggu sebentar lalu coba lagi.',
