@@ -25,6 +25,8 @@ export interface Config {
   reportedWindowDays: number;
   /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. */
   trustedProxies: string[];
+  /** Who may read /metrics: addresses and CIDR ranges of the peer itself (never a forwarded address). */
+  metricsAllow: string[];
   /** An SMTP server for e-mailing notifications (smtp://user:pass@host:587); none sends no e-mail. */
   smtpUrl: string | null;
   smtpFrom: string;
@@ -61,7 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     reportTimeZone,
     reportedWindowDays,
-    trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
+    trustedProxies: readAddresses('TRUSTED_PROXIES', env.TRUSTED_PROXIES),
+    metricsAllow: readAddresses('METRICS_ALLOW', env.METRICS_ALLOW ?? 'loopback'),
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM || 'Jejak <jejak@localhost>',
     ledgerKeyFile: path.resolve(env.LEDGER_KEY_FILE || path.join(dataDir, 'ledger-key.pem')),
@@ -92,13 +95,13 @@ function readDatabaseUrl(text: string | undefined): string | null {
   return text;
 }
 
-/** A comma-separated list of IPv4/IPv6 addresses and CIDR ranges, each checked. */
-function readTrustedProxies(text: string | undefined): string[] {
+/** A comma-separated list of IPv4/IPv6 addresses and CIDR ranges (or loopback, linklocal, uniquelocal), each checked. */
+function readAddresses(name: string, text: string | undefined): string[] {
   const list = (text ?? '').split(',').map((item) => item.trim()).filter(Boolean);
   try {
     compileTrustedProxies(list);
   } catch (error) {
-    refuse('TRUSTED_PROXIES', `a comma-separated list of addresses or CIDR ranges such as 10.0.0.0/8 (${reasonOf(error)})`, text);
+    refuse(name, `a comma-separated list of addresses or CIDR ranges such as 10.0.0.0/8 (${reasonOf(error)})`, text);
   }
   return list;
 }

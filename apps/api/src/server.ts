@@ -29,6 +29,8 @@ import { securityHeaders } from './shared/security-headers.js';
 import { logger } from './shared/logger.js';
 import { StartupError, reasonOf } from './startup-error.js';
 import { createPool } from './shared/db.js';
+import { Metrics } from './modules/operations/metrics.js';
+import { operationRoutes, ormPoolState, type Operations } from './modules/operations/operations.routes.js';
 import { ensureSummaryTimeZone } from './modules/reports/rebuild.js';
 
 export interface RunningServer {
@@ -62,7 +64,12 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   // Every answer, whichever way it goes, carries the security headers.
   let direct: Array<(req: http.IncomingMessage, res: http.ServerResponse) => boolean> = [];
   const headers = securityHeaders(trustProxy);
+  const metrics = new Metrics(
+    { pool, ormPool: () => ormPoolState(orm), queued: () => services.verification.unwrittenScans },
+    config.metricsAllow,
+  );
   const httpServer = http.createServer((req, res) => {
+    metrics.observe(req, res);
     headers(req, res);
     if (!direct.some((route) => route(req, res))) app(req, res);
   });
@@ -79,11 +86,13 @@ export async function startServer(config: Config, databaseUrl: string, options: 
     validationRules: limitRules,
     // Signals are main.ts's: it stops the server, then the database.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), costLimit(schema)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), costLimit(schema), metrics.graphqlPlugin()],
   });
   let apolloStarted = false;
-  /** Stops taking requests, lets those under way finish (10 s at most), then closes the pools. */
+  const state = { draining: false };
+  /** Stops taking requests (/readyz says so), lets those under way finish (10 s at most), then closes the pools. */
   const close = async () => {
+    state.draining = true;
     if (apolloStarted) await apollo.stop();
     await services.ledger.stop();
     await services.verification.close();
@@ -103,7 +112,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
     await apollo.start();
     apolloStarted = true;
     direct = [publicVerification(deps), graphqlPosts(apollo, deps)];
-    routes(app, apollo, deps, config);
+    routes(app, apollo, deps, config, { metrics, state });
     const port = await listen(httpServer, config.port);
     const url = `http://localhost:${port}`;
     logger.info({ url }, 'Jejak is listening');
@@ -114,17 +123,12 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   }
 }
 
-/** The routes Express serves: /healthz, /graphql (other than POST), the CSV and download routes, the dashboard. */
-function routes(app: express.Express, apollo: ApolloServer<Context>, deps: ContextDeps, config: Config) {
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await deps.pool.query('select 1');
-      res.json({ status: 'ok', database: 'up' });
-    } catch (error) {
-      logger.warn({ err: error }, 'health check: database unreachable');
-      res.status(503).json({ status: 'unavailable', database: 'down' });
-    }
-  });
+/**
+ * The routes Express serves: the probes and /metrics, /graphql (other than POST), the CSV and
+ * download routes, the dashboard.
+ */
+function routes(app: express.Express, apollo: ApolloServer<Context>, deps: ContextDeps, config: Config, operations: Operations) {
+  app.use(operationRoutes(deps.pool, operations));
 
   app.use(
     '/graphql',
@@ -166,7 +170,7 @@ function serveDashboard(app: express.Express, dir: string) {
     return;
   }
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(/^(?!\/(graphql|api|healthz)(\/|$)).*/, (_req, res) => {
+  app.get(/^(?!\/(graphql|api|healthz|livez|readyz|metrics)(\/|$)).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -44,6 +44,11 @@ interface Judgement {
 
 export class VerificationService {
   private scans: ScanLog | null = null;
+
+  /** Public checks logged but not yet written: the scan log's queue. */
+  get unwrittenScans(): number {
+    return this.scans?.unwritten().length ?? 0;
+  }
   private devices: DeviceKeys | null = null;
 
   constructor(
