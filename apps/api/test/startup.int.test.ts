@@ -1,61 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropDatabase, ensureDatabase, freePort } from '../src/db/embedded.js';
+import { MAIN, runningAt, startMain, type Ended, type Started } from './main-process.js';
 
 // The built server, as `npm start` runs it: start-up failures end with one sentence, signals quietly.
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
-
-interface Ended {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface Started {
-  child: ChildProcess;
-  output: { stdout: string; stderr: string };
-  ended: Promise<Ended>;
-}
-
-/**
- * main.js with `env` over this process's (no NODE_ENV, as in production; no demo data; any port),
- * in a process group of its own, as a terminal runs a command.
- */
-function startMain(env: Record<string, string | undefined>): Started {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, NODE_ENV: undefined, DATABASE_URL: undefined, LOG_LEVEL: 'info', DEMO: '0', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  const ended = new Promise<Ended>((resolve) => child.once('close', (code, signal) => resolve({ code, signal, ...output })));
-  return { child, output, ended };
-}
-
-/** Waits for the line that says where Jejak runs, and returns that address. */
-async function runningAt(started: Started): Promise<string> {
-  const deadline = Date.now() + 25_000;
-  while (Date.now() < deadline) {
-    const url = /Jejak is running at (\S+)/.exec(started.output.stdout)?.[1];
-    if (url) return url;
-    const early = await Promise.race([started.ended, new Promise((resolve) => setTimeout(resolve, 100, null))]);
-    if (early) throw new Error(`main.js ended before it was running: ${JSON.stringify(early)}`);
-  }
-  started.child.kill('SIGKILL');
-  throw new Error(`main.js did not start in time:\n${started.output.stdout}\n${started.output.stderr}`);
-}
-
 /** Ctrl-C: a terminal sends SIGINT to every process of the command's group. */
 const ctrlC = (started: Started) => process.kill(-started.child.pid!, 'SIGINT');
 

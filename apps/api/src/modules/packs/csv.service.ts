@@ -1,4 +1,5 @@
 import { parse } from '@jejak/gs1';
+import type { PoolClient } from 'pg';
 import type { Context } from '../../context.js';
 import { requirePrincipal, type Principal } from '../../shared/auth.js';
 import { CSV_LIMITS, normaliseHeader } from '../../shared/csv.js';
@@ -73,6 +74,30 @@ function addLine(steps: Step[], movement: Movement, line: Line) {
 
 const refusedRow = (code: string, row: number, rule: RuleName, message: string): Rejection => ({ code, row, ...refuse(rule, message) });
 
+/** A file's once-only key: the caller's Idempotency-Key, or the file's SHA-256 (see csv.routes.ts). */
+export interface ImportKey {
+  kind: 'activation' | 'movements';
+  key: string;
+}
+
+/** A CSV's BulkResult; `replayed` when the same file had been applied already, with when. */
+export type CsvResult = BulkResult & { replayed?: true; appliedAt?: string };
+
+/** Claims a file's key for this transaction, or finds the result of the import that holds it. */
+async function claimImport(client: PoolClient, principal: Principal, { kind, key }: ImportKey): Promise<{ id: string } | (CsvResult & { id?: never })> {
+  const claimed = await client.query<{ id: string }>(
+    `insert into csv_import (organization_id, kind, key, user_id) values ($1, $2, $3, $4)
+     on conflict (organization_id, kind, key) do nothing returning id`,
+    [principal.organizationId, kind, key, principal.kind === 'user' ? principal.id : null],
+  );
+  if (claimed.rows[0]) return claimed.rows[0];
+  const { rows } = await client.query<{ result: BulkResult; appliedAt: Date }>(
+    `select result, applied_at as "appliedAt" from csv_import where organization_id = $1 and kind = $2 and key = $3`,
+    [principal.organizationId, kind, key],
+  );
+  return { ...rows[0]!.result, replayed: true, appliedAt: rows[0]!.appliedAt.toISOString() };
+}
+
 export class CsvService {
   constructor(
     private readonly mover: MovementService,
@@ -80,7 +105,7 @@ export class CsvService {
   ) {}
 
   /** The seed's 13-column activation file: every valid row activated, in one transaction. */
-  async activation(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
+  async activation(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef, importKey: string | null = null): Promise<CsvResult> {
     const principal = requirePrincipal(ctx);
     if (principal.organizationType !== 'MANUFACTURER') throw forbidden('Only manufacturers activate codes');
     const [header, ...data] = checkRows(rows);
@@ -103,14 +128,14 @@ export class CsvService {
     });
     const steps: Step[] = [];
     for (const line of activations) addLine(steps, { kind: 'activate' }, line);
-    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected, samples);
+    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected, samples, importKey === null ? null : { kind: 'activation', key: importKey });
   }
 
   /**
    * A movements file (`code,event,to,time`) is a journal: applied row by row in the file's own
    * order (consecutive rows with the same movement as one bulk step), in one transaction.
    */
-  async movements(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef): Promise<BulkResult> {
+  async movements(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef, importKey: string | null = null): Promise<CsvResult> {
     const principal = requirePrincipal(ctx);
     const [header, ...data] = checkRows(rows);
     const columns = locateColumns(header, MOVEMENT_COLUMNS);
@@ -162,15 +187,28 @@ export class CsvService {
       } else movement = { kind } as Movement;
       addLine(steps, movement, { code, row: i + 1, at, ...location });
     }
-    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected);
+    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected, [], importKey === null ? null : { kind: 'movements', key: importKey });
   }
 
   /**
    * Runs the steps in order in one transaction (and marks activated samples), every rejection
    * tied to its row. Each step that ships or returns travels as a shipment of its own.
    */
-  private async apply(ctx: Context, principal: Principal, steps: Step[], actor: FacilityRef, reporter: Reporter, rejected: Rejection[], samples: Line[] = []): Promise<BulkResult> {
-    const { result, notices } = await inTransaction(ctx.pool, async (client) => {
+  private async apply(
+    ctx: Context,
+    principal: Principal,
+    steps: Step[],
+    actor: FacilityRef,
+    reporter: Reporter,
+    rejected: Rejection[],
+    samples: Line[] = [],
+    once: ImportKey | null = null,
+  ): Promise<CsvResult> {
+    const { result, notices } = await inTransaction(ctx.pool, async (client): Promise<{ result: CsvResult; notices: NewNotification[] }> => {
+      // The file is claimed first: a second sender of it waits here until the first commits
+      // (and then answers its result) or rolls back (and then applies it itself).
+      const claim = once && (await claimImport(client, principal, once));
+      if (claim && !('id' in claim)) return { result: claim, notices: [] };
       const all = [...rejected];
       const recalled: string[] = [];
       const notices: NewNotification[] = [];
@@ -197,7 +235,9 @@ export class CsvService {
         const outcome = await this.mover.moveIn(client, { kind: 'decommission', reason: 'SAMPLE' }, sampled, actor, reporter);
         all.push(...outcome.rejected);
       }
-      return { result: { accepted, units, rejected: all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), recalled, shipment: null }, notices };
+      const result = { accepted, units, rejected: all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), recalled, shipment: null };
+      if (claim) await client.query(`update csv_import set result = $2 where id = $1`, [claim.id, JSON.stringify(result)]);
+      return { result, notices };
     });
     await this.shipments.notifyByEmail(notices);
     return result;

@@ -1,0 +1,23 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Each CSV file applied, once: the key is the caller's Idempotency-Key or the SHA-256 of the file
+ * (with the acting facility), written in the transaction that applies the file, with its result.
+ * The same file sent again (a retry after a timeout, a crash, a double click) answers that result
+ * and changes nothing; a second sender of it waits for the first to commit or roll back.
+ */
+export class Migration20261129100000_csv_imports extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create table csv_import (
+        id uuid primary key default gen_random_uuid(),
+        organization_id uuid not null references organization (id),
+        kind text not null check (kind in ('activation', 'movements')),
+        key text not null,
+        user_id uuid references app_user (id),
+        result jsonb,
+        applied_at timestamptz not null default now(),
+        unique (organization_id, kind, key)
+      );`);
+  }
+}
