@@ -30,6 +30,7 @@ import { logger } from './shared/logger.js';
 import { StartupError, reasonOf } from './startup-error.js';
 import { createPool } from './shared/db.js';
 import { Metrics } from './modules/operations/metrics.js';
+import { backupRoutes } from './modules/operations/backup.routes.js';
 import { operationRoutes, ormPoolState, type Operations } from './modules/operations/operations.routes.js';
 import { ensureSummaryTimeZone } from './modules/reports/rebuild.js';
 
@@ -136,7 +137,7 @@ function routes(app: express.Express, apollo: ApolloServer<Context>, deps: Conte
     expressMiddleware(apollo, { context: ({ req }) => createContext(deps, requestInfo(req, deps.trustProxy)) }),
   );
 
-  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps), ledgerRoutes(deps));
+  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps), ledgerRoutes(deps), backupRoutes(deps));
   app.use('/api', (req, res) => {
     res.status(404).json(errorBody(`No endpoint ${req.method} /api${req.path}`, 'NOT_FOUND'));
   });

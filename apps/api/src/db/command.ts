@@ -10,7 +10,7 @@ import { openDatabase } from './connect.js';
  * first). Runs `work` with a small pool, then stops what it started and exits with `work`'s
  * code; a failure to open ends with one sentence and exit code 2.
  */
-export async function runCommand(work: (pool: pg.Pool, config: Config) => Promise<number>): Promise<never> {
+export async function runCommand(work: (pool: pg.Pool, config: Config, databaseUrl: string) => Promise<number>): Promise<never> {
   let opened;
   try {
     const config = loadConfig();
@@ -22,7 +22,7 @@ export async function runCommand(work: (pool: pg.Pool, config: Config) => Promis
   const pool = createPool(opened.database.url, 4);
   let exitCode = 0;
   try {
-    exitCode = await work(pool, opened.config);
+    exitCode = await work(pool, opened.config, opened.database.url);
   } catch (error) {
     process.stderr.write(`${startupSentence(error)}\n`);
     exitCode = 2;

@@ -15,6 +15,7 @@ const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/ledger\/days\/[^/?]+(?:[?]|$)/, '/api/ledger/days/:day'],
   [/^\/api\/ledger\/events\/[^/?]+\/proof(?:[?]|$)/, '/api/ledger/events/:id/proof'],
   [/^\/api\/ledger\/key(?:[?]|$)/, '/api/ledger/key'],
+  [/^\/api\/backup(?:[?]|$)/, '/api/backup'],
   [/^\/(healthz|livez|readyz|metrics)(?:[?]|$)/, '/$1'],
   [/^\/api(?:[/?]|$)/, '/api/other'],
   [/^\/(?:assets\/|verify|01\/|[^/]*\.[a-z0-9]+(?:[?]|$))/, 'dashboard'],
