@@ -9,6 +9,10 @@ export interface Config {
   port: number;
   /** A PostgreSQL server to use; without it an embedded PostgreSQL runs under `dataDir`. */
   databaseUrl: string | null;
+  /** Streaming replicas for public verification, reports and trace (DATABASE_REPLICA_URLS). */
+  replicaUrls: string[];
+  /** How far behind the primary a replica may be and still answer (REPLICA_MAX_LAG_SECONDS). */
+  replicaMaxLagSeconds: number;
   dataDir: string;
   /** Load demo data into an empty database. */
   demo: boolean;
@@ -55,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     databaseUrl: readDatabaseUrl(env.DATABASE_URL),
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean).map((url) => readDatabaseUrl(url, 'DATABASE_REPLICA_URLS')!),
+    replicaMaxLagSeconds: readReplicaLag(env.REPLICA_MAX_LAG_SECONDS),
     dataDir,
     demo: env.DEMO !== '0' && env.DEMO !== 'false',
     logLevel,
@@ -87,12 +93,24 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** A PostgreSQL URL; never echoed back, since it may hold a password. */
-function readDatabaseUrl(text: string | undefined): string | null {
+function readDatabaseUrl(text: string | undefined, name = 'DATABASE_URL'): string | null {
   if (!text) return null;
   if (!URL.canParse(text) || !['postgres:', 'postgresql:'].includes(new URL(text).protocol)) {
-    throw new StartupError('DATABASE_URL must be a URL such as postgres://user:password@host:5432/jejak; correct it, or leave it unset for the embedded PostgreSQL.');
+    throw new StartupError(
+      name === 'DATABASE_URL'
+        ? 'DATABASE_URL must be a URL such as postgres://user:password@host:5432/jejak; correct it, or leave it unset for the embedded PostgreSQL.'
+        : `${name} must be comma-separated URLs such as postgres://user:password@replica-1:5432/jejak; correct it, or leave it unset to read from the primary only.`,
+    );
   }
   return text;
+}
+
+/** Seconds, 0.5 to 3600; 5 when unset. */
+function readReplicaLag(text: string | undefined): number {
+  if (!text) return 5;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0.5 || seconds > 3600) refuse('REPLICA_MAX_LAG_SECONDS', 'a number of seconds from 0.5 to 3600', text);
+  return seconds;
 }
 
 /** A comma-separated list of IPv4/IPv6 addresses and CIDR ranges (or loopback, linklocal, uniquelocal), each checked. */

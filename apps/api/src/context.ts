@@ -9,6 +9,7 @@ import type { AppError } from './shared/errors.js';
 import { createLoaders, type Loaders } from './shared/loaders.js';
 import type { Services } from './services.js';
 import { retryIfDisconnected } from './shared/db.js';
+import type { ReplicaSet } from './db/replicas.js';
 
 /** Everything one request needs; services take it first. */
 export interface Context {
@@ -16,6 +17,8 @@ export interface Context {
   em: EntityManager;
   /** The driver pool, for set-based bulk work. */
   pool: Pool;
+  /** For reads that may come from a replica (verification, reports, trace): see db/replicas.ts. */
+  read: Pool;
   principal: Principal | null;
   /** Why a token that was sent was refused (expired, revoked, malformed). */
   authError: AppError | null;
@@ -40,6 +43,7 @@ export interface RequestInfo {
 export interface ContextDeps {
   em: EntityManager;
   pool: Pool;
+  replicas: ReplicaSet;
   services: Services;
   /** Which peer addresses are proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
   trustProxy: TrustProxy;
@@ -55,6 +59,7 @@ export async function createContext(deps: ContextDeps, request: RequestInfo): Pr
   return {
     em,
     pool: deps.pool,
+    read: deps.replicas.pick(request.authorization),
     principal: auth.principal,
     authError: auth.error,
     sessionId: auth.sessionId,

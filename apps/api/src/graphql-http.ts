@@ -49,6 +49,8 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
       await beforeReread();
       response = await execute();
     }
+    // A caller that has written reads its own writes: from the primary until a replica has them.
+    if (deps.replicas.size && !isQuery(json)) deps.replicas.wrote(req.headers.authorization);
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (unavailable(response)) {

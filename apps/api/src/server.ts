@@ -29,6 +29,7 @@ import { securityHeaders } from './shared/security-headers.js';
 import { logger } from './shared/logger.js';
 import { StartupError, reasonOf } from './startup-error.js';
 import { createPool } from './shared/db.js';
+import { ReplicaSet } from './db/replicas.js';
 import { Metrics } from './modules/operations/metrics.js';
 import { backupRoutes } from './modules/operations/backup.routes.js';
 import { operationRoutes, ormPoolState, type Operations } from './modules/operations/operations.routes.js';
@@ -65,8 +66,9 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   // Every answer, whichever way it goes, carries the security headers.
   let direct: Array<(req: http.IncomingMessage, res: http.ServerResponse) => boolean> = [];
   const headers = securityHeaders(trustProxy);
+  const replicas = new ReplicaSet(pool, config.replicaUrls, config.replicaMaxLagSeconds * 1000);
   const metrics = new Metrics(
-    { pool, ormPool: () => ormPoolState(orm), queued: () => services.verification.unwrittenScans },
+    { pool, ormPool: () => ormPoolState(orm), queued: () => services.verification.unwrittenScans, replicas: () => replicas.state() },
     config.metricsAllow,
   );
   const httpServer = http.createServer((req, res) => {
@@ -95,6 +97,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   const close = async () => {
     state.draining = true;
     if (apolloStarted) await apollo.stop();
+    await replicas.close();
     await services.ledger.stop();
     await services.verification.close();
     await pool.end();
@@ -106,7 +109,8 @@ export async function startServer(config: Config, databaseUrl: string, options: 
       logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
     }
     await services.ledger.start(pool);
-    const deps: ContextDeps = { em: orm.em, pool, services, trustProxy };
+    await replicas.start();
+    const deps: ContextDeps = { em: orm.em, pool, replicas, services, trustProxy };
     const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
     const demoCodes = demoAccounts.length ? await seedDemoPacks(deps) : null;
 

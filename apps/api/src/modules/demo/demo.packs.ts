@@ -102,6 +102,7 @@ async function demoContext(deps: Deps, email: string): Promise<Context> {
   return {
     em,
     pool: deps.pool,
+    read: deps.pool,
     principal: { kind: 'user', id: user.id, organizationId: user.organization.id, organizationType: user.organization.type, role: user.role },
     authError: null,
     sessionId: null,

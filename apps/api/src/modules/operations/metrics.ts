@@ -36,6 +36,8 @@ export interface MetricsSources {
   ormPool(): { used: number; free: number; waiting: number };
   /** Work queued inside the process: public checks logged but not yet written. */
   queued(): number;
+  /** Each streaming replica: answering, and how far behind the primary. */
+  replicas(): Array<{ replica: string; up: boolean; lagSeconds: number }>;
 }
 
 /**
@@ -92,6 +94,16 @@ export class Metrics {
       registers,
       collect() {
         this.set({ queue: 'scan_log' }, sources.queued());
+      },
+    });
+    new client.Gauge({
+      name: 'jejak_db_replica_lag_seconds',
+      help: 'How far behind the primary each streaming replica has replayed (DATABASE_REPLICA_URLS); +Inf when it does not answer.',
+      labelNames: ['replica'],
+      registers,
+      collect() {
+        this.reset();
+        for (const replica of sources.replicas()) this.set({ replica: replica.replica }, replica.up ? replica.lagSeconds : Infinity);
       },
     });
     new client.Gauge({

@@ -64,6 +64,7 @@ export function csvUploads(deps: ContextDeps): Router {
         kind === 'activation'
           ? await ctx.services.csv.activation(ctx, rows, options, actor, key)
           : await ctx.services.csv.movements(ctx, rows, options, actor, key);
+      deps.replicas.wrote(req.headers.authorization);
       res.json(result);
     } catch (error) {
       if (req.destroyed && !req.complete) return; // the client went away mid-body: no one to answer

@@ -22,8 +22,8 @@ export class TraceService {
     const view = await this.find(ctx, code);
     if (!view) throw notFound(NOT_VISIBLE);
     const [[parent], children, events] = await Promise.all([
-      view.parentId ? packViews(ctx.pool, 'p.id = $1', [view.parentId]) : [],
-      packViews(ctx.pool, 'p.parent_id = $1 order by p.id limit 1000', [view.id]),
+      view.parentId ? packViews(ctx.read, 'p.id = $1', [view.parentId]) : [],
+      packViews(ctx.read, 'p.parent_id = $1 order by p.id limit 1000', [view.id]),
       this.events(ctx, view.id),
     ]);
     return {
@@ -43,17 +43,17 @@ export class TraceService {
     const principal = requirePrincipal(ctx);
     const key = readCode(code);
     if (isRejection(key)) throw badInput(`code: ${key.message}`, 'code');
-    const pack = (await findPacks(ctx.pool, [key])).get(key);
+    const pack = (await findPacks(ctx.read, [key])).get(key);
     if (!pack) return null;
-    const [view] = await packViews(ctx.pool, 'p.id = $1', [pack.id]);
+    const [view] = await packViews(ctx.read, 'p.id = $1', [pack.id]);
     if (principal.organizationType !== 'REGULATOR' && view!.registrantId !== principal.organizationId) {
-      if (!(await hasHandled(ctx.pool, view!.id, principal.organizationId))) return null;
+      if (!(await hasHandled(ctx.read, view!.id, principal.organizationId))) return null;
     }
     return view!;
   }
 
   private async events(ctx: Context, packId: string): Promise<TraceEvent[]> {
-    const { rows } = await ctx.pool.query(
+    const { rows } = await ctx.read.query(
       `select e.id::text as id, e.type, e.at, e.recorded_at as "recordedAt", e.source, e.reason, e.facility_id as "facilityId", e.counterparty_id as "counterpartyId",
               e.parent_id::text as "parentId"
          from event_pack ep join event e on e.id = ep.event_id
@@ -62,7 +62,7 @@ export class TraceService {
       [packId],
     );
     const parentIds = [...new Set(rows.map((row) => row.parentId).filter(Boolean))];
-    const parents = parentIds.length ? await packViews(ctx.pool, 'p.id = any($1::bigint[])', [parentIds]) : [];
+    const parents = parentIds.length ? await packViews(ctx.read, 'p.id = any($1::bigint[])', [parentIds]) : [];
     const parentCode = new Map(parents.map((view) => [view.id, codeOf(view)]));
     return Promise.all(
       rows.map(async (row) => ({

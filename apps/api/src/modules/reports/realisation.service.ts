@@ -20,7 +20,7 @@ export class RealisationService {
     const where = filterWhere(principal, filter, {
       day: 's.day', province: 's.province', nie: 'pr.nie', lot: 'b.lot', registrant: 'pr.registrant_id',
     });
-    const { rows } = await ctx.pool.query(
+    const { rows } = await ctx.read.query(
       `select ${key} as key, min(${label}) as label,
               sum(s.issued)::int as issued, sum(s.activated)::int as activated,
               sum(s.shipped_to_distributor)::int as "shippedToDistributor",

@@ -96,7 +96,7 @@ export class ReportsService {
     const days = where.params.push(nearExpiryDays);
     const today = where.params.push(this.clock.today());
     const region = REGION_KEY[level];
-    const { rows } = await ctx.pool.query(
+    const { rows } = await ctx.read.query(
       `select ${region.key} as key, min(${region.label}) as label, ${level === 'FACILITY' ? 'f.id' : 'null'} as facility_id,
               min(f.province) as province, ${level === 'PROVINCE' ? 'null' : 'min(f.regency)'} as regency,
               pr.nie, min(pr.name) as name, b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry,
@@ -137,7 +137,7 @@ export class ReportsService {
     const where = filterWhere(principal, filter, {
       day: 'fl.day', province: 'f.province', regency: 'f.regency', nie: 'pr.nie', lot: 'b.lot', registrant: 'pr.registrant_id', facility: 'fl.facility_id', facilityOrg: 'f.organization_id',
     });
-    const { rows } = await ctx.pool.query(
+    const { rows } = await ctx.read.query(
       `select fl.facility_id, fl.counterparty_id, pr.nie, min(pr.name) as name, b.lot,
               sum(fl.units_out)::int as units_out, sum(fl.units_in)::int as units_in
          from flow fl join facility f on f.id = fl.facility_id join batch b on b.id = fl.batch_id join product pr on pr.id = b.product_id
@@ -153,7 +153,7 @@ export class ReportsService {
     if (filter?.facility) late.add((p) => `${p}::uuid in (t.from_id, t.to_id)`, check.uuid(filter.facility, 'facility'));
     if (principal.organizationType === 'MANUFACTURER') late.add((p) => `pr.registrant_id = ${p}::uuid`, principal.organizationId);
     else if (principal.organizationType !== 'REGULATOR') late.add((p) => `${p}::uuid in (sender.organization_id, receiver.organization_id)`, principal.organizationId);
-    const { rows: overdue } = await ctx.pool.query(
+    const { rows: overdue } = await ctx.read.query(
       `select t.from_id, t.to_id, pr.nie, min(pr.name) as name, b.lot, min(t.day) as since, sum(t.units)::int as units
          from in_transit t
          join facility sender on sender.id = t.from_id join facility receiver on receiver.id = t.to_id
@@ -208,7 +208,7 @@ export class ReportsService {
     const w = where.params.push(windowDays);
     const t = where.params.push(thresholdDays);
     const since = where.params.push(addDays(this.clock.today(), -windowDays));
-    const { rows } = await ctx.pool.query(
+    const { rows } = await ctx.read.query(
       `with rate as (
          select c.product_id, c.province, c.regency, sum(c.units)::float8 / $${w} as daily
            from consumption c join product pr on pr.id = c.product_id
@@ -247,7 +247,7 @@ export class ReportsService {
       day: byMonth ? 'c.month' : 'c.day', province: 'c.province', regency: 'c.regency', nie: 'pr.nie', registrant: 'pr.registrant_id',
     });
     const regency = level === 'REGENCY' ? 'c.regency' : 'null::text';
-    const { rows } = await ctx.pool.query(
+    const { rows } = await ctx.read.query(
       `select to_char(date_trunc('month', c.${byMonth ? 'month' : 'day'}), 'YYYY-MM') as month, c.province, ${regency} as regency, pr.nie,
               min(pr.name) as name, sum(c.units)::int as units
          from ${byMonth ? 'consumption_monthly' : 'consumption'} c join product pr on pr.id = c.product_id
@@ -274,5 +274,5 @@ const isMonthEnd = (date: string | null | undefined) => {
 };
 
 async function asOf(ctx: Context): Promise<Date> {
-  return (await ctx.pool.query('select now() as at')).rows[0].at;
+  return (await ctx.read.query('select now() as at')).rows[0].at;
 }

@@ -33,10 +33,13 @@ async function answer(deps: ContextDeps, req: IncomingMessage, res: ServerRespon
     const code = query.get('code');
     if (code === null || code === '') throw badInput('code is required: the text of the 2D barcode', 'code');
     const request = requestInfo(req, deps.trustProxy);
-    const ctx = { pool: deps.pool, services: deps.services, client: clientFingerprint(request), request };
     const latitude = numberParam(query, 'latitude');
     const longitude = numberParam(query, 'longitude');
-    const verification = await retryIfDisconnected(() => deps.services.verification.verify(ctx, code, latitude, longitude));
+    // A replica may answer; tried again, the choice is made again (one that dropped is left).
+    const verification = await retryIfDisconnected(() => {
+      const ctx = { pool: deps.pool, read: deps.replicas.pick(null), services: deps.services, client: clientFingerprint(request), request };
+      return deps.services.verification.verify(ctx, code, latitude, longitude);
+    });
     sendJson(res, 200, verification, NO_STORE);
   } catch (error) {
     const known = knownError(error, 'public verification');

@@ -28,7 +28,7 @@ export function verdictOf(reasons: VerificationReasonName[], confirmedFake = fal
 }
 
 /** What a verification needs of a request: no login, no ORM. */
-export type VerifyContext = Pick<Context, 'pool' | 'services' | 'client' | 'request'>;
+export type VerifyContext = Pick<Context, 'pool' | 'read' | 'services' | 'client' | 'request'>;
 
 interface Judgement {
   verification: Verification;
@@ -145,7 +145,7 @@ export class VerificationService {
     const key = readCode(code);
     if ('reason' in key) {
       // Readable, but no serial: an identification code, checked by its product.
-      const found = await lookUpUnit(ctx.pool, parsed.nie, parsed.gtin, null, sighting.at);
+      const found = await lookUpUnit(ctx.read, parsed.nie, parsed.gtin, null, sighting.at);
       if (!found.product) {
         alarms.NOT_FOUND = 'no product is registered under this code';
         return judgement(['NOT_FOUND'], found, { batch: parsed.batch, expiry: parsed.expiry });
@@ -160,7 +160,7 @@ export class VerificationService {
 
     const unwritten = this.scans!.unwritten();
     const found =
-      key.kind === 'sscc' ? await lookUpSscc(ctx.pool, key.sscc, sighting.at) : await lookUpUnit(ctx.pool, key.nie, key.gtin, key.serial, sighting.at);
+      key.kind === 'sscc' ? await lookUpSscc(ctx.read, key.sscc, sighting.at) : await lookUpUnit(ctx.read, key.nie, key.gtin, key.serial, sighting.at);
     const { pack } = found;
     if (!pack) {
       alarms.NOT_FOUND = 'no pack with this code was ever issued';
