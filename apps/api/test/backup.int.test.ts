@@ -122,14 +122,26 @@ describe('backup and restore', () => {
     expect(twice.stdout).toMatch(/already holds data: restore into a new, empty database/);
   });
 
-  it('restores nothing from a backup cut short or from a file that is none', async () => {
-    const whole = gunzipSync(Buffer.from(await (await backup(admin)).arrayBuffer())).toString('utf8');
-    const cut = path.join(dir, 'cut.backup.gz');
-    await writeFile(cut, gzipSync(whole.slice(0, Math.floor(whole.length * 0.6))));
+  it('restores nothing from a backup cut short, missing tables, damaged, or from a file that is none', async () => {
+    const gzipped = Buffer.from(await (await backup(admin)).arrayBuffer());
+    const whole = gunzipSync(gzipped).toString('utf8');
     const target = await newDatabase('cut');
-    const answer = await restore(cut, target);
-    expect(answer.code).toBe(1);
-    expect(answer.stdout).toMatch(/cut short/);
+    const cases: Array<[string, Buffer, RegExp]> = [
+      ['mid-table', gzipSync(whole.slice(0, Math.floor(whole.length * 0.6))), /cut short/],
+      // At a table's end: the file still lacks its closing line.
+      ['at a table end', gzipSync(whole.slice(0, whole.indexOf('\n{"table":"facility"') + 1)), /cut short/],
+      ['a table left out', gzipSync(whole.replace(/\{"table":"ledger_check".*?\n\\\.\n/s, '')), /not those its header lists/],
+      ['gzip cut', gzipped.subarray(0, Math.floor(gzipped.length / 2)), /cannot be read .*damaged, cut short or not a Jejak backup/],
+      ['not gzip', Buffer.from('name,age\nx,1\n'), /cannot be read/],
+      ['no header', gzipSync('name,age\nx,1\n'), /first line is not readable/],
+    ];
+    for (const [name, bytes, says] of cases) {
+      const file = path.join(dir, `${name.replace(/\W/g, '-')}.gz`);
+      await writeFile(file, bytes);
+      const answer = await restore(file, target);
+      expect(answer, name).toMatchObject({ code: 1 });
+      expect(answer.stdout, name).toMatch(says);
+    }
     const client = new pg.Client({ connectionString: target });
     await client.connect();
     try {
@@ -137,8 +149,20 @@ describe('backup and restore', () => {
     } finally {
       await client.end();
     }
-    const none = path.join(dir, 'none.gz');
-    await writeFile(none, gzipSync('name,age\nx,1\n'));
-    expect((await restore(none, await newDatabase('none'))).stdout).toMatch(/not a Jejak backup/);
+    // And the same database then takes the whole backup.
+    const file = path.join(dir, 'whole.gz');
+    await writeFile(file, gzipped);
+    expect(await restore(file, target)).toMatchObject({ code: 0 });
+  });
+
+  it('keeps serving when a client leaves in the middle of a backup', async () => {
+    const leaving = new AbortController();
+    const answer = await fetch(`${server.url}/api/backup`, { headers: { authorization: `Bearer ${admin}` }, signal: leaving.signal });
+    const reader = answer.body!.getReader();
+    await reader.read();
+    leaving.abort();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await fetch(`${server.url}/livez`)).status).toBe(200);
+    expect((await backup(admin)).status).toBe(200);
   });
 });

@@ -23,7 +23,9 @@ export function backupRoutes(deps: ContextDeps): Router {
       const summary = await writeBackup(deps.pool, res);
       logger.info({ by: principal.id, ...summary }, 'backup taken');
     } catch (error) {
-      next(error);
+      // A client that leaves mid-download ends it: nothing to answer, nothing broken.
+      if (res.headersSent && (res.destroyed || req.destroyed)) logger.info('a backup download was abandoned by its client');
+      else next(error);
     }
   });
   return router;

@@ -62,62 +62,96 @@ async function tablesOf(client: PoolClient): Promise<Array<{ table: string; colu
 export async function writeBackup(pool: Pool, out: Writable): Promise<BackupSummary> {
   const client = await pool.connect();
   const gzip = createGzip();
+  // Fails as soon as `out` does (a client that leaves mid-download): every wait below races it.
   const written = pipeline(gzip, out);
+  written.catch(() => undefined);
+  const write = async (chunk: string | Buffer) => {
+    if (!gzip.write(chunk)) await Promise.race([once(gzip, 'drain'), written]);
+  };
   let rows = 0;
   try {
     await client.query('begin isolation level repeatable read read only');
     const migrations = (await client.query<{ name: string }>(`select name from ${MIGRATIONS_TABLE} order by id`)).rows.map((row) => row.name);
     const tables = await tablesOf(client);
     const header: BackupHeader = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migrations, tables: tables.map((t) => t.table) };
-    const write = async (text: string) => {
-      if (!gzip.write(text)) await once(gzip, 'drain');
-    };
     await write(`${JSON.stringify(header)}\n`);
     for (const { table, columns } of tables) {
       await write(`${JSON.stringify({ table, columns })}\n`);
       const copy = client.query(copyTo(`copy ${ident(table)} (${columns.map(ident).join(', ')}) to stdout`));
       for await (const chunk of copy as AsyncIterable<Buffer>) {
         for (const byte of chunk) if (byte === 10) rows++;
-        if (!gzip.write(chunk)) await once(gzip, 'drain');
+        await write(chunk);
       }
       await write(`${END}\n`);
     }
+    // The last line says the backup is whole: a file cut at a table's end is still refused.
+    await write(`${JSON.stringify({ end: BACKUP_FORMAT, tables: tables.length, rows })}\n`);
     await client.query('commit');
     gzip.end();
     await written;
+    client.release();
     return { tables: tables.length, rows };
   } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    gzip.destroy(error as Error);
-    await written.catch(() => undefined);
+    // The connection is closed, not reused: a COPY cut halfway leaves it mid-protocol, and the
+    // server ends the read-only transaction with it.
+    client.release(error as Error);
+    gzip.destroy();
     throw error;
-  } finally {
-    client.release();
   }
 }
 
 export class BackupError extends Error {}
 
-/** Reads a backup's lines: the header first, then each table with its rows. */
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+function readJsonLine<T>(line: string | null, what: string, valid: (value: unknown) => value is T): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(line ?? '');
+  } catch {
+    throw new BackupError(`${what} is not readable: the file is damaged or not a Jejak backup`);
+  }
+  if (!valid(value)) throw new BackupError(`${what} is not as a ${BACKUP_FORMAT} backup writes it`);
+  return value;
+}
+
+const isHeader = (value: unknown): value is BackupHeader => {
+  const header = value as BackupHeader | null;
+  return !!header && typeof header === 'object' && header.format === BACKUP_FORMAT && isStrings(header.migrations) && isStrings(header.tables);
+};
+const isTableLine = (value: unknown): value is { table: string; columns: string[] } | { end: string; tables: number; rows: number } => {
+  const line = value as Record<string, unknown> | null;
+  return !!line && typeof line === 'object' && ((typeof line.table === 'string' && isStrings(line.columns)) || line.end === BACKUP_FORMAT);
+};
+
+/** Reads a backup's lines: the header first, then each table with its rows, then its end. */
 async function* sections(
   input: Readable,
 ): AsyncGenerator<{ header: BackupHeader } | { table: string; columns: string[]; lines: AsyncIterable<string>; whole: () => boolean }> {
-  const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const gunzip = createGunzip();
+  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  // A file that is not gzip, or whose gzip is cut or damaged, fails the reading of its lines.
+  let broken: Error | null = null;
+  gunzip.on('error', (error) => (broken = error));
+  input.on('error', (error) => (broken = error));
   const next = async () => {
-    const item = await lines.next();
+    const item = await lines.next().catch((error: Error) => {
+      throw new BackupError(`the file cannot be read (${error.message}): it is damaged, cut short or not a Jejak backup`);
+    });
+    if (broken) throw new BackupError(`the file cannot be read (${(broken as Error).message}): it is damaged, cut short or not a Jejak backup`);
     return item.done ? null : item.value;
   };
-  const first = await next();
-  let header: BackupHeader;
-  try {
-    header = JSON.parse(first ?? '') as BackupHeader;
-  } catch {
-    throw new BackupError('this is not a Jejak backup: its first line is not the header');
-  }
-  if (header.format !== BACKUP_FORMAT) throw new BackupError(`this is not a ${BACKUP_FORMAT} backup (it says ${String(header.format).slice(0, 40)})`);
+  const header = readJsonLine(await next(), 'its first line', isHeader);
   yield { header };
+  const seen: string[] = [];
   for (let line = await next(); line !== null; line = await next()) {
-    const { table, columns } = JSON.parse(line) as { table: string; columns: string[] };
+    const section = readJsonLine(line, `the line after table ${seen.at(-1) ?? '(none)'}`, isTableLine);
+    if ('end' in section) {
+      if (seen.join() !== header.tables.join() || (await next()) !== null) throw new BackupError('its tables are not those its header lists: the file is damaged');
+      return;
+    }
+    const { table, columns } = section;
+    seen.push(table);
     let ended = false;
     async function* rows() {
       for (let row = await next(); row !== null; row = await next()) {
@@ -131,6 +165,7 @@ async function* sections(
     yield { table, columns, lines: rows(), whole: () => ended };
     if (!ended) throw new BackupError(`the backup ends inside table ${table}: it is cut short`);
   }
+  throw new BackupError(`the backup ends after ${seen.length} of its ${header.tables.length} tables: it is cut short`);
 }
 
 /**
@@ -143,6 +178,11 @@ export async function restoreBackup(pool: Pool, input: Readable, migrate: (migra
   const first = await iterator.next();
   if (first.done || !('header' in first.value)) throw new BackupError('the backup has no header');
   const { header } = first.value;
+  // Checked before anything is migrated: a database in use is left exactly as it is.
+  const { rows: used } = await pool.query<{ used: boolean }>(
+    `select to_regclass('public.organization') is not null and exists (select 1 from organization) as used`,
+  ).catch(async () => pool.query<{ used: boolean }>(`select to_regclass('public.organization') is not null as used`));
+  if (used[0]?.used) throw new BackupError('the database already holds data: restore into a new, empty database');
   await migrate(header.migrations);
   const client = await pool.connect();
   let rows = 0;
@@ -169,12 +209,13 @@ export async function restoreBackup(pool: Pool, input: Readable, migrate: (migra
         copy.on('finish', resolve);
         copy.on('error', reject);
       });
+      done.catch(() => undefined); // awaited below; a failure before then is not unhandled
       let batch = '';
       for await (const line of lines) {
         batch += `${line}\n`;
         rows++;
         if (batch.length > 1 << 20) {
-          if (!copy.write(batch)) await once(copy, 'drain');
+          if (!copy.write(batch)) await Promise.race([once(copy, 'drain'), done]);
           batch = '';
         }
       }
@@ -198,11 +239,12 @@ export async function restoreBackup(pool: Pool, input: Readable, migrate: (migra
         end loop;
       end $$`);
     await client.query('commit');
+    client.release();
     return { tables, rows };
   } catch (error) {
-    await client.query('rollback').catch(() => undefined);
+    // The connection is closed, not rolled back over: a COPY cut halfway leaves it mid-protocol.
+    // The server rolls the transaction back as the connection ends.
+    client.release(error as Error);
     throw error;
-  } finally {
-    client.release();
   }
 }
