@@ -45,7 +45,7 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
     let response = await execute();
     // A query that lost its database connection (a restart, a failover) is run once more on a
     // fresh one; a mutation is not, and answers UNAVAILABLE for the client to try again.
-    if (unavailable(response) && isQuery(json)) {
+    if (lost(response) !== 'none' && isQuery(json)) {
       await beforeReread();
       response = await execute();
     }
@@ -53,7 +53,7 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
     if (deps.replicas.size && !isQuery(json)) deps.replicas.wrote(req.headers.authorization);
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
-    if (unavailable(response)) {
+    if (lost(response) === 'whole') {
       res.statusCode = httpStatusOf('UNAVAILABLE');
       res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
     }
@@ -71,8 +71,21 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
   }
 }
 
-/** Whether an answer carries UNAVAILABLE: a database connection lost under the operation. */
-const unavailable = (response: HTTPGraphQLResponse) => response.body.kind === 'complete' && response.body.string.includes('"code":"UNAVAILABLE"');
+/**
+ * What a lost database connection did to an answer, read from its errors (never its data):
+ * `none`; `some` (a field failed with UNAVAILABLE); `whole` (and no field has data, so nothing in
+ * it was applied).
+ */
+function lost(response: HTTPGraphQLResponse): 'none' | 'some' | 'whole' {
+  if (response.body.kind !== 'complete' || !response.body.string.includes('UNAVAILABLE')) return 'none';
+  try {
+    const { data, errors } = JSON.parse(response.body.string) as { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: unknown } }> };
+    if (!errors?.some((error) => error.extensions?.code === 'UNAVAILABLE')) return 'none';
+    return !data || Object.values(data).every((value) => value === null) ? 'whole' : 'some';
+  } catch {
+    return 'none';
+  }
+}
 
 /** Whether a request body is a single query operation (nothing it runs changes anything). */
 function isQuery(json: unknown): boolean {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
-import { allCodes, demoTokens, issueCodes, type Tokens } from './lifecycle-helpers.js';
+import { allCodes, demoTokens, facilityId, issueCodes, type Tokens } from './lifecycle-helpers.js';
 import { runningAt, startMain } from './main-process.js';
 
 /**
@@ -79,10 +79,27 @@ describe('a CSV file applied once', () => {
     const other = await upload(csv, { 'idempotency-key': `other-${issued.requestId}` });
     expect(other.body).toMatchObject({ accepted: 0 });
     expect(other.body.replayed).toBeUndefined();
+    // A key names one file: the same key with another file is refused, naming why.
+    const another = await upload(activation([...issued.units, issued.units[0]!]), key);
+    expect(another.status).toBe(409);
+    expect(another.body.errors?.[0]?.extensions.code).toBe('CONFLICT');
     const bad = await upload(csv, { 'idempotency-key': 'x'.repeat(201) });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
     expect(await state(issued.requestId)).toEqual({ events: 1, active: 1 });
+  });
+
+  it('does not keep a file that changed nothing: sent again once the packs are ready, it applies', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 2 });
+    const pbf = await facilityId(server, tokens.industri, 'Nusantara');
+    const shipping = ['code,event,to,time', ...issued.units.map((code) => `"${code}",ship,${pbf},`)].join('\n');
+    const early = await upload(shipping);
+    expect(early.body).toMatchObject({ accepted: 0 });
+    expect(early.body.rejected.map((rejection) => rejection.reason)).toEqual(['WRONG_STATE', 'WRONG_STATE']);
+    await upload(activation(issued.units));
+    const ready = await upload(shipping);
+    expect(ready.body).toMatchObject({ accepted: 2, rejected: [] });
+    expect(ready.body.replayed).toBeUndefined();
   });
 
   it('applies one of two identical files sent at once; the other answers its result', async () => {

@@ -172,4 +172,11 @@ describe('when every database connection is cut', () => {
     expect(activated.body.data.activate).toMatchObject({ accepted: 1, rejected: [] });
     expect((await post(TRACE, { c: units[0] }, tokens.bpom)).status).toBe(200);
   });
+
+  it('does not take data that names UNAVAILABLE for a lost connection', async () => {
+    const answer = await post(`{ parseBarcode(text: "(10)UNAVAILABLE") { elements { code: value } } }`, {});
+    expect(answer.status).toBe(200);
+    expect(answer.retryAfter).toBeNull();
+    expect(answer.body.errors).toBeUndefined();
+  });
 });

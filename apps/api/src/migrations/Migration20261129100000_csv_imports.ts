@@ -4,7 +4,8 @@ import { Migration } from '@mikro-orm/migrations';
  * Each CSV file applied, once: the key is the caller's Idempotency-Key or the SHA-256 of the file
  * (with the acting facility), written in the transaction that applies the file, with its result.
  * The same file sent again (a retry after a timeout, a crash, a double click) answers that result
- * and changes nothing; a second sender of it waits for the first to commit or roll back.
+ * and changes nothing; a second sender of it waits for the first to commit or roll back. A file
+ * that changed nothing (every row refused) is not kept: sent again, it is applied afresh.
  */
 export class Migration20261129100000_csv_imports extends Migration {
   override async up(): Promise<void> {
@@ -14,6 +15,7 @@ export class Migration20261129100000_csv_imports extends Migration {
         organization_id uuid not null references organization (id),
         kind text not null check (kind in ('activation', 'movements')),
         key text not null,
+        file_sha256 text not null,
         user_id uuid references app_user (id),
         result jsonb,
         applied_at timestamptz not null default now(),

@@ -58,7 +58,8 @@ export function csvUploads(deps: ContextDeps): Router {
       const rows = await readCsv(hashing(requestBody(req, BODY_LIMITS), digest));
       // A file is applied once: the same key (or the same file, for the same facility) again
       // answers the first result. Another key sends a file that was applied already afresh.
-      const key = `${actor.id}:${given ? `key:${given}` : `sha256:${digest.digest('hex')}`}`;
+      const file = digest.digest('hex');
+      const key = { key: `${actor.id}:${given ? `key:${given}` : `sha256:${file}`}`, file };
       const options = { facilityId: facility };
       const result =
         kind === 'activation'

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { requirePrincipal, type Principal } from '../../shared/auth.js';
 import { CSV_LIMITS, normaliseHeader } from '../../shared/csv.js';
 import { inTransaction } from '../../shared/db.js';
-import { badInput, forbidden } from '../../shared/errors.js';
+import { badInput, conflict, forbidden } from '../../shared/errors.js';
 import { readReportedTime } from '../lifecycle/clock.js';
 import type { FacilityRef, Movement } from '../lifecycle/guards.js';
 import { refuse, type Refusal, type RuleName } from '../lifecycle/refusals.js';
@@ -78,25 +78,35 @@ const refusedRow = (code: string, row: number, rule: RuleName, message: string):
 export interface ImportKey {
   kind: 'activation' | 'movements';
   key: string;
+  /** The file's SHA-256 (hex): one key names one file. */
+  file: string;
 }
 
-/** A CSV's BulkResult; `replayed` when the same file had been applied already, with when. */
-export type CsvResult = BulkResult & { replayed?: true; appliedAt?: string };
+/**
+ * A CSV's BulkResult; `replayed` when the same file had been applied already, with when (its
+ * refusals then at most KEPT_REFUSALS of `rejectedCount`).
+ */
+export type CsvResult = BulkResult & { replayed?: true; appliedAt?: string; rejectedCount?: number };
 
 /** Claims a file's key for this transaction, or finds the result of the import that holds it. */
-async function claimImport(client: PoolClient, principal: Principal, { kind, key }: ImportKey): Promise<{ id: string } | (CsvResult & { id?: never })> {
+async function claimImport(client: PoolClient, principal: Principal, { kind, key, file }: ImportKey): Promise<{ id: string } | (CsvResult & { id?: never })> {
   const claimed = await client.query<{ id: string }>(
-    `insert into csv_import (organization_id, kind, key, user_id) values ($1, $2, $3, $4)
+    `insert into csv_import (organization_id, kind, key, file_sha256, user_id) values ($1, $2, $3, $4, $5)
      on conflict (organization_id, kind, key) do nothing returning id`,
-    [principal.organizationId, kind, key, principal.kind === 'user' ? principal.id : null],
+    [principal.organizationId, kind, key, file, principal.kind === 'user' ? principal.id : null],
   );
   if (claimed.rows[0]) return claimed.rows[0];
-  const { rows } = await client.query<{ result: BulkResult; appliedAt: Date }>(
-    `select result, applied_at as "appliedAt" from csv_import where organization_id = $1 and kind = $2 and key = $3`,
+  const { rows } = await client.query<{ result: BulkResult; appliedAt: Date; file: string }>(
+    `select result, applied_at as "appliedAt", file_sha256 as file from csv_import where organization_id = $1 and kind = $2 and key = $3`,
     [principal.organizationId, kind, key],
   );
-  return { ...rows[0]!.result, replayed: true, appliedAt: rows[0]!.appliedAt.toISOString() };
+  const first = rows[0]!;
+  if (first.file !== file) throw conflict('This Idempotency-Key was used for another file; send a new key with a new file');
+  return { ...first.result, replayed: true, appliedAt: first.appliedAt.toISOString() };
 }
+
+/** At most this many refusals are kept with an import for its replay; the count says how many there were. */
+const KEPT_REFUSALS = 10_000;
 
 export class CsvService {
   constructor(
@@ -105,7 +115,7 @@ export class CsvService {
   ) {}
 
   /** The seed's 13-column activation file: every valid row activated, in one transaction. */
-  async activation(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef, importKey: string | null = null): Promise<CsvResult> {
+  async activation(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef, importKey: Omit<ImportKey, 'kind'> | null = null): Promise<CsvResult> {
     const principal = requirePrincipal(ctx);
     if (principal.organizationType !== 'MANUFACTURER') throw forbidden('Only manufacturers activate codes');
     const [header, ...data] = checkRows(rows);
@@ -128,14 +138,14 @@ export class CsvService {
     });
     const steps: Step[] = [];
     for (const line of activations) addLine(steps, { kind: 'activate' }, line);
-    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected, samples, importKey === null ? null : { kind: 'activation', key: importKey });
+    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected, samples, importKey === null ? null : { kind: 'activation', ...importKey });
   }
 
   /**
    * A movements file (`code,event,to,time`) is a journal: applied row by row in the file's own
    * order (consecutive rows with the same movement as one bulk step), in one transaction.
    */
-  async movements(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef, importKey: string | null = null): Promise<CsvResult> {
+  async movements(ctx: Context, rows: string[][], options: MovementOptions, actor: FacilityRef, importKey: Omit<ImportKey, 'kind'> | null = null): Promise<CsvResult> {
     const principal = requirePrincipal(ctx);
     const [header, ...data] = checkRows(rows);
     const columns = locateColumns(header, MOVEMENT_COLUMNS);
@@ -187,7 +197,7 @@ export class CsvService {
       } else movement = { kind } as Movement;
       addLine(steps, movement, { code, row: i + 1, at, ...location });
     }
-    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected, [], importKey === null ? null : { kind: 'movements', key: importKey });
+    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected, [], importKey === null ? null : { kind: 'movements', ...importKey });
   }
 
   /**
@@ -236,7 +246,12 @@ export class CsvService {
         all.push(...outcome.rejected);
       }
       const result = { accepted, units, rejected: all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), recalled, shipment: null };
-      if (claim) await client.query(`update csv_import set result = $2 where id = $1`, [claim.id, JSON.stringify(result)]);
+      // A file that changed nothing need not be remembered: sent again, it is simply tried again.
+      if (claim && accepted === 0) await client.query(`delete from csv_import where id = $1`, [claim.id]);
+      else if (claim) {
+        const kept = { ...result, rejected: result.rejected.slice(0, KEPT_REFUSALS), rejectedCount: result.rejected.length };
+        await client.query(`update csv_import set result = $2 where id = $1`, [claim.id, JSON.stringify(kept)]);
+      }
       return { result, notices };
     });
     await this.shipments.notifyByEmail(notices);
