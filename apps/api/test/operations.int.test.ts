@@ -78,6 +78,15 @@ describe('GET /metrics', () => {
     expect(await open()).toBe(before + 1);
   });
 
+  it('is refused through a proxy, even one on this host, and names odd methods "other"', async () => {
+    const proxied = await get('/metrics', { 'x-forwarded-for': '203.0.113.9' });
+    expect(proxied.status).toBe(403);
+    await fetch(`${server.url}/api/verify`, { method: 'PROPFIND' });
+    const text = await (await get('/metrics')).text();
+    expect(text).not.toContain('PROPFIND');
+    expect(sample(text, 'jejak_http_request_duration_seconds_count', { route: '/api/verify', method: 'other' })).toBeGreaterThanOrEqual(1);
+  });
+
   it('is refused to a peer outside METRICS_ALLOW, whatever address it forwards', async () => {
     const closed = await startTestServer({ METRICS_ALLOW: '10.0.0.0/8', TRUSTED_PROXIES: 'loopback' });
     try {

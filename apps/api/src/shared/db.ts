@@ -23,7 +23,8 @@ export const SESSION_OPTIONS = '-c timezone=UTC -c jit=off';
  * use, its error reaches the query that was using it, and the pool drops it on release.
  */
 export function createPool(connectionString: string, max: number): Pool {
-  const pool = new pg.Pool({ connectionString, max, options: SESSION_OPTIONS });
+  // Keep-alive probes find a server gone without a word (a network cut) in about a minute, not two hours.
+  const pool = new pg.Pool({ connectionString, max, options: SESSION_OPTIONS, keepAlive: true, keepAliveInitialDelayMillis: 30_000 });
   const closed = (error: Error) => logger.warn({ lost: lostConnection(error) ?? error.message }, 'a database connection was closed');
   pool.on('error', closed);
   pool.on('connect', (client) => client.on('error', closed));
@@ -55,7 +56,7 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
       await client?.query('rollback').catch(() => undefined);
       // A connection lost before the commit was sent took the transaction with it: run it again
       // on a fresh one. Lost during the commit, no one knows whether it landed: say so.
-      const lost = lostConnection(error);
+      const lost = error instanceof AppError ? null : lostConnection(error);
       if (lost && (committing || attempt >= ATTEMPTS)) throw unavailable();
       if (lost) {
         logger.warn({ lost, attempt }, 'a transaction lost its database connection: running it again');

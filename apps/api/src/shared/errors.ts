@@ -55,8 +55,11 @@ export const unavailable = () =>
     { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
   );
 
-/** SQLSTATEs of a lost connection: class 08, and the server shutting down or not yet up. */
-const CONNECTION_SQLSTATE = /^(08\d{3}|57P0[123])$/;
+/**
+ * SQLSTATEs of a lost connection: class 08, the server shutting down or not yet up, and a write
+ * reaching a primary that has just become a standby (25006, read_only_sql_transaction: a failover).
+ */
+const CONNECTION_SQLSTATE = /^(08\d{3}|57P0[123]|25006)$/;
 const CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN']);
 const CONNECTION_MESSAGE =
   /Connection terminated|Connection ended unexpectedly|connection error and is not queryable|Client was closed and is not queryable|terminating connection due to|timeout exceeded when trying to connect|is not currently accepting connections/i;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Pool } from 'pg';
 import client from 'prom-client';
+import { logger } from '../../shared/logger.js';
 import { compileTrustedProxies } from '../../shared/proxies.js';
 import type { Context } from '../../context.js';
 
@@ -20,6 +21,12 @@ const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api(?:[/?]|$)/, '/api/other'],
   [/^\/(?:assets\/|verify|01\/|[^/]*\.[a-z0-9]+(?:[?]|$))/, 'dashboard'],
 ];
+
+/** Methods named as they are; any other (PROPFIND, …) counts as `other`. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
+
+/** How long the open-alerts count may take before a scrape goes on without it. */
+const ALERTS_TIMEOUT_MS = 1_000;
 
 /** The route an address belongs to: a closed set, so a caller cannot multiply the series. */
 export function routeOf(url: string): string {
@@ -111,18 +118,33 @@ export class Metrics {
       help: 'Alerts not yet closed, by reason.',
       labelNames: ['reason'],
       registers,
+      // From the database: a scrape while it is down or slow still gives every other figure.
       async collect() {
         this.reset();
-        const { rows } = await sources.pool.query<{ reason: string; open: number }>(
-          `select reason, count(*)::int as open from alert where status <> 'CLOSED' group by reason`,
-        );
-        for (const row of rows) this.set({ reason: row.reason }, row.open);
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          const counted = sources.pool.query<{ reason: string; open: number }>(
+            `select reason, count(*)::int as open from alert where status <> 'CLOSED' group by reason`,
+          );
+          const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ALERTS_TIMEOUT_MS)));
+          const { rows } = await Promise.race([counted, late]);
+          for (const row of rows) this.set({ reason: row.reason }, row.open);
+        } catch (error) {
+          logger.warn({ reason: (error as Error).message }, 'metrics: open alerts not counted');
+        } finally {
+          clearTimeout(timer);
+        }
       },
     });
   }
 
-  /** Whether the peer (the connection itself, not a forwarded address) may read the figures. */
+  /**
+   * Whether the peer (the connection itself, not a forwarded address) may read the figures. A
+   * request that came through a proxy (it says whom for) is refused: behind a proxy on the same
+   * host, everyone would otherwise arrive from loopback.
+   */
   mayRead(req: IncomingMessage): boolean {
+    if (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined) return false;
     const address = req.socket.remoteAddress;
     return !!address && this.allowed(address);
   }
@@ -131,7 +153,7 @@ export class Metrics {
   observe(req: IncomingMessage, res: ServerResponse) {
     // Named now: a router mounted on a path rewrites req.url while it works.
     const route = routeOf(req.url ?? '');
-    const end = this.requests.startTimer({ route, method: req.method ?? 'GET' });
+    const end = this.requests.startTimer({ route, method: METHODS.has(req.method ?? '') ? req.method! : 'other' });
     res.once('finish', () => end({ status: String(res.statusCode) }));
   }
 
