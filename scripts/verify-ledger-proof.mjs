@@ -43,6 +43,16 @@ function check(proof, day, keyPem) {
   if (content[1] !== proof.eventId) throw new Failure(`the content is of event ${content[1]}, not of event ${proof.eventId}`);
   const digest = sha256(hex(proof.previousDigest, 'previousDigest'), sha256(proof.content));
   if (!digest.equals(hex(proof.digest, 'digest'))) throw new Failure('the event content does not give the digest sealed in its chain');
+  // The path must be the one of its leaf's position in a tree of the day's size (RFC 6962's shape).
+  if (day.day !== proof.day) throw new Failure(`the proof is for ${proof.day}, the root given is of ${day.day}`);
+  const sides = [];
+  for (let i = proof.leafIndex, n = day.events; n > 1; i = Math.floor(i / 2), n = Math.ceil(n / 2)) {
+    if (i % 2 === 1) sides.push('left');
+    else if (i + 1 < n) sides.push('right');
+  }
+  if (!Number.isInteger(proof.leafIndex) || proof.leafIndex < 0 || proof.leafIndex >= day.events || sides.join() !== proof.path.map((step) => step.side).join()) {
+    throw new Failure(`the path does not fit leaf ${proof.leafIndex} of a day of ${day.events} events`);
+  }
   let node = sha256(Buffer.from([0]), digest);
   for (const [i, step] of proof.path.entries()) {
     const sibling = hex(step.hash, `path step ${i + 1}`);
@@ -50,7 +60,6 @@ function check(proof, day, keyPem) {
     else if (step.side === 'right') node = sha256(Buffer.from([1]), node, sibling);
     else throw new Failure(`path step ${i + 1} has no side`);
   }
-  if (day.day !== proof.day) throw new Failure(`the proof is for ${proof.day}, the root given is of ${day.day}`);
   if (!node.equals(hex(day.root, 'the day root'))) throw new Failure(`the path leads to root ${node.toString('hex')}, not to the day's root ${day.root}`);
   const pem = keyPem ?? day.publicKey;
   if (!pem) throw new Failure('no public key to check the signature with: give one with --key');

@@ -123,15 +123,18 @@ describe('the ledger in the dashboard', () => {
     expect(stdout).toMatch(/^OK: event \d+ is leaf \d+ of /);
   });
 
-  it('refuses a proof whose day root or signature was changed on the way', async () => {
+  it('refuses a proof whose day root, signature, key id or size was changed on the way', async () => {
     const flip = (hex: string) => `${hex[0] === '0' ? '1' : '0'}${hex.slice(1)}`;
+    type Day = { root: string; signature: string; keyId: string; events: number };
     for (const [change, expected] of [
-      [(day: { root: string }) => ({ ...day, root: flip(day.root) }), 'Tidak terbukti: bukti tidak mengarah ke akar hari yang diterbitkan'],
-      [(day: { signature: string }) => ({ ...day, signature: `${day.signature[0] === 'A' ? 'B' : 'A'}${day.signature.slice(1)}` }), 'Tidak terbukti: tanda tangan hari itu tidak cocok'],
+      [(day: Day) => ({ ...day, root: flip(day.root) }), 'Tidak terbukti: bukti tidak mengarah ke akar hari yang diterbitkan'],
+      [(day: Day) => ({ ...day, signature: `${day.signature[0] === 'A' ? 'B' : 'A'}${day.signature.slice(1)}` }), 'Tidak terbukti: tanda tangan hari itu tidak cocok'],
+      [(day: Day) => ({ ...day, keyId: 'ffffffffffffffff' }), 'Tidak terbukti: hari itu menyebut kunci yang lain'],
+      [(day: Day) => ({ ...day, events: day.events * 2 + 1 }), 'Tidak terbukti: posisi bukti di pohon hari itu tidak sesuai'],
     ] as const) {
       await tab.page.route(`**/api/ledger/days/${today}`, async (route) => {
         const answer = await route.fetch();
-        await route.fulfill({ response: answer, json: change(await answer.json()) });
+        await route.fulfill({ response: answer, json: change((await answer.json()) as Day) });
       });
       const result = await proveFirstEvent(tab.page);
       await expect.poll(() => result.textContent()).toContain(expected);

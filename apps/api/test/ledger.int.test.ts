@@ -187,6 +187,7 @@ describe('publishing', () => {
     const step = proof.path[0];
     const flipped = (step.hash[0] === '0' ? '1' : '0') + step.hash.slice(1);
     expect(await fails({ ...proof, path: [{ ...step, hash: flipped }, ...proof.path.slice(1)] })).toMatch(/leads to root/);
+    expect(await fails({ ...proof, leafIndex: proof.leafIndex + 1 })).toMatch(/does not fit leaf/);
     await writeFile(files.bad, JSON.stringify({ ...day, root: (day.root[0] === '0' ? '1' : '0') + day.root.slice(1) }));
     const badDay = await run(process.execPath, [VERIFIER, files.proof, files.bad]).catch((e: { code: number; stdout: string }) => e);
     expect(badDay).toMatchObject({ code: 1 });

@@ -28,7 +28,7 @@ export interface EventProof {
 }
 
 /** Why a proof does not hold, step by step as the standalone verifier checks it. */
-export type ProofFailure = 'CONTENT' | 'DIGEST' | 'PATH' | 'DAY' | 'SIGNATURE' | 'NO_KEY' | 'UNSUPPORTED';
+export type ProofFailure = 'EVENT' | 'CONTENT' | 'DIGEST' | 'POSITION' | 'PATH' | 'DAY' | 'SIGNATURE' | 'KEY' | 'NO_KEY' | 'UNSUPPORTED';
 
 export type ProofCheck = { ok: true } | { ok: false; failure: ProofFailure };
 
@@ -65,10 +65,27 @@ export function dayText(day: PublishedDay): string {
   return ['jejak-ledger-day/1', day.day, String(day.events), day.root, day.previousRoot ?? '', heads].join('\n');
 }
 
-async function signatureHolds(day: PublishedDay, keyPem: string): Promise<boolean> {
+/**
+ * The sides of the path from leaf `index` in a tree of `size` leaves (RFC 6962's shape, as the
+ * ledger builds it level by level): a path that fits another position or size is refused.
+ */
+export function pathSides(index: number, size: number): Array<'left' | 'right'> {
+  const sides: Array<'left' | 'right'> = [];
+  for (let i = index, n = size; n > 1; i = Math.floor(i / 2), n = Math.ceil(n / 2)) {
+    if (i % 2 === 1) sides.push('left');
+    else if (i + 1 < n) sides.push('right');
+  }
+  return sides;
+}
+
+const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/** Whether the day's signature holds under `keyPem`, and the key's id (the first 16 hex digits of its SHA-256). */
+async function signatureHolds(day: PublishedDay, keyPem: string): Promise<{ valid: boolean; keyId: string }> {
   const der = fromBase64(keyPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''));
+  const keyId = hex(await sha256(der)).slice(0, 16);
   const key = await crypto.subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify']);
-  return crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(day.signature), encoder.encode(dayText(day)));
+  return { valid: await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(day.signature), encoder.encode(dayText(day))), keyId };
 }
 
 /**
@@ -76,9 +93,10 @@ async function signatureHolds(day: PublishedDay, keyPem: string): Promise<boolea
  * `scripts/verify-ledger-proof.mjs` does: the content gives the sealed digest, the path leads
  * from that leaf to the day's root, and the day's text carries a valid Ed25519 signature.
  */
-export async function checkProof(proof: EventProof, day: PublishedDay): Promise<ProofCheck> {
+export async function checkProof(proof: EventProof, day: PublishedDay, eventId: string): Promise<ProofCheck> {
   if (typeof crypto === 'undefined' || !crypto.subtle) return { ok: false, failure: 'UNSUPPORTED' };
   const fail = (failure: ProofFailure): ProofCheck => ({ ok: false, failure });
+  if (proof.eventId !== eventId) return fail('EVENT');
   let content: unknown;
   try {
     content = JSON.parse(proof.content);
@@ -91,20 +109,27 @@ export async function checkProof(proof: EventProof, day: PublishedDay): Promise<
   if (!previous || !sealed) return fail('DIGEST');
   const digest = await sha256(previous, await sha256(encoder.encode(proof.content)));
   if (!same(digest, sealed)) return fail('DIGEST');
+  if (day.day !== proof.day) return fail('DAY');
+  const sides = pathSides(proof.leafIndex, day.events);
+  if (!Number.isInteger(proof.leafIndex) || proof.leafIndex < 0 || proof.leafIndex >= day.events || sides.join() !== proof.path.map((step) => step.side).join()) {
+    return fail('POSITION');
+  }
   let node = await sha256(Uint8Array.of(0), digest);
   for (const step of proof.path) {
     const sibling = fromHex(step.hash);
-    if (!sibling || (step.side !== 'left' && step.side !== 'right')) return fail('PATH');
+    if (!sibling) return fail('PATH');
     node = step.side === 'left' ? await sha256(Uint8Array.of(1), sibling, node) : await sha256(Uint8Array.of(1), node, sibling);
   }
-  if (day.day !== proof.day) return fail('DAY');
   const root = fromHex(day.root);
   if (!root || !same(node, root)) return fail('PATH');
   if (!day.publicKey) return fail('NO_KEY');
   try {
-    if (!(await signatureHolds(day, day.publicKey))) return fail('SIGNATURE');
-  } catch {
-    return fail(crypto.subtle ? 'SIGNATURE' : 'UNSUPPORTED');
+    const { valid, keyId } = await signatureHolds(day, day.publicKey);
+    if (!valid) return fail('SIGNATURE');
+    if (keyId !== day.keyId) return fail('KEY');
+  } catch (error) {
+    // A browser without Ed25519 in WebCrypto cannot tell: that is not a forged signature.
+    return fail((error as Error).name === 'NotSupportedError' ? 'UNSUPPORTED' : 'SIGNATURE');
   }
   return { ok: true };
 }

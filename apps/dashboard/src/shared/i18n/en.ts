@@ -1408,6 +1408,9 @@ export const en: Translations = {
       key: 'key',
       download: 'Download the proof (JSON)',
       failure: {
+        EVENT: 'Not proven: the proof is for another event.',
+        POSITION: 'Not proven: the proof’s position in the day’s tree does not fit its path.',
+        KEY: 'Not proven: the day names a key other than the one that signed it.',
         CONTENT: 'Not proven: the event’s content is not in the expected form.',
         DIGEST: 'Not proven: the event’s content does not give the digest sealed in its chain.',
         PATH: 'Not proven: the proof does not lead to the day’s published root.',

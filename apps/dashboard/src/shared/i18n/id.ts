@@ -1406,6 +1406,9 @@ export const id = {
       key: 'kunci',
       download: 'Unduh bukti (JSON)',
       failure: {
+        EVENT: 'Tidak terbukti: bukti ini untuk peristiwa lain.',
+        POSITION: 'Tidak terbukti: posisi bukti di pohon hari itu tidak sesuai dengan jalurnya.',
+        KEY: 'Tidak terbukti: hari itu menyebut kunci yang lain dari kunci yang menandatanganinya.',
         CONTENT: 'Tidak terbukti: isi peristiwa tidak dalam bentuk yang diharapkan.',
         DIGEST: 'Tidak terbukti: isi peristiwa tidak menghasilkan digest yang disegel di rantainya.',
         PATH: 'Tidak terbukti: bukti tidak mengarah ke akar hari yang diterbitkan.',

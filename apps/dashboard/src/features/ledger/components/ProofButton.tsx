@@ -35,7 +35,7 @@ export function ProofButton({ eventId }: { eventId: string }) {
     setState({ step: 'checking' });
     try {
       const { proof, day } = await fetchProof(session.token, eventId);
-      setState({ step: 'done', proof, day, check: await checkProof(proof, day) });
+      setState({ step: 'done', proof, day, check: await checkProof(proof, day, eventId) });
     } catch (error) {
       if (errorCodeOf(error) === 'CONFLICT') setState({ step: 'pending' });
       else setState({ step: 'failed', message: errorMessage(t, error) });
