@@ -83,6 +83,8 @@ describe('backup and restore', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/gzip');
     expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="jejak-.+\.backup\.gz"$/);
+    const audited = await server.gql(`{ auditEvents(first: 1, action: BACKUP_TAKEN) { edges { node { action targetType } } } }`, {}, admin);
+    expect(audited.data.auditEvents.edges[0].node).toEqual({ action: 'BACKUP_TAKEN', targetType: 'DATABASE' });
     const file = path.join(dir, 'running.backup.gz');
     await writeFile(file, Buffer.from(await answer.arrayBuffer()));
     await during;

@@ -8,7 +8,7 @@ import { Migration20261129020000_evidence } from './Migration20261129020000_evid
 import { Migration20261129030000_shipments } from './Migration20261129030000_shipments.js';
 import { Migration20261129050000_ledger } from './Migration20261129050000_ledger.js';
 import { Migration20261129055000_pack_updates } from './Migration20261129055000_pack_updates.js';
-import { Migration20261129100000_csv_imports } from './Migration20261129100000_csv_imports.js';
+import { Migration20261129100000_operations } from './Migration20261129100000_operations.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -22,5 +22,5 @@ export const migrations = [
   { name: 'Migration20261129030000_shipments', class: Migration20261129030000_shipments },
   { name: 'Migration20261129050000_ledger', class: Migration20261129050000_ledger },
   { name: 'Migration20261129055000_pack_updates', class: Migration20261129055000_pack_updates },
-  { name: 'Migration20261129100000_csv_imports', class: Migration20261129100000_csv_imports },
+  { name: 'Migration20261129100000_operations', class: Migration20261129100000_operations },
 ];

@@ -26,6 +26,7 @@ export type AlertStatus =
 export type AuditAction =
   | 'API_KEY_CREATED'
   | 'API_KEY_REVOKED'
+  | 'BACKUP_TAKEN'
   | 'LOGIN_THROTTLED'
   | 'PASSWORD_CHANGED'
   | 'PASSWORD_RESET'
@@ -39,6 +40,7 @@ export type AuditTarget =
   | 'ACCOUNT'
   | 'ADDRESS'
   | 'API_KEY'
+  | 'DATABASE'
   | 'NETWORK'
   | 'USER';
 

@@ -1,6 +1,6 @@
 import { Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
-/** What an audit event records: every change to an account, a login or an API key. */
+/** What an audit event records: every change to an account, a login or an API key, and every backup taken. */
 export const AUDIT_ACTIONS = [
   'USER_CREATED',
   'USER_DISABLED',
@@ -11,11 +11,12 @@ export const AUDIT_ACTIONS = [
   'API_KEY_CREATED',
   'API_KEY_REVOKED',
   'LOGIN_THROTTLED',
+  'BACKUP_TAKEN',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an event is about: a user, an API key, or for throttled logins the email or the address. */
-export const AUDIT_TARGETS = ['USER', 'API_KEY', 'ACCOUNT', 'ADDRESS', 'NETWORK'] as const;
+export const AUDIT_TARGETS = ['USER', 'API_KEY', 'ACCOUNT', 'ADDRESS', 'NETWORK', 'DATABASE'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
 /** The few facts an event carries besides who, what and whom. */

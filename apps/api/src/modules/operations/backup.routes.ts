@@ -16,6 +16,8 @@ export function backupRoutes(deps: ContextDeps): Router {
       const ctx = await createContext(deps, requestInfo(req, deps.trustProxy));
       const principal = requirePrincipal(ctx);
       if (!isBpomAdmin(principal)) throw forbidden('Only BPOM administrators take backups');
+      ctx.services.audit.record(ctx.em, ctx, { action: 'BACKUP_TAKEN', organizationId: principal.organizationId, targetType: 'DATABASE' });
+      await ctx.em.flush();
       const name = `jejak-${new Date().toISOString().replace(/[:.]/g, '-')}.backup.gz`;
       res.setHeader('Content-Type', 'application/gzip');
       res.setHeader('Content-Disposition', `attachment; filename="${name}"`);

@@ -329,6 +329,7 @@ export const en: Translations = {
       API_KEY_CREATED: 'API key created',
       API_KEY_REVOKED: 'API key revoked',
       LOGIN_THROTTLED: 'Logins held back',
+      BACKUP_TAKEN: 'Backup taken',
     },
     targets: {
       USER: 'User',
@@ -336,6 +337,7 @@ export const en: Translations = {
       ACCOUNT: 'Email',
       ADDRESS: 'Address',
       NETWORK: 'Network',
+      DATABASE: 'Database',
     },
     details: {
       sessionsEnded_one: '{{count}} login ended',

@@ -327,6 +327,7 @@ export const id = {
       API_KEY_CREATED: 'Kunci API dibuat',
       API_KEY_REVOKED: 'Kunci API dicabut',
       LOGIN_THROTTLED: 'Percobaan masuk ditahan',
+      BACKUP_TAKEN: 'Cadangan diambil',
     },
     targets: {
       USER: 'Pengguna',
@@ -334,6 +335,7 @@ export const id = {
       ACCOUNT: 'Email',
       ADDRESS: 'Alamat',
       NETWORK: 'Jaringan',
+      DATABASE: 'Basis data',
     },
     details: {
       sessionsEnded_one: '{{count}} sesi diakhiri',

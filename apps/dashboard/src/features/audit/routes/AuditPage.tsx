@@ -18,6 +18,7 @@ const ACTIONS: readonly AuditAction[] = [
   'API_KEY_CREATED',
   'API_KEY_REVOKED',
   'LOGIN_THROTTLED',
+  'BACKUP_TAKEN',
 ];
 
 /** Who changed which account or API key, when and from where; BPOM administrators read every organisation's. */

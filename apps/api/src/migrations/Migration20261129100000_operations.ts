@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * and changes nothing; a second sender of it waits for the first to commit or roll back. A file
  * that changed nothing (every row refused) is not kept: sent again, it is applied afresh.
  */
-export class Migration20261129100000_csv_imports extends Migration {
+export class Migration20261129100000_operations extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table csv_import (
@@ -21,5 +21,13 @@ export class Migration20261129100000_csv_imports extends Migration {
         applied_at timestamptz not null default now(),
         unique (organization_id, kind, key)
       );`);
+    // Taking a backup (every account's password hash in it) is an audited act, on the database.
+    this.addSql(`
+      alter table audit_event
+        drop constraint audit_event_action_check,
+        add constraint audit_event_action_check check (action in ('USER_CREATED','USER_DISABLED','USER_ENABLED','PASSWORD_RESET',
+          'PASSWORD_CHANGED','SESSIONS_ENDED','API_KEY_CREATED','API_KEY_REVOKED','LOGIN_THROTTLED','BACKUP_TAKEN')),
+        drop constraint audit_event_target_type_check,
+        add constraint audit_event_target_type_check check (target_type in ('USER','API_KEY','ACCOUNT','ADDRESS','NETWORK','DATABASE'));`);
   }
 }
