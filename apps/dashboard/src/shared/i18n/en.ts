@@ -1224,6 +1224,48 @@ export const en: Translations = {
       legendReturned: 'Returned',
     },
   },
+  verifyParts: {
+    legend: 'Or fill in each part',
+    hint: 'Copy the digits and letters printed beside the 2D code. Each part is checked as you type, then combined into the code above.',
+    label: {
+      key: 'GTIN or NIE',
+      batch: 'Batch number',
+      expiry: 'Expiry date',
+      serial: 'Serial number',
+    },
+    fieldHint: {
+      key: 'GTIN: 8 to 14 digits after (01). NIE: the marketing authorisation number after (90), e.g. DBL0204127763A1.',
+      batch: 'Printed after (10), BN or Batch.',
+      expiry: 'Printed after (17) as 290831, or write 31-08-2029 or 08/2029.',
+      serial: 'Printed after (21), SN or Serial.',
+    },
+    required: 'Fill in this part; without it the pack cannot be identified.',
+    problem: {
+      checkDigit: 'The last digit of the GTIN does not match the others; a digit may be mistyped.',
+      gtinDigits: 'A GTIN holds digits only.',
+      gtinLength: 'A GTIN has 8, 12, 13 or 14 digits.',
+      nieTooLong: 'An NIE has at most 16 characters.',
+      charset: 'There is a character medicine codes do not use (such as a space or a special letter).',
+      tooLong: 'Too long: at most 20 characters.',
+      date: 'This is not a real date (month 01–12, a day the month has).',
+      dateFormat: 'Write it as 290831 (year, month, day), 31-08-2029 or 08/2029.',
+      other: 'This does not follow the rules of medicine codes.',
+    },
+  },
+  verifyVerdict: {
+    word: {
+      RECALLED: 'Recalled — do not use',
+      EXPIRED: 'Expired — do not use',
+      CLONE_SUSPECTED: 'Caution — code may be copied',
+      DISPENSED: 'Already dispensed to a patient',
+    },
+    summary: {
+      RECALLED: 'BPOM or the manufacturer has recalled this batch. Do not take or give this medicine; return it to the pharmacy or wherever you got it.',
+      EXPIRED: 'This medicine is genuine but past its expiry date. Do not use it; return it to a pharmacy.',
+      CLONE_SUSPECTED: 'This code is registered, but it was checked in places far apart. It may have been copied onto fake packs; BPOM is looking into it.',
+      DISPENSED: 'This genuine pack is recorded as handed to a patient. That is expected if you received it from a pharmacy or clinic yourself; if it is offered for sale again, do not buy it.',
+    },
+  },
   inspector: {
     nav: 'Inspection',
     navDescription: 'Scan packs with the laptop camera and see their verdict and history.',

@@ -1222,6 +1222,48 @@ export const id = {
       legendReturned: 'Dikembalikan',
     },
   },
+  verifyParts: {
+    legend: 'Atau isi per bagian',
+    hint: 'Salin angka dan huruf yang tercetak di samping kode 2D. Setiap bagian diperiksa saat Anda mengetik, lalu digabung menjadi kode di atas.',
+    label: {
+      key: 'GTIN atau NIE',
+      batch: 'Nomor bets',
+      expiry: 'Tanggal kedaluwarsa',
+      serial: 'Nomor seri',
+    },
+    fieldHint: {
+      key: 'GTIN: 8 sampai 14 angka setelah (01). NIE: nomor izin edar setelah (90), mis. DBL0204127763A1.',
+      batch: 'Tertulis setelah (10), BN, atau Batch.',
+      expiry: 'Tertulis setelah (17) sebagai 290831, atau tulis 31-08-2029 atau 08/2029.',
+      serial: 'Tertulis setelah (21), SN, atau Serial.',
+    },
+    required: 'Isi bagian ini; tanpanya kemasan tidak dapat dikenali.',
+    problem: {
+      checkDigit: 'Angka terakhir GTIN tidak cocok dengan angka lainnya; mungkin ada angka yang salah ketik.',
+      gtinDigits: 'GTIN hanya berisi angka.',
+      gtinLength: 'GTIN berisi 8, 12, 13, atau 14 angka.',
+      nieTooLong: 'NIE paling banyak 16 karakter.',
+      charset: 'Ada karakter yang tidak dipakai pada kode obat (misalnya spasi atau huruf khusus).',
+      tooLong: 'Terlalu panjang: paling banyak 20 karakter.',
+      date: 'Ini bukan tanggal yang benar (bulan 01–12, hari sesuai bulannya).',
+      dateFormat: 'Tulis sebagai 290831 (tahun, bulan, hari), 31-08-2029, atau 08/2029.',
+      other: 'Isian ini tidak sesuai aturan kode obat.',
+    },
+  },
+  verifyVerdict: {
+    word: {
+      RECALLED: 'Ditarik — jangan digunakan',
+      EXPIRED: 'Kedaluwarsa — jangan digunakan',
+      CLONE_SUSPECTED: 'Perhatian — kode mungkin disalin',
+      DISPENSED: 'Sudah diserahkan kepada pasien',
+    },
+    summary: {
+      RECALLED: 'BPOM atau produsen menarik bets obat ini dari peredaran. Jangan minum atau berikan obat ini; kembalikan ke apotek atau tempat Anda mendapatkannya.',
+      EXPIRED: 'Obat ini asli, tetapi sudah melewati tanggal kedaluwarsa. Jangan dipakai; kembalikan ke apotek.',
+      CLONE_SUSPECTED: 'Kode ini terdaftar, tetapi diperiksa di tempat-tempat yang berjauhan. Bisa jadi kode ini disalin ke kemasan palsu; BPOM sedang menelitinya.',
+      DISPENSED: 'Kemasan asli ini sudah tercatat diserahkan kepada pasien. Wajar bila Anda sendiri yang menerimanya dari apotek atau fasilitas kesehatan; bila ditawarkan untuk dijual lagi, jangan dibeli.',
+    },
+  },
   inspector: {
     nav: 'Inspeksi',
     navDescription: 'Pindai kemasan dengan kamera laptop dan lihat keaslian serta riwayatnya.',
