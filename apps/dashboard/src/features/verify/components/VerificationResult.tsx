@@ -22,7 +22,8 @@ export function presentationWord(t: TFunction, presentation: Presentation): stri
   }
 }
 
-function presentationSummary(t: TFunction, presentation: Presentation): string {
+function presentationSummary(t: TFunction, presentation: Presentation, audience: Audience): string {
+  if (audience === 'inspector') return t(`inspection.summary.${presentation}`);
   switch (presentation) {
     case 'GENUINE':
     case 'CAUTION':
@@ -38,7 +39,18 @@ function presentationSummary(t: TFunction, presentation: Presentation): string {
  * The answer, large, in colour, shape and words; each reason in a sentence; then the
  * "Rincian". Its heading takes the focus when a new answer arrives.
  */
-export function VerificationResult({ outcome, headingRef }: { outcome: Outcome; headingRef?: Ref<HTMLHeadingElement> }) {
+/** Who reads the answer: a member of the public, or a BPOM inspector at a facility. */
+export type Audience = 'public' | 'inspector';
+
+export function VerificationResult({
+  outcome,
+  headingRef,
+  audience = 'public',
+}: {
+  outcome: Outcome;
+  headingRef?: Ref<HTMLHeadingElement>;
+  audience?: Audience;
+}) {
   const { t } = useTranslation();
   const verdict = outcome.kind === 'answer' ? outcome.verification.verdict : 'INVALID';
   const problem = outcome.kind === 'malformed' ? codeProblem(t, outcome.read.parsed) : null;
@@ -46,7 +58,10 @@ export function VerificationResult({ outcome, headingRef }: { outcome: Outcome; 
   const word = presentationWord(t, presentation);
   const reasons =
     outcome.kind === 'answer'
-      ? outcome.verification.reasons.map((reason) => ({ key: reason, text: t(`verify.reason.${reason}`) }))
+      ? outcome.verification.reasons.map((reason) => ({
+          key: reason,
+          text: audience === 'inspector' ? t(`inspectionReason.${reason}`) : t(`verify.reason.${reason}`),
+        }))
       : problem
         ? [{ key: 'problem', text: problem.text }]
         : [];
@@ -70,7 +85,7 @@ export function VerificationResult({ outcome, headingRef }: { outcome: Outcome; 
             <span className="verdict-label">{t('verify.resultTitle')}</span>
             <span className="verdict-word">{word}</span>
           </h2>
-          <p className="verdict-summary">{presentationSummary(t, presentation)}</p>
+          <p className="verdict-summary">{presentationSummary(t, presentation, audience)}</p>
         </div>
       </div>
 
