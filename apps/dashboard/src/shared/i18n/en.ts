@@ -619,6 +619,9 @@ export const en: Translations = {
       message: 'Details',
     },
   },
+  scanSessionProgress: {
+    reading: 'Checking {{done}} of {{total}} codes…',
+  },
   rejection: {
     MALFORMED: 'The code cannot be read as a GS1 or BPOM code.',
     NOT_FOUND: 'This code was never issued.',

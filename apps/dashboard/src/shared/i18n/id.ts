@@ -617,6 +617,9 @@ export const id = {
       message: 'Keterangan',
     },
   },
+  scanSessionProgress: {
+    reading: 'Memeriksa {{done}} dari {{total}} kode…',
+  },
   rejection: {
     MALFORMED: 'Kode tidak dapat dibaca sebagai kode GS1 atau BPOM.',
     NOT_FOUND: 'Kode ini tidak pernah diterbitkan.',
