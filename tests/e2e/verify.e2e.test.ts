@@ -23,6 +23,7 @@ const bpomProduct = { name: '', nie: '' };
 let activated: IssuedCode;
 let notActivated: IssuedCode;
 let dispensedPack: IssuedCode;
+let clonedPack: IssuedCode;
 let recalledPack: IssuedCode;
 /** A product with a GTIN: its activated pack's GS1 Digital Link. */
 const gtinProduct = { name: '', digitalLinkPath: '' };
@@ -58,8 +59,18 @@ beforeAll(async () => {
   const cautionNie = freshNie();
   const cautionBatch = freshBatch();
   const cautionUnits = await issueCodes(url, tokens, { nie: cautionNie, name: `Ibuprofen Uji ${cautionNie.slice(3, 8)}`, form: 'Tablet' }, { batch: freshBatch(), expiry: '2029-07-31', quantity: 2 });
-  dispensedPack = cautionUnits[0]!;
-  await activate(url, tokens.industri, [dispensedPack.text]);
+  [dispensedPack, clonedPack] = cautionUnits as [IssuedCode, IssuedCode];
+  await activate(url, tokens.industri, [dispensedPack.text, clonedPack.text]);
+  // The same code checked by two phones 1,400 km apart within minutes: a copied code is suspected.
+  for (const [device, address, latitude, longitude] of [
+    ['Mozilla/5.0 JejakE2E/jakarta', '198.51.100.21', -6.2, 106.85],
+    ['Mozilla/5.0 JejakE2E/medan', '198.51.100.22', 3.59, 98.67],
+  ] as const) {
+    await gql(url, `query($c: String!, $la: Float, $lo: Float) { verify(code: $c, latitude: $la, longitude: $lo) { verdict } }`, { c: clonedPack.text, la: latitude, lo: longitude }, undefined, {
+      'user-agent': device,
+      'x-forwarded-for': address,
+    });
+  }
   await downTheChain(url, tokens, [dispensedPack.text], { toPharmacy: 1, dispensed: 1 });
   const recalledNie = freshNie();
   const recalledUnits = await issueCodes(url, tokens, { nie: recalledNie, name: `Metformin Uji ${recalledNie.slice(3, 8)}`, form: 'Tablet' }, { batch: cautionBatch, expiry: '2029-07-31', quantity: 1 });
@@ -472,16 +483,29 @@ describe('the public verification page', () => {
           await page.screenshot({ path: path.join(SCREENSHOTS, `verify-dispensed-${size}.png`), fullPage: true });
           expect(await overflowing(page, {})).toEqual([]);
 
+          await typeCode(page, clonedPack.text);
+          await page.getByRole('heading', { level: 2, name: 'Hasil pemeriksaan: Perhatian — kode mungkin disalin' }).waitFor();
+          answer = await verdictOf(page);
+          expect(answer.value).toBe('CAUTION');
+          expect(await answer.verdict.getAttribute('data-presentation')).toBe('CLONE_SUSPECTED');
+          const clonedLook = await answer.verdict.locator('.verdict-banner').evaluate((element) => getComputedStyle(element).backgroundColor);
+          expect(new Set([recalledLook, dispensedLook, clonedLook]).size).toBe(3);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `verify-clone-${size}.png`), fullPage: true });
+          // Back to the dispensed pack, so the history below reads newest first as expected.
+          await typeCode(page, dispensedPack.text);
+          await page.getByRole('heading', { level: 2, name: 'Hasil pemeriksaan: Sudah diserahkan kepada pasien' }).waitFor();
+
           // The history keeps each presentation.
           const items = page.locator('.recent-list > li');
           const texts = (await items.allInnerTexts()).map((line) => line.replace(/\s+/g, ' '));
           expect(texts[0]).toContain('Sudah diserahkan kepada pasien');
-          expect(texts[1]).toContain('Ditarik — jangan digunakan');
+          expect(texts[1]).toContain('Perhatian — kode mungkin disalin');
+          expect(texts[2]).toContain('Ditarik — jangan digunakan');
 
           // In English too.
           await page.getByRole('group', { name: 'Bahasa' }).getByRole('button', { name: /^EN/ }).click();
           await page.getByRole('heading', { level: 2, name: 'Result: Already dispensed to a patient' }).waitFor();
-          await items.nth(1).getByRole('button').click();
+          await items.nth(2).getByRole('button').click();
           await page.getByRole('heading', { level: 2, name: 'Result: Recalled — do not use' }).waitFor();
           await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: /^ID/ }).click();
           expect(errors).toEqual([]);
