@@ -447,7 +447,6 @@ export const en: Translations = {
     noProduct: 'No registered product matches this code.',
     checkedAt: 'Checked {{time}}',
     checkedInBrowser: 'Checked on this device; the code was not sent.',
-    technical: 'Technical detail: {{message}}',
     aiNames: {
       '00': 'SSCC (00)',
       '01': 'GTIN (01)',

@@ -445,7 +445,6 @@ export const id = {
     noProduct: 'Tidak ada produk terdaftar yang cocok dengan kode ini.',
     checkedAt: 'Diperiksa {{time}}',
     checkedInBrowser: 'Diperiksa di perangkat ini; kode tidak dikirim.',
-    technical: 'Keterangan teknis: {{message}}',
     aiNames: {
       '00': 'SSCC (00)',
       '01': 'GTIN (01)',
