@@ -1314,7 +1314,6 @@ export const en: Translations = {
     closed: 'Visit closed {{time}}.',
     newVisit: 'Start another visit',
     noVisit: 'Without an open visit, packs are only checked and their history shown; nothing is recorded.',
-    readOnly: 'Another inspector opened this visit; you can only view it.',
     scanTitle: 'Scan packs',
     scanHint: 'The camera keeps scanning: point it at one pack after another. A pack already read is not recorded twice.',
     alreadyRead: 'This pack is already recorded in this visit.',

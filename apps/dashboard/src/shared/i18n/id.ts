@@ -1312,7 +1312,6 @@ export const id = {
     closed: 'Kunjungan ditutup {{time}}.',
     newVisit: 'Mulai kunjungan lain',
     noVisit: 'Tanpa kunjungan terbuka, kemasan hanya diperiksa dan riwayatnya ditampilkan; tidak ada yang dicatat.',
-    readOnly: 'Kunjungan ini dibuka oleh inspektur lain; Anda hanya dapat melihatnya.',
     scanTitle: 'Pindai kemasan',
     scanHint: 'Kamera terus memindai: arahkan ke kemasan satu per satu. Kemasan yang sudah terbaca tidak dicatat dua kali.',
     alreadyRead: 'Kemasan ini sudah dicatat pada kunjungan ini.',

@@ -159,7 +159,15 @@ export function InspectorPage() {
           {!visit ? (
             <StartVisit onOpened={(id) => setVisitId(id)} />
           ) : openVisit ? (
-            <OpenVisitBar visit={openVisit} onClosed={() => undefined} />
+            <OpenVisitBar
+              visit={openVisit}
+              onClosed={() => {
+                // The summary takes the screen: the last read and its history belong to the visit just closed.
+                setLastRead(null);
+                setNotice(null);
+                setReadError(null);
+              }}
+            />
           ) : (
             <ClosedVisit
               visit={visit}
@@ -167,6 +175,8 @@ export function InspectorPage() {
               onNext={() => {
                 setVisitId(null);
                 setLastRead(null);
+                setNotice(null);
+                setOutcome(null);
               }}
             />
           )}
