@@ -55,6 +55,7 @@ type Documents = {
     "\n  mutation RecordInspectionRead($inspection: ID!, $code: String!, $latitude: Float, $longitude: Float) {\n    recordInspectionRead(inspection: $inspection, code: $code, latitude: $latitude, longitude: $longitude) {\n      ...InspectionReadFields\n    }\n  }\n": typeof types.RecordInspectionReadDocument,
     "\n  mutation AddInspectionFinding($inspection: ID!, $text: String!, $photo: String) {\n    addInspectionFinding(inspection: $inspection, text: $text, photo: $photo) {\n      id\n      text\n      hasPhoto\n      createdAt\n    }\n  }\n": typeof types.AddInspectionFindingDocument,
     "\n  mutation CloseInspection($inspection: ID!) {\n    closeInspection(inspection: $inspection) {\n      id\n      status\n      closedAt\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": typeof types.CloseInspectionDocument,
+    "\n  query InspectionSummary($id: ID!) {\n    inspection(id: $id) {\n      id\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": typeof types.InspectionSummaryDocument,
     "\n  query Lifecycle {\n    lifecycle {\n      movements {\n        movement\n        actors\n      }\n      routes {\n        movement\n        from\n        to\n      }\n      decommissionReasons\n      undoWindowDays\n      reportedWindowDays\n      reportTimeZone\n    }\n  }\n": typeof types.LifecycleDocument,
     "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n    recalled\n    shipment {\n      id\n      number\n    }\n  }\n": typeof types.BulkResultFieldsFragmentDoc,
     "\n  mutation Activate($codes: [String!]!, $facility: ID) {\n    activate(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": typeof types.ActivateDocument,
@@ -161,6 +162,7 @@ const documents: Documents = {
     "\n  mutation RecordInspectionRead($inspection: ID!, $code: String!, $latitude: Float, $longitude: Float) {\n    recordInspectionRead(inspection: $inspection, code: $code, latitude: $latitude, longitude: $longitude) {\n      ...InspectionReadFields\n    }\n  }\n": types.RecordInspectionReadDocument,
     "\n  mutation AddInspectionFinding($inspection: ID!, $text: String!, $photo: String) {\n    addInspectionFinding(inspection: $inspection, text: $text, photo: $photo) {\n      id\n      text\n      hasPhoto\n      createdAt\n    }\n  }\n": types.AddInspectionFindingDocument,
     "\n  mutation CloseInspection($inspection: ID!) {\n    closeInspection(inspection: $inspection) {\n      id\n      status\n      closedAt\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": types.CloseInspectionDocument,
+    "\n  query InspectionSummary($id: ID!) {\n    inspection(id: $id) {\n      id\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": types.InspectionSummaryDocument,
     "\n  query Lifecycle {\n    lifecycle {\n      movements {\n        movement\n        actors\n      }\n      routes {\n        movement\n        from\n        to\n      }\n      decommissionReasons\n      undoWindowDays\n      reportedWindowDays\n      reportTimeZone\n    }\n  }\n": types.LifecycleDocument,
     "\n  fragment BulkResultFields on BulkResult {\n    accepted\n    units\n    rejected {\n      code\n      reason\n      rule\n      message\n      row\n    }\n    recalled\n    shipment {\n      id\n      number\n    }\n  }\n": types.BulkResultFieldsFragmentDoc,
     "\n  mutation Activate($codes: [String!]!, $facility: ID) {\n    activate(codes: $codes, facility: $facility, source: SCAN) {\n      ...BulkResultFields\n    }\n  }\n": types.ActivateDocument,
@@ -404,6 +406,10 @@ export function graphql(source: "\n  mutation AddInspectionFinding($inspection: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CloseInspection($inspection: ID!) {\n    closeInspection(inspection: $inspection) {\n      id\n      status\n      closedAt\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CloseInspection($inspection: ID!) {\n    closeInspection(inspection: $inspection) {\n      id\n      status\n      closedAt\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectionSummary($id: ID!) {\n    inspection(id: $id) {\n      id\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectionSummary($id: ID!) {\n    inspection(id: $id) {\n      id\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -138,3 +138,15 @@ export const CloseInspectionMutation = graphql(`
     }
   }
 `);
+
+/** A visit's figures alone, fetched again after each read (the reads themselves are added to the cache). */
+export const InspectionSummaryQuery = graphql(`
+  query InspectionSummary($id: ID!) {
+    inspection(id: $id) {
+      id
+      summary {
+        ...InspectionSummaryFields
+      }
+    }
+  }
+`);

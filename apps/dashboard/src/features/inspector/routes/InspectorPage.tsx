@@ -1,4 +1,5 @@
-import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
+import type { Reference } from '@apollo/client';
+import { useApolloClient, useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../../../app/viewer';
@@ -22,6 +23,8 @@ import {
   CloseInspectionMutation,
   InspectableFacilitiesQuery,
   InspectionQuery,
+  InspectionReadFields,
+  InspectionSummaryQuery,
   InspectionsQuery,
   OpenInspectionMutation,
   RecordInspectionReadMutation,
@@ -54,6 +57,7 @@ export function InspectorPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const session = useSession();
+  const client = useApolloClient();
   const canInspect = viewer.organization.type === 'REGULATOR' && (viewer.role === 'INSPECTOR' || viewer.role === 'SUPERVISOR');
   const [visitId, setVisitId] = useCurrentVisit();
   const visitQuery = useQuery(InspectionQuery, { variables: { id: visitId ?? '' }, skip: !visitId, fetchPolicy: 'cache-and-network' });
@@ -101,10 +105,21 @@ export function InspectorPage() {
       const id = ++sequence.current;
       const place = useLocation ? await currentPosition() : null;
       try {
+        const visitId = openVisit.id;
         const { data } = await record({
-          variables: { inspection: openVisit.id, code: read.parsed.valid ? code : read.text, latitude: place?.latitude, longitude: place?.longitude },
-          refetchQueries: [InspectionQuery],
+          variables: { inspection: visitId, code: read.parsed.valid ? code : read.text, latitude: place?.latitude, longitude: place?.longitude },
+          // The new read joins the visit's list in the cache: a long visit is not fetched again whole after each read.
+          update(cache, { data: answer }) {
+            const recorded = answer?.recordInspectionRead;
+            if (!recorded || recorded.repeated) return;
+            const ref = cache.writeFragment({ data: recorded, fragment: InspectionReadFields });
+            cache.modify({
+              id: cache.identify({ __typename: 'InspectionObject', id: visitId }),
+              fields: { reads: (existing: readonly Reference[] = []) => (ref ? [...existing, ref] : existing) },
+            });
+          },
         });
+        void client.query({ query: InspectionSummaryQuery, variables: { id: visitId }, fetchPolicy: 'network-only' }).catch(() => null);
         if (id !== sequence.current || !data) return;
         setLastRead(data.recordInspectionRead);
         setOutcome(null);
