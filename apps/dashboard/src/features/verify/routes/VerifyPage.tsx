@@ -204,7 +204,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
         {outcome && !loading ? (
           <ReportForm
             key={outcome.id}
-            code={outcome.read.parsed.bracketed ?? outcome.read.text}
+            code={outcome.read.parsed.valid && outcome.read.parsed.bracketed ? outcome.read.parsed.bracketed : outcome.read.text}
             codeLabel={displayCode(outcome.read)}
             place={place}
             prominent={outcome.kind === 'answer' && outcome.verification.verdict === 'SUSPECT'}
