@@ -75,6 +75,13 @@ describe('the inspector', () => {
       expect(steps).toHaveLength(3);
       expect(steps[2]).toContain('Diterima');
       expect(steps[2]).toContain('Gudang PBF Nusantara Jakarta Timur');
+      // The camera keeps scanning after a read, for the next pack; the same pack in view is not checked again.
+      expect(await page.getByRole('button', { name: 'Matikan kamera' }).isVisible()).toBe(true);
+      await page.waitForTimeout(2_000);
+      expect(await page.locator('section.verdict').count()).toBe(1);
+      // Written for an inspector: what to do at the facility, not advice to a patient.
+      expect(await verdict.innerText()).toContain('Kemasan terdaftar, sudah diaktivasi, dan tidak bermasalah menurut catatan.');
+      await page.getByRole('button', { name: 'Matikan kamera' }).click();
       expect(await screenshots(page, 'inspector')).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
