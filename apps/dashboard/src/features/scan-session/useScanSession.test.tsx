@@ -42,7 +42,11 @@ describe('useScanSession', () => {
     expect(result.current.items.find((item) => item.state === 'invalid')?.code).toBe('12345');
 
     await waitFor(() => expect(result.current.counts.accepted).toBe(1000), { timeout: 5_000 });
-    expect(sent.map((batch) => batch.length)).toEqual([300, 300, 300, 100]);
+    // Sending starts as soon as the first chunk is in (so batches may be cut by the chunks), at most 300 a call, each code once.
+    expect(sent.every((batch) => batch.length <= 300)).toBe(true);
+    expect(sent.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(sent.flat()).size).toBe(1000);
+    expect(sent.flat()).toHaveLength(1000);
     expect(result.current.units).toBe(1000);
     await waitFor(() => expect(JSON.parse(localStorage.getItem('test.session') ?? '{}').items).toHaveLength(1001));
   });

@@ -1,4 +1,5 @@
-import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { MockedProvider } from '@apollo/client/testing/react';
 import { GraphQLError } from 'graphql';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -6,12 +7,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { AddInspectionFindingMutation } from '../inspections.graphql';
 import { FindingForm } from './FindingForm';
 
-const saved = (text: string): MockedResponse => ({
+const saved = (text: string): MockLink.MockedResponse => ({
   request: { query: AddInspectionFindingMutation, variables: { inspection: 'v1', text, photo: null } },
   result: { data: { addInspectionFinding: { __typename: 'InspectionFinding', id: 'f1', text, hasPhoto: false, createdAt: '2026-11-29T03:00:00.000Z' } } },
 });
 
-function renderForm(mocks: MockedResponse[]) {
+function renderForm(mocks: MockLink.MockedResponse[]) {
   const onSaved = vi.fn();
   render(
     <MockedProvider mocks={mocks}>
