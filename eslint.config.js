@@ -73,4 +73,10 @@ export default defineConfig(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+
+  // The verification page's service worker runs in the service-worker scope.
+  {
+    files: ['apps/dashboard/pwa/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.serviceworker },
+  },
 );

@@ -19,6 +19,15 @@ export default defineConfig({
         test: { name: 'csv', include: ['packages/csv/src/**/*.test.ts'] },
       },
       {
+        // The dashboard's components and their logic, in a simulated browser (happy-dom) with Testing Library.
+        test: {
+          name: 'dashboard',
+          include: ['apps/dashboard/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['apps/dashboard/src/test/setup.ts'],
+        },
+      },
+      {
         resolve: { alias },
         test: { name: 'api', include: ['apps/api/src/**/*.test.ts'] },
       },

@@ -114,6 +114,15 @@ describe('the dashboard under its Content-Security-Policy', () => {
       await report.getByText(/^Foto siap dikirim/).waitFor();
       await report.getByRole('button', { name: 'Kirim laporan' }).click();
       await report.getByText('Foto Anda terlampir.').waitFor();
+
+      // The page installs as an app: its manifest is fetched and its service worker runs, both allowed.
+      expect(policy).toContain("worker-src 'self'");
+      expect(policy).toContain("manifest-src 'self'");
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      expect(new URL(scope).pathname).toBe('/verify');
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Cek keaslian obat' }).waitFor();
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/verify-sw\.js$/);
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

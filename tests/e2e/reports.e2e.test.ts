@@ -50,8 +50,17 @@ describe('reports for BPOM', () => {
       await page.getByRole('link', { name: product.name }).click();
       await page.getByRole('heading', { name: 'Realisasi per Bets' }).waitFor();
       const row = page.getByRole('row').filter({ hasText: batch });
-      // issued, activated, shipped to PBF, received by PBF, shipped by PBF, received by pharmacy, dispensed
-      expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(`${batch} 5 5 5 5 3 3 1`);
+      // issued, released, shipped by the manufacturer, received into distribution, shipped on, received at a point of
+      // dispensing, dispensed: each after the first with its share of the stage before.
+      expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(`${batch} 5 5 100% 5 100% 5 100% 3 60% 3 100% 1 33%`);
+      // Stage names say what happens, not who does it; points of dispensing include hospitals and Puskesmas.
+      const header = (await page.getByRole('row').first().textContent() ?? '').replace(/\s+/g, ' ');
+      expect(header).toContain('Diterima di titik penyerahan');
+      expect(header).not.toMatch(/apotek|PBF/i);
+      const steps = page.getByRole('region', { name: 'Konversi antartahap' });
+      expect((await steps.locator('li[data-stage="shippedByDistributor"]').innerText()).replace(/\s+/g, ' ')).toBe('60% Dikirim penyalur dari Diterima penyalur');
+      expect((await steps.locator('li[data-stage="overall"]').innerText()).replace(/\s+/g, ' ')).toBe('20% Diserahkan kepada pasien dari yang dilepas ke peredaran');
+      await steps.getByText(/rumah sakit, dan Puskesmas/).waitFor();
       expect(await screenshots(page, 'report-realisation')).toEqual([]);
       await row.getByRole('link', { name: batch }).click();
       const holders = page.locator('#holders-title').locator('..').locator('..');
@@ -60,8 +69,8 @@ describe('reports for BPOM', () => {
       await page.getByText(/^Data per /).first().waitFor();
       const csv = await downloadCsv(page, /Unduh CSV: Realisasi/);
       const lines = csv.trim().split('\r\n');
-      expect(lines[0]).toBe('Kunci,Bets,Kode terbit,Diaktivasi,Dikirim ke PBF,Diterima PBF,Dikirim PBF,Diterima apotek,Diserahkan apotek');
-      expect(lines[1]).toMatch(new RegExp(`^${product.nie}/${batch},.*${batch}.*,5,5,5,5,3,3,1$`));
+      expect(lines[0]).toMatch(/^Kunci,Bets,Kode diterbitkan,Dilepas ke peredaran,Dikirim produsen ke penyalur,Diterima penyalur,Dikirim penyalur,Diterima di titik penyerahan,Diserahkan kepada pasien,% Dilepas ke peredaran dari Kode diterbitkan,/);
+      expect(lines[1]).toMatch(new RegExp(`^${product.nie}/${batch},.*${batch}.*,5,5,5,5,3,3,1,100,100,100,60,100,33.3$`));
       // The same numbers through GraphQL.
       const api = await gqlOk(system.url, `query($f: ReportFilter) { realisation(groupBy: BATCH, filter: $f) { issued dispensed } }`, { f: { nie: product.nie, batch } }, tokens.bpom);
       expect(api.realisation).toEqual([{ issued: 5, dispensed: 1 }]);

@@ -7,7 +7,8 @@ import { activate, freshBatch, freshGtin, freshNie, gql, gqlOk, issueCodes, logi
 import { launchBrowser } from '../support/browser.js';
 import { gradientPng } from '../support/png.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
-import { SCREENSHOTS, overflowing } from '../support/work.js';
+import { parse } from '@jejak/gs1';
+import { PHONE, SCREENSHOTS, downTheChain, overflowing } from '../support/work.js';
 import { gs1DataMatrix, y4mOf } from '../support/y4m.js';
 
 const GS = '\u001d';
@@ -15,12 +16,15 @@ const GS = '\u001d';
 let system: RunningSystem;
 let browser: Browser;
 let workDir: string;
-let tokens: { industri: string; bpom: string };
+let tokens: { industri: string; bpom: string; pbf: string; apotek: string };
 
 /** A BPOM-profile product ((90) NIE) with one activated pack and one never activated. */
 const bpomProduct = { name: '', nie: '' };
 let activated: IssuedCode;
 let notActivated: IssuedCode;
+let dispensedPack: IssuedCode;
+let clonedPack: IssuedCode;
+let recalledPack: IssuedCode;
 /** A product with a GTIN: its activated pack's GS1 Digital Link. */
 const gtinProduct = { name: '', digitalLinkPath: '' };
 
@@ -29,7 +33,7 @@ beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), 'jejak-e2e-camera-'));
   system = await startSystem();
   const url = system.url;
-  tokens = await loginAll(url, ['industri', 'bpom']);
+  tokens = await loginAll(url, ['industri', 'bpom', 'pbf', 'apotek']);
 
   bpomProduct.nie = freshNie();
   bpomProduct.name = `Parasetamol Uji ${bpomProduct.nie.slice(3, 8)}`;
@@ -50,6 +54,29 @@ beforeAll(async () => {
   expect(units).toHaveLength(3);
   [activated, notActivated] = units as [IssuedCode, IssuedCode];
   await activate(url, tokens.industri, [activated.text]);
+
+  // A pack handed to a patient, and a pack of a recalled batch.
+  const cautionNie = freshNie();
+  const cautionBatch = freshBatch();
+  const cautionUnits = await issueCodes(url, tokens, { nie: cautionNie, name: `Ibuprofen Uji ${cautionNie.slice(3, 8)}`, form: 'Tablet' }, { batch: freshBatch(), expiry: '2029-07-31', quantity: 2 });
+  [dispensedPack, clonedPack] = cautionUnits as [IssuedCode, IssuedCode];
+  await activate(url, tokens.industri, [dispensedPack.text, clonedPack.text]);
+  // The same code checked by two phones 1,400 km apart within minutes: a copied code is suspected.
+  for (const [device, address, latitude, longitude] of [
+    ['Mozilla/5.0 JejakE2E/jakarta', '198.51.100.21', -6.2, 106.85],
+    ['Mozilla/5.0 JejakE2E/medan', '198.51.100.22', 3.59, 98.67],
+  ] as const) {
+    await gql(url, `query($c: String!, $la: Float, $lo: Float) { verify(code: $c, latitude: $la, longitude: $lo) { verdict } }`, { c: clonedPack.text, la: latitude, lo: longitude }, undefined, {
+      'user-agent': device,
+      'x-forwarded-for': address,
+    });
+  }
+  await downTheChain(url, tokens, [dispensedPack.text], { toPharmacy: 1, dispensed: 1 });
+  const recalledNie = freshNie();
+  const recalledUnits = await issueCodes(url, tokens, { nie: recalledNie, name: `Metformin Uji ${recalledNie.slice(3, 8)}`, form: 'Tablet' }, { batch: cautionBatch, expiry: '2029-07-31', quantity: 1 });
+  recalledPack = recalledUnits[0]!;
+  await activate(url, tokens.industri, [recalledPack.text]);
+  await gqlOk(url, `mutation($n: String!, $b: String!) { recallBatch(nie: $n, batch: $b, reason: "Uji: tablet berubah warna") { id } }`, { n: recalledNie, b: cautionBatch }, tokens.bpom);
 
   const gtin = freshGtin();
   const gtinNie = freshNie();
@@ -359,6 +386,226 @@ describe('the public verification page', () => {
       await page.getByText('This code was issued, but the manufacturer has not released this pack for sale.').waitFor();
       await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: /^ID/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Cek keaslian obat' }).waitFor();
+    });
+  });
+
+  describe('typing the code part by part', () => {
+    for (const [size, options] of [
+      ['laptop', {}],
+      ['phone', PHONE],
+    ] as const) {
+      it(`checks each part as typed and checks the code they make (${size})`, async () => {
+        const { context, page, errors, checks } = await openTab(options);
+        try {
+          await page.goto(at('/verify'));
+          const parts = page.getByRole('group', { name: 'Atau isi per bagian' });
+          await parts.waitFor();
+          const key = parts.getByLabel('GTIN atau NIE');
+          const expiry = parts.getByLabel('Tanggal kedaluwarsa');
+
+          // A GTIN with a wrong last digit is named at once, in words.
+          await key.fill('09520123456789');
+          await parts.getByText('Angka terakhir GTIN tidak cocok dengan angka lainnya; mungkin ada angka yang salah ketik.').waitFor();
+          // A GTIN still being typed is not scolded until the field is left.
+          await key.fill('0952012');
+          expect(await parts.locator('.field-error').count()).toBe(0);
+          await expiry.focus();
+          await parts.getByText('GTIN berisi 8, 12, 13, atau 14 angka.').waitFor();
+          // A month 13 is not a date; 31-08-2029 is taken as written.
+          await expiry.fill('291331');
+          await parts.getByText('Ini bukan tanggal yang benar (bulan 01–12, hari sesuai bulannya).').waitFor();
+          await page.screenshot({ path: path.join(SCREENSHOTS, `verify-parts-errors-${size}.png`), fullPage: true });
+
+          const code = parse(activated.text);
+          expect(code.valid).toBe(true);
+          await key.fill(code.nie!);
+          await expiry.fill('31-08-2029');
+          await parts.getByLabel('Nomor bets').fill(code.batch!);
+          // Submitted without the serial: the field that is missing is named.
+          await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+          await parts.getByText('Isi bagian ini; tanpanya kemasan tidak dapat dikenali.').waitFor();
+          expect(checks).toEqual([]);
+          await parts.getByLabel('Nomor seri').fill(code.serial!);
+          expect(await parts.locator('.field-error').count()).toBe(0);
+          // The parts make the code, shown in the one code box.
+          const same = (text: string) => {
+            const { valid, nie, batch, expiry, serial } = parse(text);
+            return { valid, nie, batch, expiry, serial };
+          };
+          expect(same(await page.getByLabel('Kode pada kemasan').inputValue())).toEqual(same(activated.text));
+          await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+          const { value, text } = await verdictOf(page);
+          expect(value).toBe('GENUINE');
+          expect(text).toContain(bpomProduct.name);
+          expect(checks).toHaveLength(1);
+          expect(same(checks[0]!)).toEqual(same(activated.text));
+          await page.screenshot({ path: path.join(SCREENSHOTS, `verify-parts-genuine-${size}.png`), fullPage: true });
+          expect(await overflowing(page, {})).toEqual([]);
+
+          // A code typed whole shows its parts.
+          const field = page.getByLabel('Kode pada kemasan');
+          await field.fill(notActivated.text);
+          expect(await parts.getByLabel('Nomor seri').inputValue()).toBe(parse(notActivated.text).serial);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  });
+
+  describe('each kind of caution has its own presentation', () => {
+    for (const [size, options] of [
+      ['laptop', {}],
+      ['phone', PHONE],
+    ] as const) {
+      it(`recalled is not dispensed (${size})`, async () => {
+        const { context, page, errors } = await openTab(options);
+        try {
+          await page.goto(at(`/verify?code=${encodeURIComponent(recalledPack.text)}`));
+          let answer = await verdictOf(page);
+          expect(answer.value).toBe('CAUTION');
+          expect(await answer.verdict.getAttribute('data-presentation')).toBe('RECALLED');
+          await page.getByRole('heading', { level: 2, name: 'Hasil pemeriksaan: Ditarik — jangan digunakan' }).waitFor();
+          expect(answer.text).toContain('Jangan minum atau berikan obat ini');
+          const recalledLook = await answer.verdict.locator('.verdict-banner').evaluate((element) => getComputedStyle(element).backgroundColor);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `verify-recalled-${size}.png`), fullPage: true });
+          expect(await overflowing(page, {})).toEqual([]);
+
+          await typeCode(page, dispensedPack.text);
+          await page.getByRole('heading', { level: 2, name: 'Hasil pemeriksaan: Sudah diserahkan kepada pasien' }).waitFor();
+          answer = await verdictOf(page);
+          expect(answer.value).toBe('CAUTION');
+          expect(await answer.verdict.getAttribute('data-presentation')).toBe('DISPENSED');
+          expect(answer.text).not.toContain('Ditarik');
+          const dispensedLook = await answer.verdict.locator('.verdict-banner').evaluate((element) => getComputedStyle(element).backgroundColor);
+          expect(dispensedLook).not.toBe(recalledLook);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `verify-dispensed-${size}.png`), fullPage: true });
+          expect(await overflowing(page, {})).toEqual([]);
+
+          await typeCode(page, clonedPack.text);
+          await page.getByRole('heading', { level: 2, name: 'Hasil pemeriksaan: Perhatian — kode mungkin disalin' }).waitFor();
+          answer = await verdictOf(page);
+          expect(answer.value).toBe('CAUTION');
+          expect(await answer.verdict.getAttribute('data-presentation')).toBe('CLONE_SUSPECTED');
+          const clonedLook = await answer.verdict.locator('.verdict-banner').evaluate((element) => getComputedStyle(element).backgroundColor);
+          expect(new Set([recalledLook, dispensedLook, clonedLook]).size).toBe(3);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `verify-clone-${size}.png`), fullPage: true });
+          // Back to the dispensed pack, so the history below reads newest first as expected.
+          await typeCode(page, dispensedPack.text);
+          await page.getByRole('heading', { level: 2, name: 'Hasil pemeriksaan: Sudah diserahkan kepada pasien' }).waitFor();
+
+          // The history keeps each presentation.
+          const items = page.locator('.recent-list > li');
+          const texts = (await items.allInnerTexts()).map((line) => line.replace(/\s+/g, ' '));
+          expect(texts[0]).toContain('Sudah diserahkan kepada pasien');
+          expect(texts[1]).toContain('Perhatian — kode mungkin disalin');
+          expect(texts[2]).toContain('Ditarik — jangan digunakan');
+
+          // In English too.
+          await page.getByRole('group', { name: 'Bahasa' }).getByRole('button', { name: /^EN/ }).click();
+          await page.getByRole('heading', { level: 2, name: 'Result: Already dispensed to a patient' }).waitFor();
+          await items.nth(2).getByRole('button').click();
+          await page.getByRole('heading', { level: 2, name: 'Result: Recalled — do not use' }).waitFor();
+          await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: /^ID/ }).click();
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+
+    it('an unreadable code is explained in plain words only, in either language', async () => {
+      const { context, page, errors } = await openTab();
+      try {
+        await page.goto(at('/verify'));
+        await typeCode(page, '(01)08997001000012(17)291399(21)XYZ');
+        const { value, text } = await verdictOf(page);
+        expect(value).toBe('INVALID');
+        // The parser's own (English) words never show.
+        const technical = parse('(01)08997001000012(17)291399(21)XYZ').errors.map((error) => error.message);
+        expect(technical.length).toBeGreaterThan(0);
+        for (const message of technical) expect(text).not.toContain(message);
+        expect(text).not.toMatch(/Keterangan teknis|AI \(/);
+        await page.getByRole('group', { name: 'Bahasa' }).getByRole('button', { name: /^EN/ }).click();
+        await page.getByRole('heading', { level: 2, name: 'Result: Invalid code' }).waitFor();
+        const english = (await page.locator('section.verdict').innerText()).replace(/\s+/g, ' ');
+        for (const message of technical) expect(english).not.toContain(message);
+        expect(english).toContain('The check digit of the GTIN (01) is wrong');
+        await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: /^ID/ }).click();
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('installs as an app on a phone', () => {
+    it('serves a web app manifest whose icons are there at the sizes it names', async () => {
+      const response = await fetch(at('/manifest.webmanifest'));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+      const manifest = (await response.json()) as {
+        name: string;
+        short_name: string;
+        start_url: string;
+        scope: string;
+        display: string;
+        icons: Array<{ src: string; sizes: string; type: string; purpose: string }>;
+      };
+      expect(manifest).toMatchObject({ start_url: '/verify', scope: '/verify', display: 'standalone' });
+      expect(manifest.name).toContain('Cek keaslian obat');
+      expect(manifest.short_name.length).toBeLessThanOrEqual(12);
+      for (const icon of manifest.icons) {
+        const file = await fetch(at(icon.src));
+        expect(file.status, icon.src).toBe(200);
+        expect(file.headers.get('content-type')).toBe('image/png');
+        const bytes = Buffer.from(await file.arrayBuffer());
+        expect(bytes.subarray(1, 4).toString('latin1'), icon.src).toBe('PNG');
+        // The size written in the PNG header is the size the manifest names.
+        expect(`${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`, icon.src).toBe(icon.sizes);
+      }
+      const sizes = manifest.icons.filter((icon) => icon.purpose.includes('any')).map((icon) => icon.sizes);
+      expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+      expect(manifest.icons.some((icon) => icon.purpose.includes('maskable'))).toBe(true);
+    });
+
+    it('registers its service worker, and opens offline with the page and the history of checks', async () => {
+      const { context, page, errors, checks } = await openTab(PHONE);
+      try {
+        await page.goto(at('/verify'));
+        await typeCode(page, activated.text);
+        await page.getByRole('heading', { level: 2, name: 'Hasil pemeriksaan: Asli' }).waitFor();
+        expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
+        const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+        expect(new URL(scope).pathname).toBe('/verify');
+        // Reopened, the page is in the worker's hands.
+        await page.goto(at('/verify'));
+        await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/verify-sw\.js$/);
+
+        await context.setOffline(true);
+        expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Cek keaslian obat' }).waitFor();
+        const recent = page.getByRole('region', { name: 'Terakhir diperiksa' });
+        const first = (await recent.getByRole('listitem').first().innerText()).replace(/\s+/g, ' ');
+        expect(first).toContain('Asli');
+        expect(first).toContain(bpomProduct.name);
+        await page.getByRole('group', { name: 'Atau isi per bagian' }).waitFor();
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'verify-offline-phone.png'), fullPage: true });
+        expect(await overflowing(page, {})).toEqual([]);
+
+        // A check needs the network: offline, it says so rather than answering from a cache.
+        const before = checks.length;
+        await typeCode(page, activated.text);
+        await page.getByRole('alert').getByText('Server tidak dapat dihubungi. Periksa koneksi Anda.').waitFor();
+        expect(await page.locator('section.verdict').count()).toBe(0);
+        expect(checks.length).toBe(before + 1);
+        await context.setOffline(false);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
     });
   });
 

@@ -14,6 +14,7 @@ import { CodesResolver } from './modules/codes/codes.resolver.js';
 import { MovementResolver } from './modules/packs/movements.resolver.js';
 import { TraceResolver } from './modules/packs/trace.resolver.js';
 import { RecallResolver } from './modules/recall/recall.resolver.js';
+import { InspectionResolver } from './modules/inspections/inspection.resolver.js';
 import { RealisationResolver } from './modules/reports/realisation.resolver.js';
 import { ReportsResolver } from './modules/reports/reports.resolver.js';
 import { LifecycleResolver } from './modules/lifecycle/lifecycle.resolver.js';
@@ -36,6 +37,7 @@ export const resolvers = [
   MovementResolver,
   TraceResolver,
   RecallResolver,
+  InspectionResolver,
   RealisationResolver,
   ReportsResolver,
   VerificationResolver,

@@ -17,6 +17,7 @@ import { seedDemoPacks, type DemoCodes } from './modules/demo/demo.packs.js';
 import { codeDownloads } from './modules/codes/codes.routes.js';
 import { csvUploads } from './modules/packs/csv.routes.js';
 import { complaintPhotos } from './modules/alerts/alert.routes.js';
+import { inspectionRoutes } from './modules/inspections/inspection.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { publicVerification } from './modules/verification/verification.routes.js';
 import { graphqlPosts } from './graphql-http.js';
@@ -141,7 +142,7 @@ function routes(app: express.Express, apollo: ApolloServer<Context>, deps: Conte
     expressMiddleware(apollo, { context: ({ req }) => createContext(deps, requestInfo(req, deps.trustProxy)) }),
   );
 
-  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps), ledgerRoutes(deps), backupRoutes(deps));
+  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps), inspectionRoutes(deps), ledgerRoutes(deps), backupRoutes(deps));
   app.use('/api', (req, res) => {
     res.status(404).json(errorBody(`No endpoint ${req.method} /api${req.path}`, 'NOT_FOUND'));
   });

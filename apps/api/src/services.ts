@@ -19,6 +19,7 @@ import { CsvService } from './modules/packs/csv.service.js';
 import { TraceService } from './modules/packs/trace.service.js';
 import { ProductService } from './modules/products/product.service.js';
 import { RecallService } from './modules/recall/recall.service.js';
+import { InspectionService } from './modules/inspections/inspection.service.js';
 import { RealisationService } from './modules/reports/realisation.service.js';
 import { ReportsService } from './modules/reports/reports.service.js';
 import { AlertService } from './modules/alerts/alert.service.js';
@@ -55,6 +56,7 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
     workQueue: new WorkQueueService(clock),
     trace: new TraceService(),
     recalls: new RecallService(clock, notifications),
+    inspections: new InspectionService(clock),
     realisation: new RealisationService(),
     reports: new ReportsService(clock),
     verification: new VerificationService(clock, alerts, limits),

@@ -49,6 +49,9 @@ describe('security headers', () => {
     expect(csp, what).toContain("script-src 'self'");
     expect(csp, what).toContain("object-src 'none'");
     expect(csp, what).toContain("frame-ancestors 'none'");
+    // The public page installs as an app: its manifest and service worker come from Jejak itself.
+    expect(csp, what).toContain("manifest-src 'self'");
+    expect(csp, what).toContain("worker-src 'self'");
     expect(csp, what).not.toContain('unsafe-eval');
     expect(headers.get('referrer-policy'), what).toBe('no-referrer');
     expect(headers.get('x-content-type-options'), what).toBe('nosniff');

@@ -9,5 +9,6 @@ export type { Element, ParseOptions, ParseResult, Profile } from './types.js';
 export { readScanData, escapePlainData } from './scan-data.js';
 export type { PayloadKind, ScanData, Symbology } from './scan-data.js';
 export { NIE_MAX_LENGTH } from './validate.js';
+export { checkElement } from './element.js';
 export { encodeGs1DataMatrix } from './datamatrix.js';
 export type { DataMatrixSymbol } from './datamatrix.js';

@@ -6,13 +6,14 @@ import { Product } from '../modules/products/product.entity.js';
 import { Batch } from '../modules/products/batch.entity.js';
 import { CodeRequest } from '../modules/codes/code-request.entity.js';
 import { Recall } from '../modules/recall/recall.entity.js';
+import { Inspection } from '../modules/inspections/inspection.entity.js';
 import { AuditEvent } from '../modules/audit/audit.entity.js';
 import { migrations } from '../migrations/index.js';
 import { logger } from '../shared/logger.js';
 import { StartupError, reasonOf } from '../startup-error.js';
 import { SESSION_OPTIONS } from '../shared/db.js';
 
-export const entities = [Organization, Facility, User, Session, ApiKey, Product, Batch, CodeRequest, Recall, AuditEvent];
+export const entities = [Organization, Facility, User, Session, ApiKey, Product, Batch, CodeRequest, Recall, Inspection, AuditEvent];
 
 export function ormOptions(clientUrl: string, migrationsList = migrations): Options {
   return {

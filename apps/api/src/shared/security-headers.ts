@@ -8,7 +8,9 @@ import type { TrustProxy } from './proxies.js';
  * images drawn in the page (DataMatrix labels, photos as data: or blob: URLs); fetches to the API
  * on the same origin. The webcam (getUserMedia) plays a MediaStream, which no directive governs;
  * styles set through React's style prop go through the CSSOM, which style-src does not block.
- * No page may frame the dashboard, and no plugin, <base> or foreign form target is allowed.
+ * The public page installs as an app: its manifest and its service worker (`/verify-sw.js`)
+ * come from the same origin. No page may frame the dashboard, and no plugin, <base> or foreign
+ * form target is allowed.
  */
 export const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
@@ -18,6 +20,8 @@ export const CONTENT_SECURITY_POLICY = {
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'worker-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'self'"],

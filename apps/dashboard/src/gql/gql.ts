@@ -46,6 +46,16 @@ type Documents = {
     "\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n": typeof types.FacilitiesDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n": typeof types.WorkQueueDocument,
+    "\n  fragment InspectionReadFields on InspectionRead {\n    id\n    code\n    verdict\n    reasons\n    custody\n    expectedFacility {\n      id\n      name\n    }\n    productName\n    batch\n    readAt\n    repeated\n  }\n": typeof types.InspectionReadFieldsFragmentDoc,
+    "\n  fragment InspectionSummaryFields on InspectionSummary {\n    reads\n    notAtCustodian\n    findings\n    byVerdict {\n      verdict\n      count\n    }\n    byCustody {\n      custody\n      count\n    }\n  }\n": typeof types.InspectionSummaryFieldsFragmentDoc,
+    "\n  query Inspection($id: ID!) {\n    inspection(id: $id) {\n      id\n      status\n      openedAt\n      closedAt\n      inspector\n      facility {\n        id\n        name\n        regency\n      }\n      reads {\n        ...InspectionReadFields\n      }\n      findings {\n        id\n        text\n        hasPhoto\n        createdAt\n      }\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": typeof types.InspectionDocument,
+    "\n  query Inspections($status: InspectionStatus, $first: Int) {\n    inspections(status: $status, first: $first) {\n      id\n      status\n      openedAt\n      closedAt\n      inspector\n      facility {\n        id\n        name\n      }\n      summary {\n        reads\n        notAtCustodian\n        findings\n      }\n    }\n  }\n": typeof types.InspectionsDocument,
+    "\n  query InspectableFacilities($search: String) {\n    facilities(search: $search) {\n      id\n      name\n      type\n      regency\n    }\n  }\n": typeof types.InspectableFacilitiesDocument,
+    "\n  mutation OpenInspection($facility: ID!) {\n    openInspection(facility: $facility) {\n      id\n      status\n    }\n  }\n": typeof types.OpenInspectionDocument,
+    "\n  mutation RecordInspectionRead($inspection: ID!, $code: String!, $latitude: Float, $longitude: Float) {\n    recordInspectionRead(inspection: $inspection, code: $code, latitude: $latitude, longitude: $longitude) {\n      ...InspectionReadFields\n    }\n  }\n": typeof types.RecordInspectionReadDocument,
+    "\n  mutation AddInspectionFinding($inspection: ID!, $text: String!, $photo: String) {\n    addInspectionFinding(inspection: $inspection, text: $text, photo: $photo) {\n      id\n      text\n      hasPhoto\n      createdAt\n    }\n  }\n": typeof types.AddInspectionFindingDocument,
+    "\n  mutation CloseInspection($inspection: ID!) {\n    closeInspection(inspection: $inspection) {\n      id\n      status\n      closedAt\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": typeof types.CloseInspectionDocument,
+    "\n  query InspectionSummary($id: ID!) {\n    inspection(id: $id) {\n      id\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": typeof types.InspectionSummaryDocument,
     "\n  query Ledger($first: Int) {\n    ledgerDays(first: $first) {\n      day\n      events\n      root\n      previousRoot\n      keyId\n      publishedAt\n    }\n    lastLedgerCheck {\n      ...LedgerCheckFields\n    }\n  }\n": typeof types.LedgerDocument,
     "\n  fragment LedgerCheckFields on LedgerCheck {\n    ok\n    checkedEvents\n    firstBadEventId\n    problem\n    from\n    to\n    checkedAt\n  }\n": typeof types.LedgerCheckFieldsFragmentDoc,
     "\n  mutation VerifyLedger($from: String, $to: String) {\n    verifyLedger(from: $from, to: $to) {\n      ...LedgerCheckFields\n    }\n  }\n": typeof types.VerifyLedgerDocument,
@@ -146,6 +156,16 @@ const documents: Documents = {
     "\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n": types.FacilitiesDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n": types.WorkQueueDocument,
+    "\n  fragment InspectionReadFields on InspectionRead {\n    id\n    code\n    verdict\n    reasons\n    custody\n    expectedFacility {\n      id\n      name\n    }\n    productName\n    batch\n    readAt\n    repeated\n  }\n": types.InspectionReadFieldsFragmentDoc,
+    "\n  fragment InspectionSummaryFields on InspectionSummary {\n    reads\n    notAtCustodian\n    findings\n    byVerdict {\n      verdict\n      count\n    }\n    byCustody {\n      custody\n      count\n    }\n  }\n": types.InspectionSummaryFieldsFragmentDoc,
+    "\n  query Inspection($id: ID!) {\n    inspection(id: $id) {\n      id\n      status\n      openedAt\n      closedAt\n      inspector\n      facility {\n        id\n        name\n        regency\n      }\n      reads {\n        ...InspectionReadFields\n      }\n      findings {\n        id\n        text\n        hasPhoto\n        createdAt\n      }\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": types.InspectionDocument,
+    "\n  query Inspections($status: InspectionStatus, $first: Int) {\n    inspections(status: $status, first: $first) {\n      id\n      status\n      openedAt\n      closedAt\n      inspector\n      facility {\n        id\n        name\n      }\n      summary {\n        reads\n        notAtCustodian\n        findings\n      }\n    }\n  }\n": types.InspectionsDocument,
+    "\n  query InspectableFacilities($search: String) {\n    facilities(search: $search) {\n      id\n      name\n      type\n      regency\n    }\n  }\n": types.InspectableFacilitiesDocument,
+    "\n  mutation OpenInspection($facility: ID!) {\n    openInspection(facility: $facility) {\n      id\n      status\n    }\n  }\n": types.OpenInspectionDocument,
+    "\n  mutation RecordInspectionRead($inspection: ID!, $code: String!, $latitude: Float, $longitude: Float) {\n    recordInspectionRead(inspection: $inspection, code: $code, latitude: $latitude, longitude: $longitude) {\n      ...InspectionReadFields\n    }\n  }\n": types.RecordInspectionReadDocument,
+    "\n  mutation AddInspectionFinding($inspection: ID!, $text: String!, $photo: String) {\n    addInspectionFinding(inspection: $inspection, text: $text, photo: $photo) {\n      id\n      text\n      hasPhoto\n      createdAt\n    }\n  }\n": types.AddInspectionFindingDocument,
+    "\n  mutation CloseInspection($inspection: ID!) {\n    closeInspection(inspection: $inspection) {\n      id\n      status\n      closedAt\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": types.CloseInspectionDocument,
+    "\n  query InspectionSummary($id: ID!) {\n    inspection(id: $id) {\n      id\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n": types.InspectionSummaryDocument,
     "\n  query Ledger($first: Int) {\n    ledgerDays(first: $first) {\n      day\n      events\n      root\n      previousRoot\n      keyId\n      publishedAt\n    }\n    lastLedgerCheck {\n      ...LedgerCheckFields\n    }\n  }\n": types.LedgerDocument,
     "\n  fragment LedgerCheckFields on LedgerCheck {\n    ok\n    checkedEvents\n    firstBadEventId\n    problem\n    from\n    to\n    checkedAt\n  }\n": types.LedgerCheckFieldsFragmentDoc,
     "\n  mutation VerifyLedger($from: String, $to: String) {\n    verifyLedger(from: $from, to: $to) {\n      ...LedgerCheckFields\n    }\n  }\n": types.VerifyLedgerDocument,
@@ -356,6 +376,46 @@ export function graphql(source: "\n  query Home {\n    me {\n      id\n      nam
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n"): (typeof documents)["\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InspectionReadFields on InspectionRead {\n    id\n    code\n    verdict\n    reasons\n    custody\n    expectedFacility {\n      id\n      name\n    }\n    productName\n    batch\n    readAt\n    repeated\n  }\n"): (typeof documents)["\n  fragment InspectionReadFields on InspectionRead {\n    id\n    code\n    verdict\n    reasons\n    custody\n    expectedFacility {\n      id\n      name\n    }\n    productName\n    batch\n    readAt\n    repeated\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InspectionSummaryFields on InspectionSummary {\n    reads\n    notAtCustodian\n    findings\n    byVerdict {\n      verdict\n      count\n    }\n    byCustody {\n      custody\n      count\n    }\n  }\n"): (typeof documents)["\n  fragment InspectionSummaryFields on InspectionSummary {\n    reads\n    notAtCustodian\n    findings\n    byVerdict {\n      verdict\n      count\n    }\n    byCustody {\n      custody\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inspection($id: ID!) {\n    inspection(id: $id) {\n      id\n      status\n      openedAt\n      closedAt\n      inspector\n      facility {\n        id\n        name\n        regency\n      }\n      reads {\n        ...InspectionReadFields\n      }\n      findings {\n        id\n        text\n        hasPhoto\n        createdAt\n      }\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Inspection($id: ID!) {\n    inspection(id: $id) {\n      id\n      status\n      openedAt\n      closedAt\n      inspector\n      facility {\n        id\n        name\n        regency\n      }\n      reads {\n        ...InspectionReadFields\n      }\n      findings {\n        id\n        text\n        hasPhoto\n        createdAt\n      }\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inspections($status: InspectionStatus, $first: Int) {\n    inspections(status: $status, first: $first) {\n      id\n      status\n      openedAt\n      closedAt\n      inspector\n      facility {\n        id\n        name\n      }\n      summary {\n        reads\n        notAtCustodian\n        findings\n      }\n    }\n  }\n"): (typeof documents)["\n  query Inspections($status: InspectionStatus, $first: Int) {\n    inspections(status: $status, first: $first) {\n      id\n      status\n      openedAt\n      closedAt\n      inspector\n      facility {\n        id\n        name\n      }\n      summary {\n        reads\n        notAtCustodian\n        findings\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectableFacilities($search: String) {\n    facilities(search: $search) {\n      id\n      name\n      type\n      regency\n    }\n  }\n"): (typeof documents)["\n  query InspectableFacilities($search: String) {\n    facilities(search: $search) {\n      id\n      name\n      type\n      regency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenInspection($facility: ID!) {\n    openInspection(facility: $facility) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation OpenInspection($facility: ID!) {\n    openInspection(facility: $facility) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordInspectionRead($inspection: ID!, $code: String!, $latitude: Float, $longitude: Float) {\n    recordInspectionRead(inspection: $inspection, code: $code, latitude: $latitude, longitude: $longitude) {\n      ...InspectionReadFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordInspectionRead($inspection: ID!, $code: String!, $latitude: Float, $longitude: Float) {\n    recordInspectionRead(inspection: $inspection, code: $code, latitude: $latitude, longitude: $longitude) {\n      ...InspectionReadFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddInspectionFinding($inspection: ID!, $text: String!, $photo: String) {\n    addInspectionFinding(inspection: $inspection, text: $text, photo: $photo) {\n      id\n      text\n      hasPhoto\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation AddInspectionFinding($inspection: ID!, $text: String!, $photo: String) {\n    addInspectionFinding(inspection: $inspection, text: $text, photo: $photo) {\n      id\n      text\n      hasPhoto\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseInspection($inspection: ID!) {\n    closeInspection(inspection: $inspection) {\n      id\n      status\n      closedAt\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CloseInspection($inspection: ID!) {\n    closeInspection(inspection: $inspection) {\n      id\n      status\n      closedAt\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectionSummary($id: ID!) {\n    inspection(id: $id) {\n      id\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query InspectionSummary($id: ID!) {\n    inspection(id: $id) {\n      id\n      summary {\n        ...InspectionSummaryFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

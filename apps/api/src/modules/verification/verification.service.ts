@@ -59,16 +59,35 @@ export class VerificationService {
 
   /** Anyone's "is this genuine?": a verdict with reasons, logged, and suspicious answers raised as alerts. */
   async verify(ctx: VerifyContext, code: string, latitudeInput?: number | null, longitudeInput?: number | null): Promise<Verification> {
+    return (await this.check(ctx, code, latitudeInput, longitudeInput, true)).verification;
+  }
+
+  /**
+   * A BPOM inspector's read during a visit: the same verdict, logged and raised as any check, but
+   * outside the public's quotas (an inspector may read hundreds of packs, fakes among them), and
+   * with the pack it found, for its custody.
+   */
+  inspect(ctx: VerifyContext, code: string, latitudeInput?: number | null, longitudeInput?: number | null): Promise<{ verification: Verification; packId: string | null }> {
+    return this.check(ctx, code, latitudeInput, longitudeInput, false);
+  }
+
+  private async check(
+    ctx: VerifyContext,
+    code: string,
+    latitudeInput: number | null | undefined,
+    longitudeInput: number | null | undefined,
+    quota: boolean,
+  ): Promise<{ verification: Verification; packId: string | null }> {
     if (code.length > MAX_CODE) throw badInput(`code is ${code.length} characters; a 2D barcode holds at most ${MAX_CODE}`, 'code');
     if (code.includes('\u0000')) throw badInput('code contains a NUL character, which no barcode holds', 'code');
     const latitude = check.optionalNumberInRange(latitudeInput, 'latitude', -90, 90);
     const longitude = check.optionalNumberInRange(longitudeInput, 'longitude', -180, 180);
-    const charge = this.limits.verify(ctx.request, ctx.client);
+    const charge = quota ? this.limits.verify(ctx.request, ctx.client) : null;
     const scans = (this.scans ??= new ScanLog(ctx.pool));
     const at = this.clock.now();
     const judgement = await this.judge(ctx, code, { at, latitude, longitude, device: '' });
     const { verification, packId, product } = judgement;
-    if (!verification.reasons.includes('NOT_FOUND')) charge.known();
+    if (!verification.reasons.includes('NOT_FOUND')) charge?.known();
     scans.add({
       at,
       packId,
@@ -102,7 +121,7 @@ export class VerificationService {
         evidence: { at: at.toISOString(), kind: 'VERIFICATION', detail: detail!, code: alertCode(code), latitude, longitude } satisfies Evidence,
       })),
     );
-    return verification;
+    return { verification, packId };
   }
 
   /** Writes what is still buffered of the scan log. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { RejectionReason, RejectionRule } from '../../gql/graphql';
 import { ERROR_MESSAGES } from '../../shared/errors';
-import { CameraScanner, ScanInput, type ScanRead } from '../../shared/scanner';
+import { CameraScanner, ScanInput, displayCode, type ScanRead } from '../../shared/scanner';
 import { Alert, TextAreaField } from '../../shared/ui';
 import { codeProblem } from '../verify/problems';
 import '../../shared/work.css';
@@ -53,18 +53,20 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
   function onRead(read: ScanRead, source: 'camera' | 'keyboard') {
     if (intercept?.(read)) return;
     const outcome = session.add(read, source);
-    const code = read.parsed.bracketed ?? read.text;
+    // Echoed as it was read: bracketed only when it reads as a code (a typed "12345" stays "12345").
+    const code = displayCode(read);
     if (outcome === 'duplicate') setNotice(t('scanSession.duplicate', { code }));
     else if (outcome === 'invalid') setNotice(t('scanSession.invalidRead', { code }));
     else if (outcome === 'added') setNotice(t('scanSession.added', { code }));
   }
 
-  function onPaste() {
+  async function onPaste() {
     const lines = pasted.split(/\r?\n/).filter((line) => line.trim());
     if (!lines.length) return;
-    const result = session.addMany(lines.map((text) => ({ text })), 'paste');
-    setNotice(t('scanSession.pasted', { added: result.added, invalid: result.invalid, duplicates: result.duplicates }));
+    setNotice('');
     setPasted('');
+    const result = await session.addMany(lines.map((text) => ({ text })), 'paste');
+    setNotice(t('scanSession.pasted', { added: result.added, invalid: result.invalid, duplicates: result.duplicates }));
   }
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
@@ -86,7 +88,7 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
       session.addCsvRows(header, rows);
       setNotice(t('scanSession.fileRead', { count: rows.length, name: file.name }));
     } else {
-      const result = session.addMany(rows.map((entry) => ({ text: entry.code, row: entry.row })), 'csv');
+      const result = await session.addMany(rows.map((entry) => ({ text: entry.code, row: entry.row })), 'csv');
       setNotice(t('scanSession.pasted', { added: result.added, invalid: result.invalid, duplicates: result.duplicates }));
     }
   }
@@ -139,10 +141,18 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
               onChange={(event) => setPasted(event.target.value)}
               disabled={disabled}
             />
-            <button type="button" className="button button-secondary" onClick={onPaste} disabled={disabled || !pasted.trim()}>
+            <button type="button" className="button button-secondary" onClick={() => void onPaste()} disabled={disabled || !pasted.trim() || !!session.importing}>
               {t('scanSession.pasteAdd')}
             </button>
           </details>
+          {session.importing ? (
+            <div className="scan-progress scan-importing">
+              <label htmlFor={`${reportName}-importing`}>
+                {t('scanSessionProgress.reading', { done: session.importing.done, total: session.importing.total })}
+              </label>
+              <progress id={`${reportName}-importing`} max={session.importing.total} value={session.importing.done} />
+            </div>
+          ) : null}
           <div className="field">
             <label htmlFor={`${reportName}-file`}>{t('scanSession.fileLabel')}</label>
             <input

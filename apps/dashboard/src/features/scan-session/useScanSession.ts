@@ -1,59 +1,35 @@
-import { parse } from '@jejak/gs1';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RejectionReason, RejectionRule } from '../../gql/graphql';
-import { errorCodeOf, isSessionEnded, type ErrorCode } from '../../shared/errors';
-import { readScan, type ScanRead } from '../../shared/scanner';
+import { parse as parseCode } from '@jejak/gs1';
+import type { ScanRead } from '../../shared/scanner';
+import { loadSession, saveSession } from './persistence';
+import {
+  countStates,
+  itemOf,
+  liveKeys,
+  nextBatch,
+  readLines,
+  scanReducer,
+  type Action,
+  type ItemSource,
+  type NewItem,
+  type Stored,
+} from './reducer';
+import { deliver, type Senders } from './sender';
+
+export type { BulkOutcome, ItemSource, ItemState, ScanItem } from './reducer';
 
 /**
  * A scan session: the list of codes read on a screen, each checked in the browser, sent in
- * batches, and answered one by one. The list lives in localStorage, so codes read while the
- * network is down (or before a reload) are sent once it is back.
+ * batches, and answered one by one. The list itself is pure data (reducer.ts); it lives in
+ * localStorage (persistence.ts), so codes read while the network is down (or before a reload)
+ * are sent once it is back; batches go out through sender.ts.
  */
 
-export type ItemState = 'invalid' | 'queued' | 'sending' | 'accepted' | 'rejected' | 'failed';
-export type ItemSource = 'camera' | 'keyboard' | 'paste' | 'csv';
-
-export interface ScanItem {
-  id: number;
-  /** What makes two reads the same code: the canonical bracketed form when it parses. */
-  key: string;
-  /** What is sent: the bracketed form when it parses, else the text as read. */
-  code: string;
-  source: ItemSource;
-  /** For uploads: the data row (1 = first after the header). */
-  row?: number;
-  /** For files the API reads itself: the whole line, sent with `csvHeader`. */
-  line?: string;
-  csvHeader?: string;
-  /** The screen's context when it was read (e.g. the destination), as JSON. */
-  context: string;
-  at: number;
-  state: ItemState;
-  reason?: RejectionReason;
-  /** The exact rule that refused it, when the server named one. */
-  rule?: RejectionRule;
-  message?: string;
-  error?: ErrorCode;
-  /** The code belongs to a recalled batch (or holds one): applied or refused, it is to be pulled. */
-  recalled?: boolean;
-}
-
-export interface BulkOutcome {
-  accepted: number;
-  units: number;
-  rejected: ReadonlyArray<{ code: string; reason: RejectionReason; rule?: RejectionRule | null; message: string; row?: number | null }>;
-  /** Codes applied that belong to a recalled batch. */
-  recalled?: readonly string[] | null;
-}
-
-export interface ScanSessionOptions<Context> {
+export interface ScanSessionOptions<Context> extends Senders<Context> {
   /** Where the list is kept; include the user, so another login on the device starts empty. */
   storageKey: string;
   /** What each read is sent with; null while the screen is not ready (nothing is accepted). */
   context: Context | null;
-  send: (codes: string[], context: Context) => Promise<BulkOutcome>;
-  /** Files the API reads itself (activation's 13 columns): a header and some of its lines. */
-  sendCsv?: (header: string, lines: string[]) => Promise<BulkOutcome>;
   batchSize?: number;
   csvBatchSize?: number;
   /** How often queued reads are sent. */
@@ -67,52 +43,27 @@ export interface ScanSessionOptions<Context> {
 
 export type AddOutcome = 'added' | 'duplicate' | 'invalid' | 'not-ready';
 
-interface Stored {
-  items: ScanItem[];
-  nextId: number;
-  units: number;
+/** How many lines of a paste or file are read between two frames, so the page keeps answering. */
+export const LINES_PER_CHUNK = 250;
+
+/** Big lists being read into the session: lines done of all. */
+export interface Importing {
+  done: number;
+  total: number;
 }
 
 const RETRY_MS = 4_000;
 /** Without automatic sending, what one `flush` sends at most (the API takes far more per call). */
 const MANUAL_BATCH = 50_000;
-/** Kept reads beyond this are dropped from storage, oldest answered first; queued ones never. */
-const KEEP = 5_000;
 
-function load(key: string): Stored {
-  try {
-    const raw = localStorage.getItem(key);
-    if (raw) {
-      const stored = JSON.parse(raw) as Stored;
-      // A batch cut off by the reload is sent again: the API ignores what it already did.
-      const items = stored.items.map((item) => (item.state === 'sending' ? { ...item, state: 'queued' as const } : item));
-      return { items, nextId: stored.nextId, units: stored.units ?? 0 };
-    }
-  } catch {
-    // Unreadable or no storage: start empty.
-  }
-  return { items: [], nextId: 1, units: 0 };
-}
-
-function trim(items: ScanItem[]): ScanItem[] {
-  if (items.length <= KEEP) return items;
-  let excess = items.length - KEEP;
-  return items.filter((item) => {
-    if (excess > 0 && item.state !== 'queued' && item.state !== 'sending') {
-      excess--;
-      return false;
-    }
-    return true;
-  });
-}
-
-const isNetwork = (code: ErrorCode) => code === 'NETWORK';
 const onlineNow = () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false);
+/** Lets the browser paint and handle input before the next chunk. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
   const { storageKey, context, csvBatchSize = 500, intervalMs = 1_000, autoSend = true } = options;
   const batchSize = options.batchSize ?? (autoSend ? 200 : MANUAL_BATCH);
-  const [stored, setStored] = useState<Stored>(() => load(storageKey));
+  const [stored, setStored] = useState<Stored>(() => loadSession(storageKey));
   const state = useRef(stored);
   state.current = stored;
   const latest = useRef(options);
@@ -123,14 +74,15 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
   /** After a loss, how many waiting reads went out once the network was back. */
   const [recovered, setRecovered] = useState<number | null>(null);
   const [persistFailed, setPersistFailed] = useState(false);
+  const [importing, setImporting] = useState<Importing | null>(null);
   const sending = useRef(false);
   const retryAt = useRef(0);
   /** Since the network was lost: how many reads have gone out (null: not lost). */
   const lostWith = useRef<number | null>(null);
 
-  const update = useCallback((change: (current: Stored) => Stored) => {
+  const dispatch = useCallback((action: Action) => {
     setStored((current) => {
-      const next = change(current);
+      const next = scanReducer(current, action);
       state.current = next;
       return next;
     });
@@ -138,21 +90,12 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
 
   // Another screen (or user) has its own list.
   useEffect(() => {
-    const next = load(storageKey);
-    state.current = next;
-    setStored(next);
-  }, [storageKey]);
+    dispatch({ type: 'replace', stored: loadSession(storageKey) });
+  }, [storageKey, dispatch]);
 
-  // Keep the list on the device after every change.
+  // Keep the list on the device after every change (a burst of changes is written once).
   useEffect(() => {
-    const timer = setTimeout(() => {
-      try {
-        localStorage.setItem(storageKey, JSON.stringify({ ...stored, items: trim(stored.items) }));
-        setPersistFailed(false);
-      } catch {
-        setPersistFailed(true);
-      }
-    }, 150);
+    const timer = setTimeout(() => setPersistFailed(!saveSession(storageKey, stored)), 150);
     return () => clearTimeout(timer);
   }, [stored, storageKey]);
 
@@ -161,167 +104,111 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
   const add = useCallback(
     (read: ScanRead, source: ItemSource, row?: number): AddOutcome => {
       if (contextKey === null) return 'not-ready';
-      const valid = read.parsed.valid && !!read.parsed.bracketed;
-      const code = valid ? read.parsed.bracketed! : read.text;
-      const key = code;
-      if (!code.trim()) return 'invalid';
-      if (state.current.items.some((item) => item.key === key && item.state !== 'failed')) return 'duplicate';
-      update((current) => ({
-        ...current,
-        nextId: current.nextId + 1,
-        items: [
-          ...current.items.filter((item) => item.key !== key),
-          { id: current.nextId, key, code, source, row, context: contextKey, at: read.at, state: valid ? 'queued' : 'invalid' },
-        ],
-      }));
-      return valid ? 'added' : 'invalid';
+      if (!read.text.trim()) return 'invalid';
+      const item = itemOf(read, source, contextKey, row);
+      if (liveKeys(state.current.items).has(item.key)) return 'duplicate';
+      dispatch({ type: 'add', items: [item] });
+      return item.state === 'queued' ? 'added' : 'invalid';
     },
-    [contextKey, update],
+    [contextKey, dispatch],
   );
 
-  /** Many lines at once (paste, or a file of codes): duplicates dropped, each line parsed. */
+  /**
+   * Many lines at once (paste, or a file of codes): each parsed, duplicates dropped. Read in
+   * chunks between frames, with `importing` telling how far; each chunk joins the list (and the
+   * queue) as soon as it is read.
+   */
   const addMany = useCallback(
-    (entries: ReadonlyArray<{ text: string; row?: number }>, source: ItemSource) => {
-      if (contextKey === null) return { added: 0, duplicates: 0, invalid: 0 };
-      const seen = new Set(state.current.items.filter((item) => item.state !== 'failed').map((item) => item.key));
-      const fresh: Omit<ScanItem, 'id'>[] = [];
-      let duplicates = 0;
-      let invalid = 0;
-      const now = Date.now();
-      for (const entry of entries) {
-        const read = readScan(entry.text.trim(), 'keyboard');
-        if (!read.text) continue;
-        const valid = read.parsed.valid && !!read.parsed.bracketed;
-        const code = valid ? read.parsed.bracketed! : read.text;
-        if (seen.has(code)) {
-          duplicates++;
-          continue;
+    async (entries: ReadonlyArray<{ text: string; row?: number }>, source: ItemSource) => {
+      const totals = { added: 0, duplicates: 0, invalid: 0 };
+      if (contextKey === null || !entries.length) return totals;
+      const seen = liveKeys(state.current.items);
+      const at = Date.now();
+      setImporting({ done: 0, total: entries.length });
+      try {
+        for (let start = 0; start < entries.length; start += LINES_PER_CHUNK) {
+          const chunk = readLines(entries.slice(start, start + LINES_PER_CHUNK), seen, source, contextKey, at);
+          dispatch({ type: 'add', items: chunk.items });
+          totals.added += chunk.items.length - chunk.invalid;
+          totals.invalid += chunk.invalid;
+          totals.duplicates += chunk.duplicates;
+          const done = Math.min(start + LINES_PER_CHUNK, entries.length);
+          setImporting({ done, total: entries.length });
+          if (done < entries.length) await nextTask();
         }
-        seen.add(code);
-        if (!valid) invalid++;
-        fresh.push({ key: code, code, source, row: entry.row, context: contextKey, at: now, state: valid ? 'queued' : 'invalid' });
+      } finally {
+        setImporting(null);
       }
-      update((current) => ({
-        ...current,
-        nextId: current.nextId + fresh.length,
-        items: [...current.items.filter((item) => !fresh.some((f) => f.key === item.key)), ...fresh.map((item, i) => ({ ...item, id: current.nextId + i }))],
-      }));
-      return { added: fresh.length - invalid, duplicates, invalid };
+      return totals;
     },
-    [contextKey, update],
+    [contextKey, dispatch],
   );
 
   /** A file the API reads itself: every row queued with its line; a bad code cell is flagged here. */
   const addCsvRows = useCallback(
     (header: string, rows: ReadonlyArray<{ row: number; code: string; line: string }>) => {
-      const now = Date.now();
-      const importId = now.toString(36);
-      update((current) => {
-        const items: ScanItem[] = rows.map((entry, i) => {
-          const parsed = entry.code ? parse(entry.code) : null;
-          const invalid = parsed !== null && !parsed.valid;
-          const code = parsed?.valid && parsed.bracketed ? parsed.bracketed : entry.code;
-          return {
-            id: current.nextId + i,
-            key: `${importId}:${entry.row}`,
-            code,
-            source: 'csv',
-            row: entry.row,
-            line: entry.line,
-            csvHeader: header,
-            context: '',
-            at: now,
-            state: invalid ? 'invalid' : 'queued',
-          };
-        });
-        return { ...current, nextId: current.nextId + items.length, items: [...current.items, ...items] };
+      const at = Date.now();
+      const importId = at.toString(36);
+      const items: NewItem[] = rows.map((entry) => {
+        const read = entry.code ? itemOf({ text: entry.code, parsed: parseCode(entry.code), at }, 'csv', '', entry.row) : null;
+        return {
+          key: `${importId}:${entry.row}`,
+          code: read?.code ?? entry.code,
+          source: 'csv',
+          row: entry.row,
+          line: entry.line,
+          csvHeader: header,
+          context: '',
+          at,
+          state: read?.state === 'invalid' ? 'invalid' : 'queued',
+        };
       });
+      dispatch({ type: 'add', items });
     },
-    [update],
+    [dispatch],
   );
 
-  const settle = useCallback(
-    (ids: Set<number>, change: (item: ScanItem) => ScanItem, units = 0) => {
-      update((current) => ({
-        ...current,
-        units: current.units + units,
-        items: current.items.map((item) => (ids.has(item.id) ? change(item) : item)),
-      }));
+  const tick = useCallback(
+    async (forced = false) => {
+      if (sending.current) return;
+      if (!forced && latest.current.autoSend === false) return;
+      if (!onlineNow()) return;
+      if (Date.now() < retryAt.current) return;
+      const batch = nextBatch(state.current.items, batchSize, csvBatchSize);
+      if (!batch.length) return;
+      sending.current = true;
+      dispatch({ type: 'sending', batch });
+      try {
+        const delivery = await deliver(batch, latest.current);
+        if (delivery.kind === 'answered') {
+          dispatch({ type: 'answered', batch, outcome: delivery.outcome, csv: delivery.csv });
+          if (lostWith.current !== null) {
+            // Back after a loss: count what went out, and say so once the queue is empty.
+            setConnectionLost(false);
+            lostWith.current += batch.length;
+            if (!state.current.items.some((item) => item.state === 'queued')) {
+              setRecovered(lostWith.current);
+              lostWith.current = null;
+            }
+          }
+        } else if (delivery.kind === 'requeue') {
+          // Kept for later: on the device, sent when the network (or the login) is back.
+          dispatch({ type: 'requeue', batch });
+          if (delivery.network) {
+            retryAt.current = Date.now() + RETRY_MS;
+            lostWith.current ??= 0;
+            setRecovered(null);
+            setConnectionLost(true);
+          }
+        } else {
+          dispatch({ type: 'failed', batch, error: delivery.error });
+        }
+      } finally {
+        sending.current = false;
+      }
     },
-    [update],
+    [batchSize, csvBatchSize, dispatch],
   );
-
-  const tick = useCallback(async (forced = false) => {
-    if (sending.current) return;
-    if (!forced && latest.current.autoSend === false) return;
-    if (!onlineNow()) return;
-    if (Date.now() < retryAt.current) return;
-    const queued = state.current.items.filter((item) => item.state === 'queued');
-    const first = queued[0];
-    if (!first) return;
-    const csv = first.csvHeader;
-    const batch = queued
-      .filter((item) => (csv ? item.csvHeader === csv : !item.csvHeader && item.context === first.context))
-      .slice(0, csv ? csvBatchSize : batchSize);
-    const ids = new Set(batch.map((item) => item.id));
-    sending.current = true;
-    settle(ids, (item) => ({ ...item, state: 'sending' }));
-    try {
-      const { send, sendCsv } = latest.current;
-      let outcome: BulkOutcome;
-      if (csv) {
-        if (!sendCsv) throw new Error('This screen takes no files');
-        outcome = await sendCsv(csv, batch.map((item) => item.line ?? ''));
-      } else {
-        outcome = await send(
-          batch.map((item) => item.code),
-          JSON.parse(first.context) as Context,
-        );
-      }
-      const byId = new Map<number, BulkOutcome['rejected'][number]>();
-      for (const rejection of outcome.rejected) {
-        const item = csv && rejection.row ? batch[rejection.row - 1] : matchItem(batch, rejection.code);
-        if (item) byId.set(item.id, rejection);
-      }
-      const recalled = new Set((outcome.recalled ?? []).map((code) => matchItem(batch, code)?.id));
-      settle(
-        ids,
-        (item) => {
-          const rejection = byId.get(item.id);
-          const flags = { recalled: recalled.has(item.id) || rejection?.reason === 'RECALLED' || undefined };
-          return rejection
-            ? { ...item, ...flags, state: 'rejected', reason: rejection.reason, rule: rejection.rule ?? undefined, message: rejection.message }
-            : { ...item, ...flags, state: 'accepted', reason: undefined, rule: undefined, message: undefined };
-        },
-        outcome.units,
-      );
-      if (lostWith.current !== null) {
-        // Back after a loss: count what went out, and say so once the queue is empty.
-        setConnectionLost(false);
-        lostWith.current += batch.length;
-        if (!state.current.items.some((item) => item.state === 'queued')) {
-          setRecovered(lostWith.current);
-          lostWith.current = null;
-        }
-      }
-    } catch (failure) {
-      const code = errorCodeOf(failure);
-      if (isNetwork(code) || isSessionEnded(code)) {
-        // Kept for later: on the device, sent when the network (or the login) is back.
-        settle(ids, (item) => ({ ...item, state: 'queued' }));
-        if (isNetwork(code)) {
-          retryAt.current = Date.now() + RETRY_MS;
-          lostWith.current ??= 0;
-          setRecovered(null);
-          setConnectionLost(true);
-        }
-      } else {
-        settle(ids, (item) => ({ ...item, state: 'failed', error: code }));
-      }
-    } finally {
-      sending.current = false;
-    }
-  }, [batchSize, csvBatchSize, settle]);
 
   useEffect(() => {
     const timer = setInterval(() => void tick(), intervalMs);
@@ -348,25 +235,16 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
   }, [tick]);
 
   /** Failed batches (an error of the server, not a rejection) go again. */
-  const retryFailed = useCallback(() => {
-    update((current) => ({
-      ...current,
-      items: current.items.map((item) => (item.state === 'failed' ? { ...item, state: 'queued', error: undefined } : item)),
-    }));
-  }, [update]);
+  const retryFailed = useCallback(() => dispatch({ type: 'retryFailed' }), [dispatch]);
 
   /** Starts a new list; reads still waiting to be sent are kept. */
   const clear = useCallback(() => {
-    update((current) => ({ ...current, units: 0, items: current.items.filter((item) => item.state === 'queued' || item.state === 'sending') }));
+    dispatch({ type: 'clear' });
     setRecovered(null);
-  }, [update]);
+  }, [dispatch]);
 
   const items = stored.items;
-  const counts = useMemo(() => {
-    const result: Record<ItemState, number> = { invalid: 0, queued: 0, sending: 0, accepted: 0, rejected: 0, failed: 0 };
-    for (const item of items) result[item.state]++;
-    return result;
-  }, [items]);
+  const counts = useMemo(() => countStates(items), [items]);
 
   return {
     items,
@@ -378,6 +256,7 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
     connectionLost,
     recovered,
     persistFailed,
+    importing,
     add,
     addMany,
     addCsvRows,
@@ -392,10 +271,3 @@ export function useScanSession<Context>(options: ScanSessionOptions<Context>) {
 }
 
 export type ScanSessionState = ReturnType<typeof useScanSession>;
-
-function matchItem(batch: readonly ScanItem[], code: string): ScanItem | undefined {
-  const exact = batch.find((item) => item.code === code);
-  if (exact) return exact;
-  const parsed = parse(code);
-  return parsed.bracketed ? batch.find((item) => item.key === parsed.bracketed) : undefined;
-}

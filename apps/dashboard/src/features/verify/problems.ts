@@ -23,11 +23,9 @@ type Explained = (typeof EXPLAINED)[number];
 const NAMED_AIS = ['00', '01', '10', '17', '21', '90'] as const;
 type NamedAi = (typeof NAMED_AIS)[number];
 
+/** A sentence for anyone, in the page's language; never the parser's (English) message. */
 export interface CodeProblem {
-  /** A sentence for anyone. */
   text: string;
-  /** The parser's precise message (English), for those who print the codes. */
-  technical: string;
 }
 
 function fieldName(t: TFunction, ai: string | undefined): string {
@@ -46,6 +44,5 @@ function explain(t: TFunction, error: Gs1Error): string {
 export function codeProblem(t: TFunction, parsed: ParseResult): CodeProblem | null {
   if (parsed.valid) return null;
   const first = parsed.errors[0];
-  if (!first) return { text: t('verify.problem.OTHER'), technical: '' };
-  return { text: explain(t, first), technical: parsed.errors.map((error) => error.message).join(' · ') };
+  return { text: first ? explain(t, first) : t('verify.problem.OTHER') };
 }

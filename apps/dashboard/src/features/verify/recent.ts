@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { Verdict } from '../../gql/graphql';
+import type { Verdict, VerificationReason } from '../../gql/graphql';
 
 /** One past check, kept on this device only. */
 export interface RecentCheck {
@@ -8,6 +8,8 @@ export interface RecentCheck {
   /** How to show it: bracketed when it parses. */
   label: string;
   verdict: Verdict;
+  /** The reasons given, to show what a CAUTION was about (absent in checks kept before they were). */
+  reasons?: VerificationReason[];
   productName: string | null;
   /** ISO time of the check. */
   at: string;
@@ -25,6 +27,7 @@ function isRecentCheck(value: unknown): value is RecentCheck {
     typeof entry.code === 'string' &&
     typeof entry.label === 'string' &&
     typeof entry.at === 'string' &&
+    (entry.reasons === undefined || (Array.isArray(entry.reasons) && entry.reasons.every((reason) => typeof reason === 'string'))) &&
     VERDICTS.includes(entry.verdict as Verdict)
   );
 }

@@ -27,7 +27,10 @@ export function readScan(text: string, source: ScanSource, format?: ScanFormat):
   return { text: cleaned, parsed: parse(cleaned), source, format, at: Date.now() };
 }
 
-/** The code in the form people read: bracketed when it parses, else as given. */
+/**
+ * The code in the form people read: bracketed when it is a valid code, else exactly as given
+ * (a typed "12345" stays "12345", not the "(12)345" a parser would make of it).
+ */
 export function displayCode(read: Pick<ScanRead, 'text' | 'parsed'>): string {
-  return read.parsed.bracketed ?? read.text.replace(/\u001d/g, '<GS>');
+  return read.parsed.valid && read.parsed.bracketed ? read.parsed.bracketed : read.text.replace(/\u001d/g, '<GS>');
 }

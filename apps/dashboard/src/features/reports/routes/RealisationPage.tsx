@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../reports.css';
 import { Link } from 'react-router';
 import type { RealisationGroup, RealisationQuery as RealisationData, ReportFilter } from '../../../gql/graphql';
 import { Page, type Column } from '../../../shared/ui';
@@ -9,21 +10,12 @@ import { ReportSection } from '../components/ReportSection';
 import { ReportFilters } from '../components/ReportFilters';
 import { StageChart } from '../components/StageChart';
 import { BatchHoldings } from '../components/BatchHoldings';
+import { STAGES, STEPS, conversions, formatPercent, ratio, totalsOf, type Stage, type StageCounts } from '../conversion';
 import type { CsvColumn } from '../csv';
 import { useReportFilter } from '../filter';
 import { RealisationQuery } from '../reports.graphql';
 
 type Row = RealisationData['realisation'][number];
-type Stage = Exclude<keyof Row, 'key' | 'label' | '__typename'>;
-const STAGES: readonly Stage[] = [
-  'issued',
-  'activated',
-  'shippedToDistributor',
-  'receivedByDistributor',
-  'shippedByDistributor',
-  'receivedByPharmacy',
-  'dispensed',
-];
 
 /**
  * Realisasi: industry → its products → a product's batches → the facilities holding a batch.
@@ -85,21 +77,24 @@ export function RealisationPage() {
           </Link>
         ),
     },
-    ...STAGES.map((stage) => ({
+    ...STAGES.map((stage, index) => ({
       key: stage,
-      header: t(`reports.realisation.stage.${stage}`),
-      cell: (row: Row) => formatCount(row[stage]),
+      header: t(`realisationStages.name.${stage}`),
+      cell: (row: Row) => <StageCell row={row} stage={stage} previous={index ? STAGES[index - 1]! : null} />,
     })),
   ];
   const csvColumns: CsvColumn<Row>[] = [
     { header: t('reports.realisation.csvKey'), value: (row) => row.key },
     { header: levelName, value: (row) => row.label },
-    ...STAGES.map((stage) => ({ header: t(`reports.realisation.stage.${stage}`), value: (row: Row) => row[stage] })),
+    ...STAGES.map((stage) => ({ header: t(`realisationStages.name.${stage}`), value: (row: Row) => row[stage] })),
+    // Shares as plain percentages with their digits, for spreadsheets: empty where the earlier stage had none.
+    ...STEPS.map(({ from, to }) => ({
+      header: t('realisationStages.csvPercent', { stage: t('realisationStages.conversion', { to: t(`realisationStages.name.${to}`), from: t(`realisationStages.name.${from}`) }) }),
+      value: (row: Row) => percentCell(ratio(row[to], row[from])),
+    })),
   ];
-  const totals = STAGES.map((stage) => ({
-    label: t(`reports.realisation.stage.${stage}`),
-    units: (shown ?? []).reduce((sum, row) => sum + row[stage], 0),
-  }));
+  const summed = totalsOf(shown ?? []);
+  const totals = STAGES.map((stage) => ({ label: t(`realisationStages.name.${stage}`), units: summed[stage] }));
 
   return (
     <Page title={t('reports.realisation.title')} intro={t('reports.realisation.intro')}>
@@ -138,8 +133,52 @@ export function RealisationPage() {
         rowKey={(row) => row.key}
       />
 
+      <Conversions totals={summed} />
+
       {nie && batch ? <BatchHoldings nie={nie} batch={batch} filter={filter} /> : null}
     </Page>
+  );
+}
+
+/** A stage's count, with the share of the previous stage that reached it. */
+function StageCell({ row, stage, previous }: { row: StageCounts; stage: Stage; previous: Stage | null }) {
+  const { t } = useTranslation();
+  if (!previous) return <>{formatCount(row[stage])}</>;
+  const percent = formatPercent(ratio(row[stage], row[previous]));
+  return (
+    <span className="stage-cell">
+      {formatCount(row[stage])}
+      <span className="stage-share" title={t('realisationStages.ofPrevious', { percent })}>
+        {percent}
+      </span>
+    </span>
+  );
+}
+
+/** A share for the CSV: "87.5" (percent, one decimal), empty when there is none. */
+const percentCell = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
+
+/** Stage by stage, what share of the units went on to the next; and from release to patients. */
+function Conversions({ totals }: { totals: StageCounts }) {
+  const { t } = useTranslation();
+  const name = (stage: Stage) => t(`realisationStages.name.${stage}`);
+  return (
+    <section className="panel realisation-conversions" aria-labelledby="conversions-title">
+      <h2 id="conversions-title">{t('realisationStages.conversionTitle')}</h2>
+      <p className="field-hint">{t('realisationStages.legend')}</p>
+      <ol className="conversion-list">
+        {conversions(totals).map(({ from, to, ratio: share }) => (
+          <li key={to} data-stage={to}>
+            <strong className="conversion-percent">{formatPercent(share)}</strong>
+            <span>{t('realisationStages.conversion', { to: name(to), from: name(from) })}</span>
+          </li>
+        ))}
+        <li data-stage="overall" className="conversion-overall">
+          <strong className="conversion-percent">{formatPercent(ratio(totals.dispensed, totals.activated))}</strong>
+          <span>{t('realisationStages.overall')}</span>
+        </li>
+      </ol>
+    </section>
   );
 }
 

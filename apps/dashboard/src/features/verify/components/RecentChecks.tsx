@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/ui';
+import { presentationOf } from '../presentation';
 import type { RecentCheck } from '../recent';
 import { VerdictIcon } from './VerdictIcon';
+import { presentationWord } from './VerificationResult';
 
 interface RecentChecksProps {
   checks: readonly RecentCheck[];
@@ -27,25 +29,28 @@ export function RecentChecks({ checks, onCheck, onClear, disabled }: RecentCheck
         <>
           <p className="field-hint recent-hint">{t('verify.recent.hint')}</p>
           <ul className="recent-list">
-            {checks.map((check) => (
+            {checks.map((check) => {
+              const presentation = presentationOf(check.verdict, check.reasons);
+              return (
               <li key={check.code}>
                 <button
                   type="button"
-                  className={`recent-item verdict-${check.verdict.toLowerCase()}`}
+                  className={`recent-item verdict-${check.verdict.toLowerCase()} presentation-${presentation.toLowerCase()}`}
                   onClick={() => onCheck(check)}
                   disabled={disabled}
                 >
                   <span className="visually-hidden">{t('verify.recent.recheck')} </span>
-                  <VerdictIcon verdict={check.verdict} size={28} />
+                  <VerdictIcon verdict={check.verdict} presentation={presentation} size={28} />
                   <span className="recent-text">
-                    <span className="recent-verdict">{t(`verify.verdict.${check.verdict}`)}</span>
+                    <span className="recent-verdict">{presentationWord(t, presentation)}</span>
                     {check.productName ? <span className="recent-product">{check.productName}</span> : null}
                     <code className="recent-code">{check.label}</code>
                     <span className="recent-time">{formatDateTime(check.at)}</span>
                   </span>
                 </button>
               </li>
-            ))}
+              );
+            })}
           </ul>
         </>
       ) : (

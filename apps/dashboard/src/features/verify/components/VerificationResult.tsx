@@ -1,41 +1,91 @@
+import type { TFunction } from 'i18next';
 import { Fragment, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayCode } from '../../../shared/scanner';
 import { formatDate, formatDateTime } from '../../../shared/ui';
 import type { Outcome, Verification } from '../outcome';
+import { presentationOf, type Presentation } from '../presentation';
 import { codeProblem } from '../problems';
 import { VerdictIcon } from './VerdictIcon';
+import '../verify.css';
+
+/** The answer's word: a verdict, or for CAUTION what it is about. */
+export function presentationWord(t: TFunction, presentation: Presentation): string {
+  switch (presentation) {
+    case 'GENUINE':
+    case 'CAUTION':
+    case 'SUSPECT':
+    case 'INVALID':
+      return t(`verify.verdict.${presentation}`);
+    default:
+      return t(`verifyVerdict.word.${presentation}`);
+  }
+}
+
+function presentationSummary(t: TFunction, presentation: Presentation, audience: Audience): string {
+  if (audience === 'inspector') return t(`inspection.summary.${presentation}`);
+  switch (presentation) {
+    case 'GENUINE':
+    case 'CAUTION':
+    case 'SUSPECT':
+    case 'INVALID':
+      return t(`verify.summary.${presentation}`);
+    default:
+      return t(`verifyVerdict.summary.${presentation}`);
+  }
+}
 
 /**
  * The answer, large, in colour, shape and words; each reason in a sentence; then the
  * "Rincian". Its heading takes the focus when a new answer arrives.
  */
-export function VerificationResult({ outcome, headingRef }: { outcome: Outcome; headingRef?: Ref<HTMLHeadingElement> }) {
+/** Who reads the answer: a member of the public, or a BPOM inspector at a facility. */
+export type Audience = 'public' | 'inspector';
+
+export function VerificationResult({
+  outcome,
+  headingRef,
+  audience = 'public',
+}: {
+  outcome: Outcome;
+  headingRef?: Ref<HTMLHeadingElement>;
+  audience?: Audience;
+}) {
   const { t } = useTranslation();
   const verdict = outcome.kind === 'answer' ? outcome.verification.verdict : 'INVALID';
   const problem = outcome.kind === 'malformed' ? codeProblem(t, outcome.read.parsed) : null;
+  const presentation = presentationOf(verdict, outcome.kind === 'answer' ? outcome.verification.reasons : []);
+  const word = presentationWord(t, presentation);
   const reasons =
     outcome.kind === 'answer'
-      ? outcome.verification.reasons.map((reason) => ({ key: reason, text: t(`verify.reason.${reason}`) }))
+      ? outcome.verification.reasons.map((reason) => ({
+          key: reason,
+          text: audience === 'inspector' ? t(`inspectionReason.${reason}`) : t(`verify.reason.${reason}`),
+        }))
       : problem
         ? [{ key: 'problem', text: problem.text }]
         : [];
 
   return (
-    <section className={`verdict verdict-${verdict.toLowerCase()}`} aria-labelledby="verdict-title" data-verdict={verdict}>
+    <section
+      className={`verdict verdict-${verdict.toLowerCase()} presentation-${presentation.toLowerCase()}`}
+      aria-labelledby="verdict-title"
+      data-verdict={verdict}
+      data-presentation={presentation}
+    >
       <div className="verdict-banner">
-        <VerdictIcon verdict={verdict} />
+        <VerdictIcon verdict={verdict} presentation={presentation} />
         <div className="verdict-words">
           <h2
             id="verdict-title"
             ref={headingRef}
             tabIndex={-1}
-            aria-label={`${t('verify.resultTitle')}: ${t(`verify.verdict.${verdict}`)}`}
+            aria-label={`${t('verify.resultTitle')}: ${word}`}
           >
             <span className="verdict-label">{t('verify.resultTitle')}</span>
-            <span className="verdict-word">{t(`verify.verdict.${verdict}`)}</span>
+            <span className="verdict-word">{word}</span>
           </h2>
-          <p className="verdict-summary">{t(`verify.summary.${verdict}`)}</p>
+          <p className="verdict-summary">{presentationSummary(t, presentation, audience)}</p>
         </div>
       </div>
 
@@ -50,7 +100,6 @@ export function VerificationResult({ outcome, headingRef }: { outcome: Outcome; 
                 </li>
               ))}
             </ul>
-            {problem?.technical ? <p className="verdict-technical">{t('verify.technical', { message: problem.technical })}</p> : null}
           </div>
         ) : null}
 

@@ -2,14 +2,18 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../shared/errors';
+import { parse } from '@jejak/gs1';
 import { CameraScanner, ScanInput, displayCode, readScan, type ScanRead } from '../../../shared/scanner';
 import { Alert, Loading, Page } from '../../../shared/ui';
+import { useInstallableApp } from '../app';
+import { CodePartsFields } from '../components/CodeParts';
 import { LocationControl } from '../components/LocationControl';
 import { RecentChecks } from '../components/RecentChecks';
 import { ReportForm } from '../components/ReportForm';
 import { VerificationResult } from '../components/VerificationResult';
 import { useDevicePlace } from '../location';
 import type { Outcome } from '../outcome';
+import { EMPTY_PARTS, PART_NAMES, combineParts, partProblem, partsOf, type CodeParts } from '../parts';
 import { useRecentChecks } from '../recent';
 import { verifyCode } from '../verify.api';
 
@@ -31,8 +35,12 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
   const location = useLocation();
   const [searchParams] = useSearchParams();
   const place = useDevicePlace();
+  useInstallableApp();
   const { checks, remember, clear } = useRecentChecks();
   const [code, setCode] = useState('');
+  const [parts, setParts] = useState<CodeParts>(EMPTY_PARTS);
+  const [partsSubmitted, setPartsSubmitted] = useState(false);
+  const partsBox = useRef<HTMLDivElement>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -64,7 +72,11 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
       const id = ++request.current;
       setFieldError(null);
       setFailure(null);
-      if (read.source !== 'keyboard') setCode(displayCode(read));
+      if (read.source !== 'keyboard') {
+        setCode(displayCode(read));
+        setParts(partsOf(read.parsed) ?? EMPTY_PARTS);
+        setPartsSubmitted(false);
+      }
       showInAddress(read);
       const at = new Date().toISOString();
       const label = displayCode(read);
@@ -73,7 +85,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
       if (!read.parsed.valid) {
         setLoading(false);
         setOutcome({ kind: 'malformed', read, id });
-        remember({ code: read.text, label, verdict: 'INVALID', productName: null, at });
+        remember({ code: read.text, label, verdict: 'INVALID', reasons: ['MALFORMED'], productName: null, at });
         return;
       }
 
@@ -82,7 +94,14 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
         const verification = await verifyCode(read.parsed.bracketed ?? read.text, place.place);
         if (id !== request.current) return;
         setOutcome({ kind: 'answer', read, verification, id });
-        remember({ code: read.text, label, verdict: verification.verdict, productName: verification.product?.name ?? null, at });
+        remember({
+          code: read.text,
+          label,
+          verdict: verification.verdict,
+          reasons: verification.reasons,
+          productName: verification.product?.name ?? null,
+          at,
+        });
       } catch (error) {
         if (id !== request.current) return;
         setOutcome(null);
@@ -111,13 +130,31 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
     heading.closest('section')?.scrollIntoView({ block: 'start' });
   }, [outcome]);
 
+  /** Whether the code box holds what the parts make, i.e. the parts are what is checked. */
+  const usingParts = PART_NAMES.some((name) => parts[name].trim()) && code === combineParts(parts);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (usingParts) {
+      // A part with a problem, or a part the pack cannot be found without, is named by its field.
+      const wrong = PART_NAMES.find((name) => partProblem(name, parts[name]) || ((name === 'key' || name === 'serial') && !parts[name].trim()));
+      if (wrong) {
+        setPartsSubmitted(true);
+        partsBox.current?.querySelector<HTMLInputElement>(`input[data-part="${wrong}"]`)?.focus();
+        return;
+      }
+    }
     if (!code.trim()) {
       setFieldError(t('verify.codeRequired'));
       return;
     }
     void check(readScan(code, 'keyboard'));
+  }
+
+  function onPartsChange(next: CodeParts) {
+    setParts(next);
+    setCode(combineParts(next));
+    if (fieldError) setFieldError(null);
   }
 
   return (
@@ -137,12 +174,18 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
               value={code}
               onValueChange={(value) => {
                 setCode(value);
+                // A code that reads shows its parts; one that does not leaves them empty.
+                setParts(partsOf(parse(value)) ?? EMPTY_PARTS);
+                setPartsSubmitted(false);
                 if (fieldError) setFieldError(null);
               }}
               onScan={(read) => void check(read)}
               error={fieldError}
               className="code-input"
             />
+            <div ref={partsBox}>
+              <CodePartsFields parts={parts} onChange={onPartsChange} showAll={partsSubmitted} required={usingParts} />
+            </div>
             <button type="submit" className="button button-primary verify-submit" disabled={loading}>
               {t('verify.submit')}
             </button>
@@ -161,7 +204,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
         {outcome && !loading ? (
           <ReportForm
             key={outcome.id}
-            code={outcome.read.parsed.bracketed ?? outcome.read.text}
+            code={outcome.read.parsed.valid && outcome.read.parsed.bracketed ? outcome.read.parsed.bracketed : outcome.read.text}
             codeLabel={displayCode(outcome.read)}
             place={place}
             prominent={outcome.kind === 'answer' && outcome.verification.verdict === 'SUSPECT'}
@@ -172,6 +215,7 @@ export function VerifyPage({ digitalLink = false }: { digitalLink?: boolean }) {
           checks={checks}
           onCheck={(entry) => {
             setCode(entry.label);
+            setParts(partsOf(parse(entry.code)) ?? EMPTY_PARTS);
             void check(readScan(entry.code, 'keyboard'));
           }}
           onClear={clear}
