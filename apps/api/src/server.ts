@@ -18,6 +18,7 @@ import { codeDownloads } from './modules/codes/codes.routes.js';
 import { csvUploads } from './modules/packs/csv.routes.js';
 import { complaintPhotos } from './modules/alerts/alert.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { epcisRoutes } from './modules/epcis/epcis.routes.js';
 import { publicVerification } from './modules/verification/verification.routes.js';
 import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
@@ -135,7 +136,7 @@ function routes(app: express.Express, apollo: ApolloServer<Context>, deps: Conte
     expressMiddleware(apollo, { context: ({ req }) => createContext(deps, requestInfo(req, deps.trustProxy)) }),
   );
 
-  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps), ledgerRoutes(deps));
+  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps), ledgerRoutes(deps), epcisRoutes(deps));
   app.use('/api', (req, res) => {
     res.status(404).json(errorBody(`No endpoint ${req.method} /api${req.path}`, 'NOT_FOUND'));
   });
@@ -169,7 +170,7 @@ function serveDashboard(app: express.Express, dir: string) {
     return;
   }
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(/^(?!\/(graphql|api|healthz)(\/|$)).*/, (_req, res) => {
+  app.get(/^(?!\/(graphql|api|healthz|epcis)(\/|$)).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -28,6 +28,10 @@ import { VerificationService } from './modules/verification/verification.service
 import { PublicLimits } from './modules/verification/limits.js';
 import { LedgerService } from './modules/ledger/ledger.service.js';
 
+import { EpcisService } from './modules/epcis/epcis.service.js';
+import { CustodyService } from './modules/epcis/custody.js';
+import { LifecycleEvents } from './modules/epcis/lifecycle-events.js';
+
 export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const clock = new Clock(config.reportTimeZone, config.reportedWindowDays, now);
   const alerts = new AlertService();
@@ -61,6 +65,7 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
     alerts,
     complaints: new ComplaintService(limits),
     ledger: new LedgerService(alerts, config.ledgerKeyFile, config.demo),
+    epcis: new EpcisService(clock, new CustodyService(), new LifecycleEvents()),
   };
 }
 

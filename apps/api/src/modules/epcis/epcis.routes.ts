@@ -1,0 +1,199 @@
+/**
+ * The EPCIS 2.0 REST binding under `/epcis` (GS1 openapi.yaml): discovery, capture, capture
+ * jobs and event queries. Authenticated as every Jejak route is (bearer token or API key); every
+ * error is an `application/problem+json` naming a standard EPCIS exception.
+ */
+import { Router, type Request, type Response, type NextFunction } from 'express';
+import { createContext, requestInfo, type Context, type ContextDeps } from '../../context.js';
+import { requirePrincipal } from '../../shared/auth.js';
+import { discardBody, requestBody, requireUtf8 } from '../../shared/body.js';
+import { logger } from '../../shared/logger.js';
+import { contextOf, PER_PAGE, type ErrorBehaviour } from './epcis.service.js';
+import { EpcisError, problemOf, toProblem } from './problems.js';
+import { PAGING_PARAMS, positive, readQuery } from './query.js';
+import { CBV_VERSION, EPCIS_LIMITS, EPCIS_VERSION, EVENT_TYPES } from './vocabulary.js';
+
+const JSON_TYPES = ['application/ld+json', 'application/json'];
+const BODY_LIMITS = { wireBytes: EPCIS_LIMITS.captureBytes, decodedBytes: EPCIS_LIMITS.captureBytes };
+
+/** The headers every answer of the binding carries. */
+function versionHeaders(res: Response) {
+  res.setHeader('GS1-EPCIS-Version', EPCIS_VERSION);
+  res.setHeader('GS1-EPCIS-Min', EPCIS_VERSION);
+  res.setHeader('GS1-EPCIS-Max', EPCIS_VERSION);
+  res.setHeader('GS1-CBV-Version', CBV_VERSION);
+  res.setHeader('GS1-CBV-Min', CBV_VERSION);
+  res.setHeader('GS1-CBV-Max', CBV_VERSION);
+  res.setHeader('GS1-Extensions', '');
+  res.setHeader('GS1-Vendor-Version', 'Jejak');
+}
+
+/** Events are answered as they were captured: identifiers are never translated. */
+const EPC_FORMAT = 'Never_Translates';
+
+function captureHeaders(res: Response) {
+  res.setHeader('GS1-EPCIS-Capture-Limit', String(EPCIS_LIMITS.captureEvents));
+  res.setHeader('GS1-EPCIS-Capture-File-Size-Limit', String(EPCIS_LIMITS.captureBytes));
+  res.setHeader('GS1-Capture-Error-Behaviour', 'rollback, proceed');
+}
+
+type Handler = (req: Request, res: Response, ctx: Context) => Promise<void>;
+
+export function epcisRoutes(deps: ContextDeps): Router {
+  const router = Router();
+  const epcis = deps.services.epcis;
+
+  /** Authenticates, then runs `handler`; any error becomes a problem+json. */
+  const route =
+    (handler: Handler) =>
+    async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+      versionHeaders(res);
+      try {
+        const ctx = await createContext(deps, requestInfo(req, deps.trustProxy));
+        requirePrincipal(ctx);
+        res.setHeader('Cache-Control', 'private, no-store');
+        await handler(req, res, ctx);
+      } catch (error) {
+        if (req.destroyed && !req.complete) return;
+        await discardBody(req, res, error);
+        const problem = toProblem(error);
+        if (!problem) {
+          next(error);
+          return;
+        }
+        res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+      }
+    };
+
+  const discovery = (allow: string, extra?: (res: Response) => void) =>
+    route(async (_req, res) => {
+      res.setHeader('Allow', allow);
+      res.setHeader('GS1-EPC-Format', EPC_FORMAT);
+      extra?.(res);
+      res.status(204).end();
+    });
+
+  router.options('/epcis', discovery('OPTIONS, GET'));
+  router.get(
+    '/epcis',
+    route(async (_req, res) => {
+      res.json(['capture', 'events', 'eventTypes']);
+    }),
+  );
+  router.options('/epcis/capture', discovery('OPTIONS, GET, POST', captureHeaders));
+  router.options('/epcis/events', discovery('OPTIONS, GET, POST'));
+  router.get(
+    '/epcis/eventTypes',
+    route(async (_req, res) => {
+      res.json({ '@set': [...EVENT_TYPES] });
+    }),
+  );
+
+  router.post(
+    '/epcis/capture',
+    route(async (req, res, ctx) => {
+      captureHeaders(res);
+      const behaviour = errorBehaviour(req.headers['gs1-capture-error-behaviour']);
+      const document = await readJson(req);
+      const id = await epcis.capture(ctx, document, behaviour);
+      res.setHeader('Location', `/epcis/capture/${id}`);
+      res.status(202).end();
+    }),
+  );
+  router.get(
+    '/epcis/capture/:id',
+    route(async (req, res, ctx) => {
+      res.json(await epcis.captureJob(ctx, String(req.params.id)));
+    }),
+  );
+
+  router.post(
+    '/epcis/events',
+    route(async (req, res, ctx) => {
+      const eventId = await epcis.addEvent(ctx, await readJson(req));
+      res.setHeader('Location', `/epcis/events/${encodeURIComponent(eventId)}`);
+      res.status(201).end();
+    }),
+  );
+  router.get(
+    '/epcis/events',
+    route(async (req, res, ctx) => {
+      const params = req.query as Record<string, unknown>;
+      const query = readQuery(params);
+      const perPage = params.perPage === undefined ? PER_PAGE.default : positive('perPage', params.perPage);
+      if (perPage > PER_PAGE.max) throw new EpcisError('QueryParameterException', 400, `perPage ${perPage} is over ${PER_PAGE.max}`);
+      const token = params.nextPageToken === undefined ? null : String(params.nextPageToken);
+      const page = await epcis.events(ctx, query, perPage, token);
+      if (page.next) {
+        const search = new URLSearchParams();
+        for (const [name, value] of Object.entries(params)) {
+          if ((PAGING_PARAMS as readonly string[]).includes(name)) continue;
+          for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
+        }
+        search.set('perPage', String(perPage));
+        search.set('nextPageToken', page.next);
+        res.setHeader('Link', `</epcis/events?${search.toString()}>; rel="next"`);
+        res.setHeader('GS1-Next-Page-Token-Expires', '');
+      }
+      res.setHeader('GS1-EPC-Format', EPC_FORMAT);
+      res.type('application/ld+json').send(JSON.stringify(queryDocument(page.events, page.next)));
+    }),
+  );
+  router.get(
+    '/epcis/events/:eventID',
+    route(async (req, res, ctx) => {
+      const found = await epcis.event(ctx, String(req.params.eventID));
+      const { context } = contextOf([found]);
+      res.setHeader('GS1-EPC-Format', EPC_FORMAT);
+      res.type('application/ld+json').send(JSON.stringify({ '@context': context, ...found.document }));
+    }),
+  );
+
+  router.use('/epcis', (req, res) => {
+    versionHeaders(res);
+    const problem = problemOf('NoSuchResourceException', 404, `No EPCIS resource ${req.method} /epcis${req.path}`);
+    res.status(404).type('application/problem+json').send(JSON.stringify(problem));
+  });
+  return router;
+}
+
+function errorBehaviour(header: string | string[] | undefined): ErrorBehaviour {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim().toLowerCase();
+  if (!value || value === 'rollback') return 'rollback';
+  if (value === 'proceed') return 'proceed';
+  throw new EpcisError('ValidationException', 400, `GS1-Capture-Error-Behaviour "${header}" must be rollback or proceed`);
+}
+
+/** The request's JSON body, within the capture size limit. */
+async function readJson(req: Request): Promise<unknown> {
+  if (!req.is(JSON_TYPES)) {
+    throw new EpcisError('UnsupportedMediaTypeException', 415, `Send the document as application/ld+json or application/json, not ${req.headers['content-type'] ?? 'no Content-Type'}`);
+  }
+  requireUtf8(req.headers['content-type']);
+  const chunks: Buffer[] = [];
+  for await (const chunk of requestBody(req, BODY_LIMITS)) chunks.push(chunk);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch (error) {
+    logger.debug({ err: error }, 'EPCIS body is not JSON');
+    throw new EpcisError('ValidationException', 400, `The body is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** An EPCISQueryDocument holding `events`. */
+function queryDocument(events: Parameters<typeof contextOf>[0], next: string | null) {
+  const { context, own } = contextOf(events);
+  return {
+    '@context': context,
+    type: 'EPCISQueryDocument',
+    schemaVersion: '2.0',
+    creationDate: new Date().toISOString(),
+    epcisBody: {
+      queryResults: {
+        queryName: 'SimpleEventQuery',
+        resultsBody: { eventList: events.map((event) => (own.has(event) ? { '@context': own.get(event), ...event.document } : event.document)) },
+        ...(next ? { nextPageToken: next } : {}),
+      },
+    },
+  };
+}
