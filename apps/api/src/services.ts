@@ -41,6 +41,8 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const shipments = new ShipmentService(movements, notifications, alerts, clock);
   const audit = new AuditLog();
   const credentials = new Credentials(new LoginThrottle(() => clock.now().getTime()), audit);
+  const aggregation = new AggregationService(movements);
+  const epcis = new EpcisService(clock, new CustodyService(movements, aggregation, shipments), new LifecycleEvents(clock));
   return {
     clock,
     audit,
@@ -52,7 +54,7 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
     products: new ProductService(),
     codes: new CodesService(config.publicUrl, clock),
     movements,
-    aggregation: new AggregationService(movements),
+    aggregation,
     csv: new CsvService(movements, shipments),
     shipments,
     notifications,
@@ -65,7 +67,7 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
     alerts,
     complaints: new ComplaintService(limits),
     ledger: new LedgerService(alerts, config.ledgerKeyFile, config.demo),
-    epcis: new EpcisService(clock, new CustodyService(), new LifecycleEvents()),
+    epcis,
   };
 }
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventHashId, namespacesOf } from '../src/modules/epcis/event-hash.js';
 import { startTestServer, type TestServer } from './harness.js';
-import { demoTokens, type Tokens } from './lifecycle-helpers.js';
+import { toEpcUri } from '@jejak/gs1';
+import { gs1CheckDigit } from '../src/modules/epcis/canonical-epc.js';
+import { demoTokens, facilityId, issueCodes, op, packOf, reasons, type Tokens } from './lifecycle-helpers.js';
 import { allPages, capture, comparable, epcis, fixtures } from './epcis-helpers.js';
 
 let server: TestServer;
@@ -231,5 +233,141 @@ describe('queries', () => {
     const missing = await epcis(server, 'GET', '/epcis/nothing', { token: tokens.industri });
     expect(missing.status).toBe(404);
     expect(missing.type).toContain('application/problem+json');
+  });
+});
+
+describe('custody through EPCIS', () => {
+  const gln = (body: string) => body + gs1CheckDigit(body);
+  const GLN = { plant: gln('899999900001'), pbf: gln('899999900002'), apotek: gln('899999900003') };
+  const place = (code: string) => ({ id: `https://id.gs1.org/414/${code}` });
+  const sgln = (code: string) => `urn:epc:id:sgln:${code.slice(0, 7)}.${code.slice(7, 12)}.0`;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    ids.plant = await facilityId(server, tokens.industri, 'Pabrik Sehat Farma');
+    ids.pbf = await facilityId(server, tokens.industri, 'Nusantara');
+    ids.apotek = await facilityId(server, tokens.industri, 'Sentosa');
+    for (const name of ['plant', 'pbf', 'apotek'] as const) await server.pool.query('update facility set gln = $1 where id = $2', [GLN[name], ids[name]]);
+  });
+
+  /** A code's EPC: an SGTIN URN for a GS1 code, the NIE URI for a BPOM one. */
+  const epcOf = (code: string) => {
+    const gtin = /\(01\)(\d{14})/.exec(code)?.[1];
+    const serial = /\(21\)(.+)$/.exec(code)![1]!;
+    if (gtin) return toEpcUri([{ ai: '01', value: gtin }, { ai: '21', value: serial }], 7)!;
+    const nie = /\(90\)([A-Z0-9]+)/.exec(code)![1]!;
+    return `urn:jejak:nie:${nie}:${encodeURIComponent(serial)}`;
+  };
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  const step = (bizStep: string, epcs: string[], where: string, minutes: number, extra: Record<string, unknown> = {}) => ({
+    type: 'ObjectEvent',
+    eventTime: minutesAgo(minutes),
+    eventTimeZoneOffset: '+07:00',
+    epcList: epcs,
+    action: bizStep === 'commissioning' ? 'ADD' : 'OBSERVE',
+    bizStep,
+    readPoint: place(where),
+    bizLocation: place(where),
+    ...extra,
+  });
+  const to = (where: string) => ({ destinationList: [{ type: 'location', destination: sgln(where) }] });
+
+  it('applies commissioning, shipping, receiving and dispensing through the lifecycle, seen in the trace and the realisation', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 2, gtin: gln(`08999999${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`) });
+    const [u1, u2] = issued.units as [string, string];
+    const epcs = [epcOf(u1), epcOf(u2)];
+    expect(epcs[0]).toMatch(/^urn:epc:id:sgtin:/);
+    const steps: Array<[string, unknown]> = [
+      [tokens.industri, step('commissioning', epcs, GLN.plant, 60)],
+      [tokens.industri, step('shipping', epcs, GLN.plant, 50, to(GLN.pbf))],
+      [tokens.pbf, step('receiving', epcs, GLN.pbf, 40)],
+      [tokens.pbf, step('shipping', [epcs[0]], GLN.pbf, 30, to(GLN.apotek))],
+      [tokens.apotek, step('receiving', [epcs[0]], GLN.apotek, 20)],
+      [tokens.apotek, step('dispensing', [epcs[0]], GLN.apotek, 10)],
+    ];
+    for (const [token, event] of steps) {
+      const { job } = await capture(server, token, documentOf([event]));
+      expect(job, JSON.stringify(job)).toMatchObject({ success: true, errors: [] });
+    }
+    expect(await packOf(server, tokens.bpom, u1)).toMatchObject({ status: 'DISPENSED', custodian: { id: ids.apotek } });
+    expect(await packOf(server, tokens.bpom, u2)).toMatchObject({ status: 'ACTIVE', custodian: { id: ids.pbf } });
+    const { data } = await server.gql(`query($c: String!) { trace(code: $c) { events { type source at facility { id } counterparty { id } } } }`, { c: u1 }, tokens.bpom);
+    expect(data.trace.events.map((e: any) => [e.type, e.source, e.facility.id])).toEqual([
+      ['ACTIVATED', 'EPCIS', ids.plant],
+      ['SHIPPED', 'EPCIS', ids.plant],
+      ['RECEIVED', 'EPCIS', ids.pbf],
+      ['SHIPPED', 'EPCIS', ids.pbf],
+      ['RECEIVED', 'EPCIS', ids.apotek],
+      ['DISPENSED', 'EPCIS', ids.apotek],
+    ]);
+    expect(data.trace.events[1].counterparty.id).toBe(ids.pbf);
+    expect(data.trace.events[5].at).toBe(new Date((steps[5]![1] as any).eventTime).toISOString());
+    const day = server.services.clock.dayOf(new Date((steps[5]![1] as any).eventTime));
+    const realisation = await server.gql(`query($f: ReportFilter) { realisation(groupBy: BATCH, filter: $f) { dispensed } }`, { f: { nie: issued.nie, from: day, to: day } }, tokens.bpom);
+    expect(realisation.data.realisation[0].dispensed).toBe(1);
+
+    // The pack's whole history through the query, by Digital Link or URN: the six captured events,
+    // then a movement made in Jejak's own screens, served as an EPCIS event.
+    await op.decommission(server, tokens.pbf, [u2], 'DESTROYED');
+    const history = await allPages(server, tokens.bpom, `/epcis/events?MATCH_epc=${encodeURIComponent(epcs[1]!)}&orderBy=eventTime&orderDirection=ASC`);
+    expect(history.events.map((e) => e.bizStep)).toEqual(['commissioning', 'shipping', 'receiving', 'destroying']);
+    const own = history.events[3];
+    expect(own).toMatchObject({ type: 'ObjectEvent', disposition: 'destroyed', bizLocation: { id: `https://id.gs1.org/414/${GLN.pbf}` } });
+    expect(own.eventID).toMatch(/^urn:jejak:event:\d+$/);
+    expect(own.epcList).toEqual([`https://id.gs1.org/01/${/\(01\)(\d{14})/.exec(u2)![1]}/21/${/\(21\)(.+)$/.exec(u2)![1]}`]);
+    expect((await epcis(server, 'GET', `/epcis/events/${encodeURIComponent(own.eventID)}`, { token: tokens.pbf })).status).toBe(200);
+    expect((await epcis(server, 'GET', `/epcis/events/${encodeURIComponent(own.eventID)}`, { token: tokens.apotek })).status).toBe(404);
+    // The distributor sees the shipment the manufacturer captured to it; the pharmacy does not.
+    const seenByPbf = await allPages(server, tokens.pbf, `/epcis/events?MATCH_epc=${encodeURIComponent(epcs[1]!)}&EQ_bizStep=shipping`);
+    expect(seenByPbf.events).toHaveLength(1);
+    expect((await allPages(server, tokens.apotek, `/epcis/events?MATCH_epc=${encodeURIComponent(epcs[1]!)}`)).events).toEqual([]);
+  });
+
+  it('refuses a shipment to the wrong facility with Jejak’s reason, as GraphQL does', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 1 });
+    const [u1] = issued.units as [string];
+    expect((await op.activate(server, tokens.industri, [u1])).accepted).toBe(1);
+    expect((await op.ship(server, tokens.industri, [u1], ids.pbf!)).accepted).toBe(1);
+    expect((await op.receive(server, tokens.pbf, [u1])).accepted).toBe(1);
+    const epc = epcOf(u1);
+    expect(epc).toMatch(/^urn:jejak:nie:/);
+    // A distributor may not ship to the manufacturer's plant.
+    const { job } = await capture(server, tokens.pbf, documentOf([step('shipping', [epc], GLN.pbf, 5, to(GLN.plant))]));
+    expect(job.success).toBe(false);
+    expect(job.errors).toHaveLength(1);
+    const graphql = await op.ship(server, tokens.pbf, [u1], ids.plant!);
+    expect(graphql.accepted).toBe(0);
+    expect(reasons(graphql)).toHaveLength(1);
+    expect(job.errors[0]).toMatchObject({ instance: '#/epcisBody/eventList/0', code: epc, reason: graphql.rejected[0]!.reason, rule: graphql.rejected[0]!.rule });
+    expect(job.errors[0].title).toContain(graphql.rejected[0]!.message);
+    expect(await packOf(server, tokens.pbf, u1)).toMatchObject({ status: 'ACTIVE', custodian: { id: ids.pbf } });
+    // Receiving at a facility it was not shipped to: the same reason as the receive mutation.
+    const wrongPlace = await capture(server, tokens.industri, documentOf([step('receiving', [epc], GLN.pbf, 5)]));
+    expect(wrongPlace.job.errors[0]).toMatchObject({ instance: '#/epcisBody/eventList/0/bizLocation' });
+  });
+
+  it('rolls the whole capture back by default, and with proceed stores what passes', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 3 });
+    const [u1, u2, u3] = issued.units.map(epcOf) as [string, string, string];
+    expect((await op.activate(server, tokens.industri, [issued.units[0]!])).accepted).toBe(1);
+    const document = (minutes: number) =>
+      documentOf([step('commissioning', [u2], GLN.plant, minutes), step('commissioning', [u1], GLN.plant, minutes), step('commissioning', [u3], GLN.plant, minutes)]);
+
+    const rolledBack = await capture(server, tokens.industri, document(15));
+    expect(rolledBack.job).toMatchObject({ running: false, success: false, captureErrorBehaviour: 'rollback' });
+    expect(rolledBack.job.errors.map((e: any) => [e.instance, e.reason])).toEqual([['#/epcisBody/eventList/1', 'WRONG_STATE']]);
+    expect((await packOf(server, tokens.industri, issued.units[1]!)).status).toBe('ISSUED');
+    expect((await allPages(server, tokens.industri, `/epcis/events?MATCH_epc=${encodeURIComponent(u2)}`)).events).toEqual([]);
+
+    const proceeded = await capture(server, tokens.industri, document(14), { 'GS1-Capture-Error-Behaviour': 'proceed' });
+    expect(proceeded.job).toMatchObject({ running: false, success: false, captureErrorBehaviour: 'proceed' });
+    expect(proceeded.job.errors.map((e: any) => [e.instance, e.reason])).toEqual([['#/epcisBody/eventList/1', 'WRONG_STATE']]);
+    expect((await packOf(server, tokens.industri, issued.units[1]!)).status).toBe('ACTIVE');
+    expect((await packOf(server, tokens.industri, issued.units[2]!)).status).toBe('ACTIVE');
+    const stored = await allPages(server, tokens.industri, `/epcis/events?MATCH_anyEPC=${encodeURIComponent(u1)}|${encodeURIComponent(u2)}|${encodeURIComponent(u3)}&EQ_bizStep=commissioning`);
+    // u1's own activation (made through GraphQL) is Jejak's event; u2 and u3 were captured.
+    const captured = stored.events.filter((e) => !e.eventID.startsWith('urn:jejak:event:'));
+    expect(captured.map((e) => e.epcList[0]).sort()).toEqual([u2, u3].sort());
+    expect(stored.events.filter((e) => e.eventID.startsWith('urn:jejak:event:'))).toHaveLength(1);
   });
 });

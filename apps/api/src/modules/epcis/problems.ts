@@ -34,6 +34,10 @@ export interface Problem {
   instance?: string;
   /** Each problem of a refused document, located. */
   errors?: Problem[];
+  /** For a code the lifecycle rules refused: the code, Jejak's reason and rule (as GraphQL answers them). */
+  code?: string;
+  reason?: string;
+  rule?: string;
 }
 
 export class EpcisError extends Error {
