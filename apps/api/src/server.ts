@@ -90,6 +90,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   const close = async () => {
     if (apolloStarted) await apollo.stop();
     await services.ledger.stop();
+    await services.subscriptions.stop();
     await services.verification.close();
     await pool.end();
     await orm.close();
@@ -100,6 +101,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
       logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
     }
     await services.ledger.start(pool);
+    await services.subscriptions.start(databaseUrl, pool);
     const deps: ContextDeps = { em: orm.em, pool, services, trustProxy };
     const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
     const demoCodes = demoAccounts.length ? await seedDemoPacks(deps) : null;

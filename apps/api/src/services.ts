@@ -31,6 +31,7 @@ import { LedgerService } from './modules/ledger/ledger.service.js';
 import { EpcisService } from './modules/epcis/epcis.service.js';
 import { CustodyService } from './modules/epcis/custody.js';
 import { LifecycleEvents } from './modules/epcis/lifecycle-events.js';
+import { SubscriptionService } from './modules/epcis/subscriptions.js';
 
 export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const clock = new Clock(config.reportTimeZone, config.reportedWindowDays, now);
@@ -42,7 +43,8 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const audit = new AuditLog();
   const credentials = new Credentials(new LoginThrottle(() => clock.now().getTime()), audit);
   const aggregation = new AggregationService(movements);
-  const epcis = new EpcisService(clock, new CustodyService(movements, aggregation, shipments), new LifecycleEvents(clock));
+  const subscriptions = new SubscriptionService();
+  const epcis = new EpcisService(clock, new CustodyService(movements, aggregation, shipments), new LifecycleEvents(clock), subscriptions);
   return {
     clock,
     audit,
@@ -68,6 +70,7 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
     complaints: new ComplaintService(limits),
     ledger: new LedgerService(alerts, config.ledgerKeyFile, config.demo),
     epcis,
+    subscriptions,
   };
 }
 

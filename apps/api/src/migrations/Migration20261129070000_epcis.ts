@@ -13,6 +13,9 @@ import { Migration } from '@mikro-orm/migrations';
  * `viewer_ids` are the organisations an event is about (facilities by GLN, products by GTIN or
  * NIE), who see it beside the organisation that captured it; BPOM sees all.
  *
+ * Named queries, their webhook subscriptions and each delivery's attempts (the queue itself is
+ * pg-boss's, in its own schema) serve `/epcis/queries`.
+ *
  * `epcis_capture` is a capture job as `GET /epcis/capture/{id}` answers it. Lifecycle events
  * written by an EPCIS capture carry source EPCIS: the captured event is their EPCIS form.
  */
@@ -62,6 +65,38 @@ export class Migration20261129070000_epcis extends Migration {
     this.addSql(`create index epcis_event_event_time_index on epcis_event (event_time, event_id);`);
     this.addSql(`create index epcis_event_organization_index on epcis_event (organization_id, record_time);`);
     this.addSql(`create index epcis_event_viewer_index on epcis_event using gin (viewer_ids);`);
+    this.addSql(`
+      create table epcis_named_query (
+        organization_id uuid not null references organization (id),
+        name text not null check (name ~ '^[A-Za-z0-9_.~-]{1,100}$'),
+        query jsonb not null,
+        created_at timestamptz not null default now(),
+        primary key (organization_id, name)
+      );`);
+    this.addSql(`
+      create table epcis_subscription (
+        id uuid primary key,
+        organization_id uuid not null,
+        query_name text not null,
+        dest text not null,
+        signature_token text,
+        created_at timestamptz not null default now(),
+        foreign key (organization_id, query_name) references epcis_named_query (organization_id, name) on delete cascade
+      );`);
+    this.addSql(`create index epcis_subscription_query_index on epcis_subscription (organization_id, query_name);`);
+    this.addSql(`
+      create table epcis_delivery (
+        id bigint generated always as identity primary key,
+        subscription_id uuid not null references epcis_subscription (id) on delete cascade,
+        event_keys text[] not null,
+        attempts integer not null default 0,
+        last_attempt_at timestamptz,
+        last_status integer,
+        last_error text,
+        delivered_at timestamptz,
+        created_at timestamptz not null default now()
+      );`);
+    this.addSql(`create index epcis_delivery_subscription_index on epcis_delivery (subscription_id, id);`);
     this.addSql(`alter table event drop constraint if exists event_source_check;`);
     this.addSql(`alter table event add constraint event_source_check check (source in ('SCAN','CSV','API','EPCIS'));`);
   }

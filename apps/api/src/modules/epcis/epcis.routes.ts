@@ -8,13 +8,15 @@ import { createContext, requestInfo, type Context, type ContextDeps } from '../.
 import { requirePrincipal } from '../../shared/auth.js';
 import { discardBody, requestBody, requireUtf8 } from '../../shared/body.js';
 import { logger } from '../../shared/logger.js';
-import { contextOf, PER_PAGE, type ErrorBehaviour } from './epcis.service.js';
+import { contextOf, PER_PAGE, queryDocument, type ErrorBehaviour } from './epcis.service.js';
 import { EpcisError, problemOf, toProblem } from './problems.js';
 import { PAGING_PARAMS, positive, readQuery } from './query.js';
 import { CBV_VERSION, EPCIS_LIMITS, EPCIS_VERSION, EVENT_TYPES } from './vocabulary.js';
 
 const JSON_TYPES = ['application/ld+json', 'application/json'];
 const BODY_LIMITS = { wireBytes: EPCIS_LIMITS.captureBytes, decodedBytes: EPCIS_LIMITS.captureBytes };
+/** A named query or a subscription. */
+const SMALL_BODY = { wireBytes: 64 * 1024, decodedBytes: 64 * 1024 };
 
 /** The headers every answer of the binding carries. */
 function versionHeaders(res: Response) {
@@ -77,7 +79,7 @@ export function epcisRoutes(deps: ContextDeps): Router {
   router.get(
     '/epcis',
     route(async (_req, res) => {
-      res.json(['capture', 'events', 'eventTypes']);
+      res.json(['capture', 'events', 'eventTypes', 'queries']);
     }),
   );
   router.options('/epcis/capture', discovery('OPTIONS, GET, POST', captureHeaders));
@@ -115,29 +117,30 @@ export function epcisRoutes(deps: ContextDeps): Router {
       res.status(201).end();
     }),
   );
+  /** A page of events answering `params` (of the URL, or a named query's with the URL's paging). */
+  const answerPage = async (req: Request, res: Response, ctx: Context, params: Record<string, unknown>, path: string, queryName?: string) => {
+    const query = readQuery(params);
+    const paging = req.query as Record<string, unknown>;
+    const perPage = paging.perPage === undefined ? PER_PAGE.default : positive('perPage', paging.perPage);
+    if (perPage > PER_PAGE.max) throw new EpcisError('QueryParameterException', 400, `perPage ${perPage} is over ${PER_PAGE.max}`);
+    const token = paging.nextPageToken === undefined ? null : String(paging.nextPageToken);
+    const page = await epcis.events(ctx, query, perPage, token);
+    if (page.next) {
+      const search = new URLSearchParams();
+      for (const [name, value] of Object.entries(queryName ? {} : params)) {
+        if ((PAGING_PARAMS as readonly string[]).includes(name)) continue;
+        for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
+      }
+      search.set('perPage', String(perPage));
+      search.set('nextPageToken', page.next);
+      res.setHeader('Link', `<${path}?${search.toString()}>; rel="next"`);
+    }
+    res.setHeader('GS1-EPC-Format', EPC_FORMAT);
+    res.type('application/ld+json').send(JSON.stringify(queryDocument(page.events, page.next, queryName)));
+  };
   router.get(
     '/epcis/events',
-    route(async (req, res, ctx) => {
-      const params = req.query as Record<string, unknown>;
-      const query = readQuery(params);
-      const perPage = params.perPage === undefined ? PER_PAGE.default : positive('perPage', params.perPage);
-      if (perPage > PER_PAGE.max) throw new EpcisError('QueryParameterException', 400, `perPage ${perPage} is over ${PER_PAGE.max}`);
-      const token = params.nextPageToken === undefined ? null : String(params.nextPageToken);
-      const page = await epcis.events(ctx, query, perPage, token);
-      if (page.next) {
-        const search = new URLSearchParams();
-        for (const [name, value] of Object.entries(params)) {
-          if ((PAGING_PARAMS as readonly string[]).includes(name)) continue;
-          for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
-        }
-        search.set('perPage', String(perPage));
-        search.set('nextPageToken', page.next);
-        res.setHeader('Link', `</epcis/events?${search.toString()}>; rel="next"`);
-        res.setHeader('GS1-Next-Page-Token-Expires', '');
-      }
-      res.setHeader('GS1-EPC-Format', EPC_FORMAT);
-      res.type('application/ld+json').send(JSON.stringify(queryDocument(page.events, page.next)));
-    }),
+    route(async (req, res, ctx) => answerPage(req, res, ctx, req.query as Record<string, unknown>, '/epcis/events')),
   );
   router.get(
     '/epcis/events/:eventID',
@@ -146,6 +149,55 @@ export function epcisRoutes(deps: ContextDeps): Router {
       const { context } = contextOf([found]);
       res.setHeader('GS1-EPC-Format', EPC_FORMAT);
       res.type('application/ld+json').send(JSON.stringify({ '@context': context, ...found.document }));
+    }),
+  );
+
+  const subscriptions = deps.services.subscriptions;
+  const name = (req: Request) => String(req.params.name);
+  router.options('/epcis/queries', discovery('OPTIONS, GET, POST'));
+  router.post(
+    '/epcis/queries',
+    route(async (req, res, ctx) => {
+      const created = await subscriptions.createQuery(ctx, await readJson(req, SMALL_BODY));
+      res.setHeader('Location', `/epcis/queries/${encodeURIComponent(created)}`);
+      res.status(201).end();
+    }),
+  );
+  router.get('/epcis/queries', route(async (_req, res, ctx) => void res.json(await subscriptions.queries(ctx))));
+  router.get('/epcis/queries/:name', route(async (req, res, ctx) => void res.json(await subscriptions.query(ctx, name(req)))));
+  router.delete(
+    '/epcis/queries/:name',
+    route(async (req, res, ctx) => {
+      await subscriptions.deleteQuery(ctx, name(req));
+      res.status(204).end();
+    }),
+  );
+  router.get(
+    '/epcis/queries/:name/events',
+    route(async (req, res, ctx) => {
+      const stored = await subscriptions.query(ctx, name(req));
+      await answerPage(req, res, ctx, stored.query, `/epcis/queries/${encodeURIComponent(stored.name)}/events`, stored.name);
+    }),
+  );
+  router.options('/epcis/queries/:name/subscriptions', discovery('OPTIONS, GET, POST'));
+  router.post(
+    '/epcis/queries/:name/subscriptions',
+    route(async (req, res, ctx) => {
+      const id = await subscriptions.subscribe(ctx, name(req), await readJson(req, SMALL_BODY));
+      res.setHeader('Location', `/epcis/queries/${encodeURIComponent(name(req))}/subscriptions/${id}`);
+      res.status(201).json({ subscriptionID: id });
+    }),
+  );
+  router.get('/epcis/queries/:name/subscriptions', route(async (req, res, ctx) => void res.json(await subscriptions.subscriptions(ctx, name(req)))));
+  router.get(
+    '/epcis/queries/:name/subscriptions/:id',
+    route(async (req, res, ctx) => void res.json(await subscriptions.subscription(ctx, name(req), String(req.params.id)))),
+  );
+  router.delete(
+    '/epcis/queries/:name/subscriptions/:id',
+    route(async (req, res, ctx) => {
+      await subscriptions.unsubscribe(ctx, name(req), String(req.params.id));
+      res.status(204).end();
     }),
   );
 
@@ -165,35 +217,17 @@ function errorBehaviour(header: string | string[] | undefined): ErrorBehaviour {
 }
 
 /** The request's JSON body, within the capture size limit. */
-async function readJson(req: Request): Promise<unknown> {
+async function readJson(req: Request, limits = BODY_LIMITS): Promise<unknown> {
   if (!req.is(JSON_TYPES)) {
     throw new EpcisError('UnsupportedMediaTypeException', 415, `Send the document as application/ld+json or application/json, not ${req.headers['content-type'] ?? 'no Content-Type'}`);
   }
   requireUtf8(req.headers['content-type']);
   const chunks: Buffer[] = [];
-  for await (const chunk of requestBody(req, BODY_LIMITS)) chunks.push(chunk);
+  for await (const chunk of requestBody(req, limits)) chunks.push(chunk);
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch (error) {
     logger.debug({ err: error }, 'EPCIS body is not JSON');
     throw new EpcisError('ValidationException', 400, `The body is not JSON: ${(error as Error).message}`);
   }
-}
-
-/** An EPCISQueryDocument holding `events`. */
-function queryDocument(events: Parameters<typeof contextOf>[0], next: string | null) {
-  const { context, own } = contextOf(events);
-  return {
-    '@context': context,
-    type: 'EPCISQueryDocument',
-    schemaVersion: '2.0',
-    creationDate: new Date().toISOString(),
-    epcisBody: {
-      queryResults: {
-        queryName: 'SimpleEventQuery',
-        resultsBody: { eventList: events.map((event) => (own.has(event) ? { '@context': own.get(event), ...event.document } : event.document)) },
-        ...(next ? { nextPageToken: next } : {}),
-      },
-    },
-  };
 }

@@ -16,6 +16,7 @@ import type { Clock } from '../lifecycle/clock.js';
 import type { CustodyService } from './custody.js';
 import { eventHashId, namespacesOf } from './event-hash.js';
 import type { LifecycleEvents } from './lifecycle-events.js';
+import type { SubscriptionService } from './subscriptions.js';
 import { EpcisError, problemOf, toProblem, type Problem } from './problems.js';
 import { findStored, readToken, writeToken, type EventQuery, type Found, type PageToken } from './query.js';
 import { namedKeys, rowOf, setViewers, storeEvents, storeKey, type EventRow } from './store.js';
@@ -59,8 +60,7 @@ export class EpcisService {
     private readonly clock: Clock,
     private readonly custody: CustodyService,
     private readonly lifecycle: LifecycleEvents,
-    /** Told of the events each capture stored (subscriptions). */
-    private readonly onStored: (events: EventRow[]) => Promise<void> = async () => undefined,
+    private readonly subscriptions: SubscriptionService,
   ) {}
 
   /**
@@ -91,7 +91,6 @@ export class EpcisService {
       problems = [problem];
     }
     await this.finish(ctx, id, problems, stored.length);
-    if (stored.length) await this.onStored(stored);
     return id;
   }
 
@@ -116,7 +115,6 @@ export class EpcisService {
     const { problems, stored } = await this.store(ctx, principal, prepared, 'rollback');
     if (problems.length) throw new EpcisError('ValidationException', 400, problems[0]!.title, problems.slice(1), problems[0]!.instance);
     if (stored.length === 0) throw new EpcisError('ResourceConflictException', 409, `An event with eventID ${row.eventId} is stored already`);
-    await this.onStored(stored);
     return row.eventId;
   }
 
@@ -147,7 +145,9 @@ export class EpcisService {
         const kept = prepared.rows.filter((_row, i) => !outcome.refused.has(i));
         await setViewers(client, kept, (row) => namedKeys(row, row.document));
         const added = await storeEvents(client, kept);
-        return { problems: outcome.problems, stored: kept.filter((row) => added.has(storeKey(row))) };
+        const stored = kept.filter((row) => added.has(storeKey(row)));
+        await this.subscriptions.enqueue(client, stored);
+        return { problems: outcome.problems, stored };
       });
       for (const task of after) await task();
       return result;
@@ -235,3 +235,21 @@ export function contextOf(found: Found[]): { context: unknown[]; own: Map<Found,
 }
 
 export const PER_PAGE = { default: EPCIS_LIMITS.defaultPerPage, max: EPCIS_LIMITS.perPage };
+
+/** An EPCISQueryDocument holding `events`. */
+export function queryDocument(events: Found[], next: string | null, queryName = 'SimpleEventQuery') {
+  const { context, own } = contextOf(events);
+  return {
+    '@context': context,
+    type: 'EPCISQueryDocument',
+    schemaVersion: '2.0',
+    creationDate: new Date().toISOString(),
+    epcisBody: {
+      queryResults: {
+        queryName,
+        resultsBody: { eventList: events.map((event) => (own.has(event) ? { '@context': own.get(event), ...event.document } : event.document)) },
+        ...(next ? { nextPageToken: next } : {}),
+      },
+    },
+  };
+}
