@@ -63,8 +63,6 @@ export class Migration20261129070000_epcis extends Migration {
     this.addSql(`create index epcis_event_any_epcs_index on epcis_event using gin (any_epcs);`);
     this.addSql(`create index epcis_event_record_time_index on epcis_event (record_time, event_id);`);
     this.addSql(`create index epcis_event_event_time_index on epcis_event (event_time, event_id);`);
-    this.addSql(`create index epcis_event_organization_index on epcis_event (organization_id, record_time);`);
-    this.addSql(`create index epcis_event_viewer_index on epcis_event using gin (viewer_ids);`);
     this.addSql(`
       create table epcis_named_query (
         organization_id uuid not null references organization (id),

@@ -151,6 +151,7 @@ export class CustodyService {
         if (!isRejection(key)) keys.push({ index, key });
       }
     });
+    if (keys.length === 0) return new Set();
     const found = await findPacks(client, keys.map(({ key }) => key));
     return new Set(keys.filter(({ key }) => found.has(key)).map(({ index }) => index));
   }

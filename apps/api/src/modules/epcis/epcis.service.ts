@@ -45,7 +45,10 @@ export interface EventPage {
 interface Prepared {
   rows: EventRow[];
   pointers: string[];
+  /** The events as sent. */
   events: JsonObject[];
+  /** Gives a row its eventID and its document's eventID and recordTime. */
+  complete: (row: EventRow) => void;
 }
 
 /** A refusal that ends the capture's transaction (rollback), carrying its problems. */
@@ -110,6 +113,7 @@ export class EpcisService {
     const event = checkEvent(body);
     const prepared = this.prepare([event], ['#'], event['@context'], principal, null);
     const row = prepared.rows[0]!;
+    prepared.complete(row);
     const { rows: existing } = await ctx.pool.query('select 1 from epcis_event where event_id = $1 and error_declaration = $2', [row.eventId, row.errorDeclaration]);
     if (existing.length) throw new EpcisError('ResourceConflictException', 409, `An event with eventID ${row.eventId} is stored already`);
     const { problems, stored } = await this.store(ctx, principal, prepared, 'rollback');
@@ -118,19 +122,33 @@ export class EpcisService {
     return row.eventId;
   }
 
-  /** Gives each event its eventID (the Event Hash ID when it has none) and the recordTime, and makes its row. */
+  /**
+   * The rows of a capture's events. Each is completed (its eventID, the Event Hash ID when it has
+   * none, and the recordTime written into its document) as it is stored, so that hashing overlaps
+   * the database's work; `complete` does it at once where the eventID is needed first.
+   */
   private prepare(events: JsonObject[], pointers: string[], ldContext: unknown, principal: Principal, captureId: string | null): Prepared {
     const namespaces = namespacesOf(ldContext);
-    const recordTime = this.clock.now().toISOString();
+    const recordTime = this.clock.now();
     const extra = (Array.isArray(ldContext) ? ldContext : [ldContext]).filter((entry) => entry !== undefined && entry !== EPCIS_CONTEXT_URL);
     const context = extra.length ? extra : null;
-    const documents = events.map((event) => {
+    const keys = new Map<string, string>();
+    const rows = events.map((event) => {
+      const row = rowOf(event, principal.organizationId, captureId, context, keys);
+      row.recordTime = recordTime;
+      row.eventId = '';
+      return row;
+    });
+    const stamp = recordTime.toISOString();
+    const complete = (row: EventRow) => {
+      if (row.eventId) return;
+      const event = row.document;
       const eventID = typeof event.eventID === 'string' ? event.eventID : eventHashId(event, { namespaces });
       const { eventID: _id, recordTime: _time, ...rest } = event;
-      return { ...rest, eventID, recordTime } as JsonObject;
-    });
-    const rows = documents.map((document) => rowOf(document, principal.organizationId, captureId, context));
-    return { rows, pointers, events: documents };
+      row.eventId = eventID;
+      row.document = { ...rest, eventID, recordTime: stamp };
+    };
+    return { rows, pointers, events, complete };
   }
 
   /** Applies the custody events and stores every event not refused, in one transaction. */
@@ -144,7 +162,7 @@ export class EpcisService {
         after.push(...outcome.after);
         const kept = prepared.rows.filter((_row, i) => !outcome.refused.has(i));
         await setViewers(client, kept, (row) => namedKeys(row, row.document));
-        const added = await storeEvents(client, kept);
+        const added = await storeEvents(client, kept, prepared.complete);
         const stored = kept.filter((row) => added.has(storeKey(row)));
         await this.subscriptions.enqueue(client, stored);
         return { problems: outcome.problems, stored };

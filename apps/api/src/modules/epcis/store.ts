@@ -38,13 +38,24 @@ export interface EventRow {
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const idOf = (value: unknown): string | null => (isObject(value) && typeof value.id === 'string' ? identifierKey(value.id) : null);
-const unique = (values: string[]) => [...new Set(values)];
+const unique = (values: string[]) => (values.length < 2 ? values : [...new Set(values)]);
 
-/** The query columns of one event (its document already carries its eventID and recordTime). */
-export function rowOf(event: JsonObject, organizationId: string, captureId: string | null, context: unknown[] | null): EventRow {
+/**
+ * The query columns of one event. `keys` remembers identifiers already made canonical (the same
+ * readPoint in every event of a document).
+ */
+export function rowOf(event: JsonObject, organizationId: string, captureId: string | null, context: unknown[] | null, keys = new Map<string, string>()): EventRow {
+  const key = (value: string) => {
+    let found = keys.get(value);
+    if (found === undefined) {
+      found = identifierKey(value);
+      if (keys.size < 10_000) keys.set(value, found);
+    }
+    return found;
+  };
+  const idOf = (value: unknown): string | null => (isObject(value) && typeof value.id === 'string' ? key(value.id) : null);
   const epcs = unique([...strings(event.epcList), ...strings(event.childEPCs)].map(identifierKey));
-  const parentId = typeof event.parentID === 'string' ? identifierKey(event.parentID) : null;
+  const parentId = typeof event.parentID === 'string' ? key(event.parentID) : null;
   const inputEpcs = unique(strings(event.inputEPCList).map(identifierKey));
   const outputEpcs = unique(strings(event.outputEPCList).map(identifierKey));
   return {
@@ -149,7 +160,7 @@ function copyArray(values: string[]): string {
   return copyText(`{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => '\\' + c)}"`).join(',')}}`);
 }
 
-function* copyLines(rows: EventRow[]): Generator<string> {
+function* copyLines(rows: Iterable<EventRow>): Generator<string> {
   let chunk = '';
   for (const row of rows) {
     chunk +=
@@ -175,7 +186,7 @@ function* copyLines(rows: EventRow[]): Generator<string> {
         copyText(row.context ? JSON.stringify(row.context) : null),
         copyText(JSON.stringify(row.document)),
       ].join('\t') + '\n';
-    if (chunk.length > 1 << 20) {
+    if (chunk.length > 1 << 18) {
       yield chunk;
       chunk = '';
     }
@@ -192,9 +203,40 @@ export const storeKey = (row: Pick<EventRow, 'eventId' | 'errorDeclaration'>) =>
 
 /**
  * Stores the rows not stored yet (by eventID: the same event captured twice is stored once), in
- * the caller's transaction, with one COPY. Answers the storeKeys of those that were new.
+ * the caller's transaction, with one COPY, each row completed (`complete`) as it is written.
+ * Answers the storeKeys of those that were new. The COPY goes first, as if every event were new;
+ * an event stored already fails it on the unique index, and it is then undone to its savepoint
+ * and the rows are written again without those stored.
  */
-export async function storeEvents(client: PoolClient, rows: EventRow[]): Promise<Set<string>> {
+export async function storeEvents(client: PoolClient, rows: EventRow[], complete: (row: EventRow) => void = () => undefined): Promise<Set<string>> {
+  const added = new Set<string>();
+  function* fresh() {
+    for (const row of rows) {
+      complete(row);
+      const key = storeKey(row);
+      if (added.has(key)) continue;
+      added.add(key);
+      yield row;
+    }
+  }
+  await client.query('savepoint epcis_store');
+  try {
+    await copy(client, fresh());
+    await client.query('release savepoint epcis_store');
+    return added;
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    await client.query('rollback to savepoint epcis_store');
+  }
+  for (const row of rows) complete(row);
+  return storeNew(client, rows);
+}
+
+const copy = (client: PoolClient, rows: Iterable<EventRow>) =>
+  pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(`copy epcis_event (${COLUMNS}) from stdin`)));
+
+/** Stores the rows whose eventIDs are not stored yet. */
+async function storeNew(client: PoolClient, rows: EventRow[]): Promise<Set<string>> {
   for (let attempt = 0; ; attempt++) {
     const { rows: existing } = await client.query('select event_id, error_declaration from epcis_event where event_id = any($1::text[])', [rows.map((row) => row.eventId)]);
     const known = new Set(existing.map((row) => storeKey({ eventId: row.event_id, errorDeclaration: row.error_declaration })));
@@ -209,7 +251,7 @@ export async function storeEvents(client: PoolClient, rows: EventRow[]): Promise
     if (fresh.length === 0) return added;
     await client.query('savepoint epcis_store');
     try {
-      await pipeline(Readable.from(copyLines(fresh)), client.query(copyFrom(`copy epcis_event (${COLUMNS}) from stdin`)));
+      await copy(client, fresh);
       await client.query('release savepoint epcis_store');
       return added;
     } catch (error) {

@@ -15,15 +15,19 @@ const SCHEMA: { definitions: Record<string, { anyOf?: Array<{ enum?: string[] }>
   readFileSync(new URL('../../../epcis/EPCIS-JSON-Schema.json', import.meta.url), 'utf8'),
 );
 
-let compiled: ValidateFunction | null = null;
+const compiled = new Map<boolean, ValidateFunction>();
 
-function validator(): ValidateFunction {
-  if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const addFormats = ((formats as unknown as { default?: unknown }).default ?? formats) as (ajv: Ajv) => Ajv;
-  addFormats(ajv);
-  compiled = ajv.compile(SCHEMA);
-  return compiled;
+/** The schema compiled to stop at the first error (a quick pass) or to find them all (to answer them). */
+function validator(allErrors: boolean): ValidateFunction {
+  let validate = compiled.get(allErrors);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors, strict: false });
+    const addFormats = ((formats as unknown as { default?: unknown }).default ?? formats) as (ajv: Ajv) => Ajv;
+    addFormats(ajv);
+    validate = ajv.compile(SCHEMA);
+    compiled.set(allErrors, validate);
+  }
+  return validate;
 }
 
 const wordsOf = (definition: string) => new Set(SCHEMA.definitions[definition]?.anyOf?.flatMap((alt) => alt.enum ?? []) ?? []);
@@ -81,8 +85,9 @@ export function checkEvent(event: unknown): JsonObject {
 
 /** The schema's errors, one problem per place: wrapper keywords (if, anyOf) say nothing of their own. */
 function schemaProblems(value: unknown): Problem[] {
-  const validate = validator();
-  if (validate(value)) return [];
+  if (validator(false)(value)) return [];
+  const validate = validator(true);
+  validate(value);
   const byPlace = new Map<string, string[]>();
   const errors = (validate.errors ?? []) as ErrorObject[];
   const specific = errors.filter((error) => !['if', 'anyOf', 'oneOf', 'allOf', 'not'].includes(error.keyword));
