@@ -58,10 +58,14 @@ export function epcisRoutes(deps: ContextDeps): Router {
       } catch (error) {
         if (req.destroyed && !req.complete) return;
         await discardBody(req, res, error);
-        const problem = toProblem(error);
-        if (!problem) {
+        if (res.headersSent) {
           next(error);
           return;
+        }
+        let problem = toProblem(error);
+        if (!problem) {
+          logger.error({ err: error }, 'unexpected error in an EPCIS request');
+          problem = problemOf('ImplementationException', 500, 'Something failed on the server; it has been logged');
         }
         res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
       }
