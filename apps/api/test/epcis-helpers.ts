@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { TestServer } from './harness.js';
 
 /** The OpenEPCIS example documents kept in test/fixtures/epcis (Apache-2.0, see its LICENSE file). */
@@ -9,6 +9,20 @@ export function fixtures(kind: 'valid' | 'invalid'): Array<{ name: string; docum
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => ({ name, document: JSON.parse(readFileSync(new URL(`${kind}/${name}`, FIXTURES), 'utf8')) }));
+}
+
+/** The OpenEPCIS XML example documents (test/fixtures/epcis/xml), as text. */
+export function xmlFixtures(kind: 'valid' | 'invalid'): Array<{ name: string; text: string }> {
+  return readdirSync(new URL(`xml/${kind}/`, FIXTURES))
+    .filter((name) => name.endsWith('.xml'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(new URL(`xml/${kind}/${name}`, FIXTURES), 'utf8') }));
+}
+
+/** The JSON example of the same name, if there is one. */
+export function jsonTwin(kind: 'valid' | 'invalid', xmlName: string): any | null {
+  const url = new URL(`${kind}/${xmlName.replace(/\.xml$/, '.json')}`, FIXTURES);
+  return existsSync(url) ? JSON.parse(readFileSync(url, 'utf8')) : null;
 }
 
 export interface EpcisAnswer {
@@ -44,9 +58,9 @@ export async function epcis(
   return { status: response.status, headers: response.headers, body, type: response.headers.get('content-type') ?? '' };
 }
 
-/** Captures a document and answers its finished capture job. */
+/** Captures a document (a JSON value, or XML text) and answers its finished capture job. */
 export async function capture(server: TestServer, token: string, document: unknown, headers: Record<string, string> = {}) {
-  const posted = await epcis(server, 'POST', '/epcis/capture', { token, body: document, headers });
+  const posted = await epcis(server, 'POST', '/epcis/capture', typeof document === 'string' ? { token, raw: document, headers } : { token, body: document, headers });
   if (posted.status !== 202) return { posted, job: null };
   const location = posted.headers.get('location')!;
   const job = await epcis(server, 'GET', location, { token });

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from './harness.js';
 import { toEpcUri } from '@jejak/gs1';
 import { gs1CheckDigit } from '../src/modules/epcis/canonical-epc.js';
 import { demoTokens, facilityId, issueCodes, op, packOf, reasons, type Tokens } from './lifecycle-helpers.js';
-import { allPages, capture, comparable, epcis, fixtures } from './epcis-helpers.js';
+import { allPages, capture, comparable, epcis, fixtures, jsonTwin, xmlFixtures } from './epcis-helpers.js';
 
 let server: TestServer;
 let tokens: Tokens;
@@ -111,6 +111,54 @@ describe('the example documents', () => {
     }
     const action = await epcis(server, 'POST', '/epcis/capture', { token: tokens.industri, body: invalid.find((f) => f.name === 'ObjectEvent_with_invalid_action.json')!.document });
     expect(action.body.errors.map((p: any) => p.instance)).toContain('#/epcisBody/eventList/0/action');
+  });
+});
+
+describe('the XML example documents', () => {
+  const hashesOf = (document: any) => eventsOf(document).map((event) => event.eventID ?? eventHashId(event, { namespaces: namespacesOf(document['@context']) }));
+
+  it('accepts every valid one, each event the same as its JSON example (same eventID or Event Hash ID)', async () => {
+    const valid = xmlFixtures('valid');
+    expect(valid.length).toBe(29);
+    for (const { name, text } of valid) {
+      const twin = jsonTwin('valid', name);
+      const headers = { 'content-type': 'application/xml' };
+      if (name.startsWith('single-')) {
+        const answer = await epcis(server, 'POST', '/epcis/events', { token: tokens.industri, raw: text, headers });
+        // The JSON example of the same event was stored above: the same event, by eventID or hash.
+        expect(answer.status, `${name}: ${JSON.stringify(answer.body)}`).toBe(twin ? 409 : 201);
+        if (!twin) {
+          const stored = await epcis(server, 'GET', answer.headers.get('location')!, { token: tokens.industri });
+          expect(stored.body).toMatchObject({ type: 'ObjectEvent', action: 'ADD', bizStep: 'commissioning', epcList: ['urn:epc:id:sgtin:0614141.107346.2018'] });
+        }
+        continue;
+      }
+      const { posted, job } = await capture(server, tokens.industri, text, headers);
+      expect(posted.status, `${name}: ${JSON.stringify(posted.body)}`).toBe(202);
+      expect(job, name).toMatchObject({ success: true, errors: [] });
+      expect(twin, name).not.toBeNull();
+      for (const id of hashesOf(twin)) {
+        const found = await epcis(server, 'GET', `/epcis/events?EQ_eventID=${encodeURIComponent(id)}`, { token: tokens.industri });
+        expect(found.body.epcisBody.queryResults.resultsBody.eventList.length, `${name}: ${id}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('refuses the invalid ones, each problem located, and XML that is not well-formed', async () => {
+    for (const { name, text } of xmlFixtures('invalid')) {
+      const answer = await epcis(server, 'POST', '/epcis/capture', { token: tokens.industri, raw: text, headers: { 'content-type': 'application/xml' } });
+      expect(answer.status, name).toBe(400);
+      expect(answer.body.errors[0].instance, name).toMatch(/^#\/epcisBody\/eventList\/0/);
+    }
+    const broken = await epcis(server, 'POST', '/epcis/capture', { token: tokens.industri, raw: '<epcis:EPCISDocument><EPCISBody>', headers: { 'content-type': 'text/xml' } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.title).toContain('line');
+    const entities = await epcis(server, 'POST', '/epcis/capture', {
+      token: tokens.industri,
+      raw: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2"/>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(entities.status).toBe(400);
   });
 });
 

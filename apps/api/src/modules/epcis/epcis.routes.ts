@@ -12,8 +12,10 @@ import { contextOf, PER_PAGE, queryDocument, type ErrorBehaviour } from './epcis
 import { EpcisError, problemOf, toProblem } from './problems.js';
 import { PAGING_PARAMS, positive, readQuery } from './query.js';
 import { CBV_VERSION, EPCIS_LIMITS, EPCIS_VERSION, EVENT_TYPES } from './vocabulary.js';
+import { xmlDocument, xmlEvent } from './xml.js';
 
 const JSON_TYPES = ['application/ld+json', 'application/json'];
+const XML_TYPES = ['application/xml', 'text/xml'];
 const BODY_LIMITS = { wireBytes: EPCIS_LIMITS.captureBytes, decodedBytes: EPCIS_LIMITS.captureBytes };
 /** A named query or a subscription. */
 const SMALL_BODY = { wireBytes: 64 * 1024, decodedBytes: 64 * 1024 };
@@ -100,7 +102,7 @@ export function epcisRoutes(deps: ContextDeps): Router {
     route(async (req, res, ctx) => {
       captureHeaders(res);
       const behaviour = errorBehaviour(req.headers['gs1-capture-error-behaviour']);
-      const document = await readJson(req);
+      const document = await readEpcis(req, 'document');
       const id = await epcis.capture(ctx, document, behaviour);
       res.setHeader('Location', `/epcis/capture/${id}`);
       res.status(202).end();
@@ -116,7 +118,7 @@ export function epcisRoutes(deps: ContextDeps): Router {
   router.post(
     '/epcis/events',
     route(async (req, res, ctx) => {
-      const eventId = await epcis.addEvent(ctx, await readJson(req));
+      const eventId = await epcis.addEvent(ctx, await readEpcis(req, 'event'));
       res.setHeader('Location', `/epcis/events/${encodeURIComponent(eventId)}`);
       res.status(201).end();
     }),
@@ -220,16 +222,29 @@ function errorBehaviour(header: string | string[] | undefined): ErrorBehaviour {
   throw new EpcisError('ValidationException', 400, `GS1-Capture-Error-Behaviour "${header}" must be rollback or proceed`);
 }
 
-/** The request's JSON body, within the capture size limit. */
-async function readJson(req: Request, limits = BODY_LIMITS): Promise<unknown> {
-  if (!req.is(JSON_TYPES)) {
-    throw new EpcisError('UnsupportedMediaTypeException', 415, `Send the document as application/ld+json or application/json, not ${req.headers['content-type'] ?? 'no Content-Type'}`);
-  }
+/** A document or an event, as JSON (JSON-LD) or XML, in the JSON form. */
+async function readEpcis(req: Request, kind: 'document' | 'event'): Promise<unknown> {
+  if (!req.is(XML_TYPES)) return readJson(req, BODY_LIMITS, `Send the ${kind} as application/ld+json, application/json or application/xml`);
   requireUtf8(req.headers['content-type']);
+  const text = await readText(req, BODY_LIMITS);
+  return kind === 'document' ? xmlDocument(text) : xmlEvent(text);
+}
+
+async function readText(req: Request, limits: typeof BODY_LIMITS): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of requestBody(req, limits)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The request's JSON body, within `limits`. */
+async function readJson(req: Request, limits = BODY_LIMITS, types = 'Send the body as application/json'): Promise<unknown> {
+  if (!req.is(JSON_TYPES)) {
+    throw new EpcisError('UnsupportedMediaTypeException', 415, `${types}, not ${req.headers['content-type'] ?? 'no Content-Type'}`);
+  }
+  requireUtf8(req.headers['content-type']);
+  const text = await readText(req, limits);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
     logger.debug({ err: error }, 'EPCIS body is not JSON');
     throw new EpcisError('ValidationException', 400, `The body is not JSON: ${(error as Error).message}`);
