@@ -394,6 +394,42 @@ describe('custody through EPCIS', () => {
     expect(wrongPlace.job.errors[0]).toMatchObject({ instance: '#/epcisBody/eventList/0/bizLocation' });
   });
 
+  it('packs units into a case and takes them out again with AggregationEvents naming the SSCC', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 4, unitsPerCase: 2 });
+    const [c1, c2] = issued.cases as [string, string];
+    const units = issued.units.slice(0, 2).map(epcOf);
+    const sscc = toEpcUri([{ ai: '00', value: /\(00\)(\d{18})/.exec(c1)![1]! }], 7)!;
+    expect(sscc).toMatch(/^urn:epc:id:sscc:/);
+    const aggregation = (action: string, bizStep: string, minutes: number, children?: string[], parentID = sscc) => ({
+      type: 'AggregationEvent',
+      eventTime: minutesAgo(minutes),
+      eventTimeZoneOffset: '+07:00',
+      parentID,
+      ...(children ? { childEPCs: children } : {}),
+      action,
+      bizStep,
+      bizLocation: place(GLN.plant),
+    });
+    const packed = await capture(server, tokens.industri, documentOf([step('commissioning', units, GLN.plant, 30), aggregation('ADD', 'packing', 20, units)]));
+    expect(packed.job, JSON.stringify(packed.job)).toMatchObject({ success: true });
+    expect(await packOf(server, tokens.industri, c1)).toMatchObject({ status: 'ACTIVE', childCount: 2 });
+    const { data } = await server.gql(`query($c: String!) { trace(code: $c) { events { type parentCode } } }`, { c: issued.units[0] }, tokens.industri);
+    expect(data.trace.events.map((e: any) => e.type)).toEqual(['ACTIVATED', 'AGGREGATED']);
+    expect(data.trace.events[1].parentCode).toBe(c1);
+    const unpacked = await capture(server, tokens.industri, documentOf([aggregation('DELETE', 'unpacking', 10)]));
+    expect(unpacked.job).toMatchObject({ success: true });
+    expect((await packOf(server, tokens.industri, c1)).childCount).toBe(0);
+    // Packing a unit that sits in another case is refused as the aggregate mutation refuses it.
+    expect((await op.aggregate(server, tokens.industri, c1, [issued.units[0]!])).accepted).toBe(1);
+    const other = `https://id.gs1.org/00/${/\(00\)(\d{18})/.exec(c2)![1]}`;
+    const refused = await capture(server, tokens.industri, documentOf([aggregation('ADD', 'packing', 5, [units[0]!], other)]));
+    expect(refused.job.success).toBe(false);
+    const graphql = await op.aggregate(server, tokens.industri, c2, [issued.units[0]!]);
+    expect(reasons(graphql)).toHaveLength(1);
+    expect(refused.job.errors).toMatchObject([{ code: units[0], reason: graphql.rejected[0]!.reason, rule: graphql.rejected[0]!.rule }]);
+    expect((await packOf(server, tokens.industri, c2)).childCount).toBe(0);
+  });
+
   it('rolls the whole capture back by default, and with proceed stores what passes', async () => {
     const issued = await issueCodes(server, tokens, { quantity: 3 });
     const [u1, u2, u3] = issued.units.map(epcOf) as [string, string, string];
