@@ -43,7 +43,7 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const audit = new AuditLog();
   const credentials = new Credentials(new LoginThrottle(() => clock.now().getTime()), audit);
   const aggregation = new AggregationService(movements);
-  const subscriptions = new SubscriptionService();
+  const subscriptions = new SubscriptionService(config.webhookPrivateDestinations);
   const epcis = new EpcisService(clock, new CustodyService(movements, aggregation, shipments), new LifecycleEvents(clock), subscriptions);
   return {
     clock,

@@ -9,7 +9,8 @@ let server: TestServer;
 let tokens: Tokens;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The subscriber of these tests listens on loopback.
+  server = await startTestServer({ WEBHOOK_PRIVATE_DESTINATIONS: '1' });
   tokens = await demoTokens(server);
 });
 afterAll(async () => {

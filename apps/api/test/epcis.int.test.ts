@@ -271,6 +271,20 @@ describe('queries', () => {
     expect((await epcis(server, 'GET', `/epcis/events/${encodeURIComponent(event.eventID)}`, { token: tokens.apotek })).status).toBe(404);
   });
 
+  it('refuses webhooks to loopback and private network addresses unless allowed', async () => {
+    const name = `private-${Date.now().toString(36)}`;
+    expect((await epcis(server, 'POST', '/epcis/queries', { token: tokens.industri, body: { name, query: {} } })).status).toBe(201);
+    for (const dest of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'https://10.1.2.3/x', 'http://[::1]:80/x', 'http://169.254.169.254/latest']) {
+      const answer = await epcis(server, 'POST', `/epcis/queries/${name}/subscriptions`, { token: tokens.industri, body: { dest, stream: true } });
+      expect(answer.status, dest).toBe(400);
+      expect(answer.body.type, dest).toBe('epcisException:SubscriptionControlsException');
+    }
+    const allowed = await epcis(server, 'POST', `/epcis/queries/${name}/subscriptions`, { token: tokens.industri, body: { dest: 'https://203.0.113.7/hook', stream: true } });
+    expect(allowed.status).toBe(201);
+    expect((await epcis(server, 'DELETE', `/epcis/queries/${name}`, { token: tokens.industri })).status).toBe(204);
+    expect((await epcis(server, 'GET', allowed.headers.get('location')!, { token: tokens.industri })).status).toBe(404);
+  });
+
   it('answers discovery', async () => {
     const options = await epcis(server, 'OPTIONS', '/epcis', { token: tokens.industri });
     expect(options.status).toBe(204);

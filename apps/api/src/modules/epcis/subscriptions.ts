@@ -10,6 +10,8 @@
  * Each delivery's attempts are kept for the owner to see.
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import type { Pool, PoolClient } from 'pg';
 import PgBoss from 'pg-boss';
 import type { Context } from '../../context.js';
@@ -58,6 +60,9 @@ const noSubscription = (id: string) => new EpcisError('NoSuchSubscriptionExcepti
 export class SubscriptionService {
   private boss: PgBoss | null = null;
   private pool: Pool | null = null;
+
+  /** `privateDestinations`: webhooks may go to loopback and private network addresses. */
+  constructor(private readonly privateDestinations = false) {}
 
   /** Starts the queue (pg-boss installs or upgrades its schema) and its worker. */
   async start(databaseUrl: string, pool: Pool): Promise<void> {
@@ -132,6 +137,9 @@ export class SubscriptionService {
       throw new EpcisError('SubscriptionControlsException', 400, `dest "${dest}" must be an http(s) URL`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new EpcisError('SubscriptionControlsException', 400, `dest "${dest}" must be an http(s) URL`);
+    if (!this.privateDestinations && (url.hostname === 'localhost' || isPrivateAddress(url.hostname.replace(/^\[|\]$/g, '')))) {
+      throw new EpcisError('SubscriptionControlsException', 400, `dest "${dest}" is a loopback or private network address; webhooks go to addresses on the internet`);
+    }
     if (body.schedule !== undefined) throw new EpcisError('SubscriptionControlsException', 400, 'Scheduled subscriptions are not offered; subscribe with "stream": true');
     if (body.stream !== true) throw new EpcisError('SubscriptionControlsException', 400, 'Set "stream": true to be sent each new event that answers the query');
     const token = body.signatureToken;
@@ -236,6 +244,7 @@ export class SubscriptionService {
     let status: number | null = null;
     let error: string | null = null;
     try {
+      if (!this.privateDestinations) await refusePrivate(delivery.dest);
       const response = await fetch(delivery.dest, {
         method: 'POST',
         headers: {
@@ -252,7 +261,8 @@ export class SubscriptionService {
       await response.arrayBuffer().catch(() => undefined);
       if (status < 200 || status > 299) error = `the subscriber answered ${status}`;
     } catch (failure) {
-      error = `the subscriber could not be reached: ${(failure as Error).cause ? String(((failure as Error).cause as Error).message ?? (failure as Error).cause) : (failure as Error).message}`;
+      const cause = (failure as Error).cause as Error | undefined;
+      error = `the subscriber could not be reached: ${cause?.message ?? (failure as Error).message}`;
     }
     await pool.query(
       `update epcis_delivery set attempts = attempts + 1, last_attempt_at = now(), last_status = $2, last_error = $3,
@@ -260,6 +270,31 @@ export class SubscriptionService {
       [deliveryId, status, error],
     );
     if (error) throw new Error(error);
+  }
+}
+
+/** Loopback, private, link-local and unique-local addresses (IPv4 and IPv6), and unspecified ones. */
+export function isPrivateAddress(host: string): boolean {
+  const version = isIP(host);
+  if (version === 4) {
+    const [a, b] = host.split('.').map(Number) as [number, number];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (version === 6) {
+    const lower = host.toLowerCase();
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+    if (mapped) return isPrivateAddress(mapped[1]!);
+    return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
+  }
+  return false;
+}
+
+/** Refuses a destination whose name resolves to a private address (checked at each delivery). */
+async function refusePrivate(dest: string): Promise<void> {
+  const host = new URL(dest).hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true });
+  if (host === 'localhost' || addresses.some(({ address }) => isPrivateAddress(address))) {
+    throw new Error(`${host} is a loopback or private network address; webhooks go to addresses on the internet`);
   }
 }
 
