@@ -225,6 +225,9 @@ describe('capture', () => {
     const other = await epcis(server, 'GET', posted.headers.get('location')!, { token: tokens.apotek });
     expect(other.status).toBe(404);
     expect(other.body.type).toBe('epcisException:NoSuchResourceException');
+    const id = posted.headers.get('location')!.split('/').pop();
+    expect((await epcis(server, 'GET', '/epcis/capture', { token: tokens.industri })).body.map((job: any) => job.captureID)).toContain(id);
+    expect((await epcis(server, 'GET', '/epcis/capture', { token: tokens.apotek })).body.map((job: any) => job.captureID)).not.toContain(id);
   });
 });
 

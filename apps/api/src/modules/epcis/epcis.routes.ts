@@ -108,6 +108,7 @@ export function epcisRoutes(deps: ContextDeps): Router {
       res.status(202).end();
     }),
   );
+  router.get('/epcis/capture', route(async (_req, res, ctx) => void res.json(await epcis.captureJobs(ctx))));
   router.get(
     '/epcis/capture/:id',
     route(async (req, res, ctx) => {

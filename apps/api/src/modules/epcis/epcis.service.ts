@@ -175,6 +175,16 @@ export class EpcisService {
     }
   }
 
+  /** `GET /epcis/capture`: the caller's organisation's latest capture jobs, newest first. */
+  async captureJobs(ctx: Context): Promise<CaptureJob[]> {
+    const principal = requirePrincipal(ctx);
+    const { rows } = await ctx.pool.query(
+      `select id, created_at, finished_at, running, success, error_behaviour, errors from epcis_capture where organization_id = $1 order by created_at desc limit 100`,
+      [principal.organizationId],
+    );
+    return rows.map(toJob);
+  }
+
   /** `GET /epcis/capture/{id}`: the job of a capture the caller's organisation made. */
   async captureJob(ctx: Context, id: string): Promise<CaptureJob> {
     const principal = requirePrincipal(ctx);
@@ -186,15 +196,7 @@ export class EpcisService {
       : { rows: [] };
     const row = rows[0];
     if (!row) throw new EpcisError('NoSuchResourceException', 404, `No capture job ${id} of your organisation`);
-    return {
-      captureID: row.id,
-      createdAt: row.created_at.toISOString(),
-      finishedAt: row.finished_at?.toISOString() ?? null,
-      running: row.running,
-      success: row.success,
-      captureErrorBehaviour: row.error_behaviour,
-      errors: row.errors,
-    };
+    return toJob(row);
   }
 
   /** One page of the events answering `query` that the caller may see: those stored, and Jejak's own movements. */
@@ -227,6 +229,16 @@ export class EpcisService {
     return found;
   }
 }
+
+const toJob = (row: Record<string, any>): CaptureJob => ({
+  captureID: row.id,
+  createdAt: row.created_at.toISOString(),
+  finishedAt: row.finished_at?.toISOString() ?? null,
+  running: row.running,
+  success: row.success,
+  captureErrorBehaviour: row.error_behaviour,
+  errors: row.errors,
+});
 
 /** The @context of an answer: the EPCIS context, and the namespaces the events' documents declared. */
 export function contextOf(found: Found[]): { context: unknown[]; own: Map<Found, unknown> } {
