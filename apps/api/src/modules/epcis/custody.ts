@@ -64,11 +64,16 @@ function decommissionReason(disposition: string | null): DecommissionReasonName 
   return 'LOCKED';
 }
 
+/** The ObjectEvent business steps Jejak applies. */
+const OBJECT_STEPS = new Set(['commissioning', 'shipping', 'receiving', 'dispensing', 'retail_selling', 'destroying', 'decommissioning']);
+
 /** What Jejak would do with an event, if it names its packs; null for an event Jejak only keeps. */
 export function planOf(event: JsonObject): Plan | null {
   const bizStep = cbvWord('bizStep', event.bizStep);
   const codes = (list: unknown) => strings(list).map((epc) => packCodeOf(epc) ?? epc);
   if (event.type === 'ObjectEvent') {
+    // The business step first: most events of a repository are none of Jejak's, and reading their EPCs costs.
+    if (!bizStep || !OBJECT_STEPS.has(bizStep)) return null;
     const epcs = codes(event.epcList);
     if (epcs.length === 0) return null;
     const move = (movement: Exclude<Movement, { kind: 'ship' | 'returnPacks' }>): Plan => ({ kind: 'move', movement, codes: epcs });
@@ -84,17 +89,18 @@ export function planOf(event: JsonObject): Plan | null {
         return move({ kind: 'dispense' });
       case 'destroying':
         return move({ kind: 'decommission', reason: 'DESTROYED' });
-      case 'decommissioning':
-        return move({ kind: 'decommission', reason: decommissionReason(cbvWord('disposition', event.disposition)) });
       default:
-        return null;
+        return move({ kind: 'decommission', reason: decommissionReason(cbvWord('disposition', event.disposition)) });
     }
   }
   if (event.type === 'AggregationEvent' && typeof event.parentID === 'string') {
+    const packing = event.action === 'ADD' && (bizStep === 'packing' || bizStep === null);
+    const unpacking = event.action === 'DELETE' && (bizStep === 'unpacking' || bizStep === null);
+    if (!packing && !unpacking) return null;
     const parent = packCodeOf(event.parentID) ?? event.parentID;
     const children = codes(event.childEPCs);
-    if (event.action === 'ADD' && (bizStep === 'packing' || bizStep === null) && children.length) return { kind: 'aggregate', parent, codes: children };
-    if (event.action === 'DELETE' && (bizStep === 'unpacking' || bizStep === null)) return { kind: 'disaggregate', parent, codes: children.length ? children : null };
+    if (packing && children.length) return { kind: 'aggregate', parent, codes: children };
+    if (unpacking) return { kind: 'disaggregate', parent, codes: children.length ? children : null };
   }
   return null;
 }
