@@ -1,7 +1,7 @@
 // EPCIS 2.0 repository: capture of one 10,000-event document through POST /epcis/capture (checked
 // against the JSON Schema, Event Hash IDs computed, stored with one COPY), beside a raw COPY of the
 // same events into a table of their own in the same run (goal: capture at ≥ 0.25× the raw COPY);
-// (medians of BENCH_REPEATS runs, after a warm-up capture); then GET /epcis/events?MATCH_epc= latency with BENCH_EPCIS_EVENTS events stored (goal: p95 < 50 ms
+// (medians of BENCH_EPCIS_REPEATS runs, after a warm-up capture); then GET /epcis/events?MATCH_epc= latency with BENCH_EPCIS_EVENTS events stored (goal: p95 < 50 ms
 // at 10 M events; the size run is printed).
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,7 +16,7 @@ const QUICK = isOn('BENCH_QUICK');
 const CAPTURE_EVENTS = envInt('BENCH_EPCIS_CAPTURE', 10_000);
 const STORED_EVENTS = envInt('BENCH_EPCIS_EVENTS', QUICK ? 200_000 : 2_000_000);
 const QUERIES = envInt('BENCH_EPCIS_QUERIES', 300);
-const REPEATS = Math.max(1, envInt('BENCH_REPEATS', 3));
+const REPEATS = Math.max(1, envInt('BENCH_EPCIS_REPEATS', 3));
 const CAPTURE_GOAL = 0.25;
 const P95_GOAL_MS = 50;
 
