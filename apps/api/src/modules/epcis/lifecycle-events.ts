@@ -13,7 +13,7 @@ import type { Context } from '../../context.js';
 import type { Principal } from '../../shared/auth.js';
 import type { Clock } from '../lifecycle/clock.js';
 import { isRejection, readCode } from '../packs/code-input.js';
-import { codeOf, packViews, type PackView } from '../packs/pack-views.js';
+import type { Queryable } from '../packs/pack-rows.js';
 import { canonicalIdentifier } from './canonical-epc.js';
 import { packCodeOf } from './identifiers.js';
 import type { EventQuery, Found, PageToken } from './query.js';
@@ -38,11 +38,32 @@ const STEPS: Record<string, { type: 'ObjectEvent' | 'AggregationEvent'; action: 
   'DECOMMISSIONED:EXPORTED': { type: 'ObjectEvent', action: 'DELETE', bizStep: 'decommissioning', disposition: 'inactive' },
 };
 
+/** What a pack's EPC is made of. */
+interface PackKey {
+  id: string;
+  sscc: string | null;
+  serial: string | null;
+  nie: string | null;
+  /** The GTIN its code carries, if its code request chose the GS1 profile. */
+  codeGtin: string | null;
+}
+
+/** The EPC keys of packs by id: one look-up by primary key each, nothing else read. */
+async function packKeys(db: Queryable, ids: string[]): Promise<PackKey[]> {
+  const { rows } = await db.query(
+    `select p.id::text, p.sscc, p.serial, pr.nie, cr.gtin as "codeGtin"
+       from pack p left join product pr on pr.id = p.product_id left join code_request cr on cr.id = p.code_request_id
+      where p.id = any($1::bigint[])`,
+    [ids],
+  );
+  return rows;
+}
+
 /** A pack's EPC as the repository answers it. */
-export function packEpc(view: PackView): string {
+export function packEpc(view: PackKey): string {
   if (view.sscc) return `https://id.gs1.org/00/${view.sscc}`;
-  if (view.codeGtin) return canonicalIdentifier(`https://id.gs1.org/01/${view.codeGtin}/21/${encodeURIComponent(view.serial)}`) ?? `https://id.gs1.org/01/${view.codeGtin}/21/${view.serial}`;
-  return nieUri(view.nie, view.serial);
+  if (view.codeGtin) return canonicalIdentifier(`https://id.gs1.org/01/${view.codeGtin}/21/${encodeURIComponent(view.serial!)}`) ?? `https://id.gs1.org/01/${view.codeGtin}/21/${view.serial}`;
+  return nieUri(view.nie!, view.serial!);
 }
 
 const placeOf = (gln: string | null, id: string) => (gln ? `https://id.gs1.org/414/${gln}` : `${FACILITY_URI_PREFIX}${id}`);
@@ -91,9 +112,9 @@ export class LifecycleEvents {
     if (rows.length === 0) return [];
     const { rows: members } = await ctx.pool.query(`select event_id::text as "eventId", pack_id::text as "packId" from event_pack where event_id = any($1::bigint[])`, [rows.map((r) => r.id)]);
     const parentIds = rows.map((r) => r.parentId).filter(Boolean);
-    const views = await packViews(ctx.pool, 'p.id = any($1::bigint[])', [[...new Set([...members.map((m) => m.packId), ...parentIds])]]);
+    const views = await packKeys(ctx.pool, [...new Set([...members.map((m) => m.packId as string), ...parentIds])]);
     const byId = new Map(views.map((view) => [view.id as string, view]));
-    const packsOf = new Map<string, PackView[]>();
+    const packsOf = new Map<string, PackKey[]>();
     for (const { eventId, packId } of members) packsOf.set(eventId, [...(packsOf.get(eventId) ?? []), byId.get(packId)!]);
     const visible = new Set(packIds);
     const found: Found[] = [];
@@ -128,12 +149,12 @@ export class LifecycleEvents {
     return ids;
   }
 
-  private async mayTrace(ctx: Context, packs: PackView[]): Promise<boolean> {
-    const first = packs[0];
-    return first ? (await ctx.services.trace.pack(ctx, codeOf(first))) !== null : false;
+  private async mayTrace(ctx: Context, packs: PackKey[]): Promise<boolean> {
+    const code = packs[0] ? packCodeOf(packEpc(packs[0])) : null;
+    return code ? (await ctx.services.trace.pack(ctx, code)) !== null : false;
   }
 
-  private render(row: Record<string, any>, packs: PackView[], parent: PackView | undefined): JsonObject {
+  private render(row: Record<string, any>, packs: PackKey[], parent: PackKey | undefined): JsonObject {
     const step = STEPS[row.type === 'DECOMMISSIONED' ? `DECOMMISSIONED:${row.reason}` : row.type] ?? STEPS.UNDONE!;
     const place = placeOf(row.gln, row.facilityId);
     const counterparty = row.counterpartyId ? placeOf(row.counterpartyGln, row.counterpartyId) : null;
