@@ -182,6 +182,10 @@ describe('capture', () => {
     const link = `https://id.gs1.org/01/10614141073464/21/${serial}`;
     const { events } = await allPages(server, tokens.industri, `/epcis/events?MATCH_anyEPC=${encodeURIComponent(link)}`);
     expect(events.map((e) => e.epcList)).toEqual([[epc]]);
+    // Asked for Digital Links, the EPCs and locations come as Digital Links.
+    const asLinks = await epcis(server, 'GET', `/epcis/events?MATCH_epc=${encodeURIComponent(epc)}`, { token: tokens.industri, headers: { 'GS1-EPC-Format': 'Always_GS1_Digital_Link' } });
+    expect(asLinks.headers.get('gs1-epc-format')).toBe('Always_GS1_Digital_Link');
+    expect(asLinks.body.epcisBody.queryResults.resultsBody.eventList[0]).toMatchObject({ epcList: [link], readPoint: { id: 'https://id.gs1.org/414/0614141007776' } });
   });
 
   it('takes one event on POST /epcis/events and answers 409 when its eventID is stored', async () => {

@@ -10,7 +10,8 @@ import { discardBody, requestBody, requireUtf8 } from '../../shared/body.js';
 import { logger } from '../../shared/logger.js';
 import { contextOf, PER_PAGE, queryDocument, type ErrorBehaviour } from './epcis.service.js';
 import { EpcisError, problemOf, toProblem } from './problems.js';
-import { PAGING_PARAMS, positive, readQuery } from './query.js';
+import { PAGING_PARAMS, positive, readQuery, type Found } from './query.js';
+import { withDigitalLinks } from './identifiers.js';
 import { CBV_VERSION, EPCIS_LIMITS, EPCIS_VERSION, EVENT_TYPES } from './vocabulary.js';
 import { xmlDocument, xmlEvent } from './xml.js';
 
@@ -32,8 +33,22 @@ function versionHeaders(res: Response) {
   res.setHeader('GS1-Vendor-Version', 'Jejak');
 }
 
-/** Events are answered as they were captured: identifiers are never translated. */
+/**
+ * Events are answered as they were captured (`Never_Translates`), or with their EPCs as GS1
+ * Digital Links when the request asks `GS1-EPC-Format: Always_GS1_Digital_Link`. EPC URNs are
+ * not made from Digital Links (that needs each company prefix's length).
+ */
 const EPC_FORMAT = 'Never_Translates';
+
+function epcFormat(req: Request, res: Response): (found: Found) => Found {
+  const asked = String(req.headers['gs1-epc-format'] ?? '').trim();
+  if (asked === 'Always_GS1_Digital_Link') {
+    res.setHeader('GS1-EPC-Format', asked);
+    return (found) => ({ ...found, document: withDigitalLinks(found.document) });
+  }
+  res.setHeader('GS1-EPC-Format', EPC_FORMAT);
+  return (found) => found;
+}
 
 function captureHeaders(res: Response) {
   res.setHeader('GS1-EPCIS-Capture-Limit', String(EPCIS_LIMITS.captureEvents));
@@ -76,7 +91,7 @@ export function epcisRoutes(deps: ContextDeps): Router {
   const discovery = (allow: string, extra?: (res: Response) => void) =>
     route(async (_req, res) => {
       res.setHeader('Allow', allow);
-      res.setHeader('GS1-EPC-Format', EPC_FORMAT);
+      res.setHeader('GS1-EPC-Format', `${EPC_FORMAT}, Always_GS1_Digital_Link`);
       extra?.(res);
       res.status(204).end();
     });
@@ -132,6 +147,7 @@ export function epcisRoutes(deps: ContextDeps): Router {
     if (perPage > PER_PAGE.max) throw new EpcisError('QueryParameterException', 400, `perPage ${perPage} is over ${PER_PAGE.max}`);
     const token = paging.nextPageToken === undefined ? null : String(paging.nextPageToken);
     const page = await epcis.events(ctx, query, perPage, token);
+    const format = epcFormat(req, res);
     if (page.next) {
       const search = new URLSearchParams();
       for (const [name, value] of Object.entries(queryName ? {} : params)) {
@@ -142,8 +158,7 @@ export function epcisRoutes(deps: ContextDeps): Router {
       search.set('nextPageToken', page.next);
       res.setHeader('Link', `<${path}?${search.toString()}>; rel="next"`);
     }
-    res.setHeader('GS1-EPC-Format', EPC_FORMAT);
-    res.type('application/ld+json').send(JSON.stringify(queryDocument(page.events, page.next, queryName)));
+    res.type('application/ld+json').send(JSON.stringify(queryDocument(page.events.map(format), page.next, queryName)));
   };
   router.get(
     '/epcis/events',
@@ -152,9 +167,8 @@ export function epcisRoutes(deps: ContextDeps): Router {
   router.get(
     '/epcis/events/:eventID',
     route(async (req, res, ctx) => {
-      const found = await epcis.event(ctx, String(req.params.eventID));
+      const found = epcFormat(req, res)(await epcis.event(ctx, String(req.params.eventID)));
       const { context } = contextOf([found]);
-      res.setHeader('GS1-EPC-Format', EPC_FORMAT);
       res.type('application/ld+json').send(JSON.stringify({ '@context': context, ...found.document }));
     }),
   );

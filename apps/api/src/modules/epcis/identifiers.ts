@@ -42,3 +42,29 @@ export function packCodeOf(value: string): string | null {
   const nie = readNieUri(key);
   return nie ? `(90)${nie.nie}(21)${nie.serial}` : null;
 }
+
+const EPC_LISTS = ['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList'] as const;
+const QUANTITY_LISTS = ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'] as const;
+
+/**
+ * An event with its EPC URNs written as GS1 Digital Links (`GS1-EPC-Format:
+ * Always_GS1_Digital_Link`): EPC lists, parentID, quantity classes, readPoint, bizLocation,
+ * sources and destinations. Other values are left as they are.
+ */
+export function withDigitalLinks(event: Record<string, unknown>): Record<string, unknown> {
+  const link = (value: unknown) => (typeof value === 'string' ? (canonicalIdentifier(value) ?? value) : value);
+  const out: Record<string, unknown> = { ...event };
+  for (const name of EPC_LISTS) if (Array.isArray(out[name])) out[name] = (out[name] as unknown[]).map(link);
+  if (out.parentID !== undefined) out.parentID = link(out.parentID);
+  for (const name of QUANTITY_LISTS) {
+    if (Array.isArray(out[name])) out[name] = (out[name] as unknown[]).map((q) => (q && typeof q === 'object' ? { ...q, epcClass: link((q as Record<string, unknown>).epcClass) } : q));
+  }
+  for (const name of ['readPoint', 'bizLocation']) {
+    const place = out[name];
+    if (place && typeof place === 'object' && !Array.isArray(place)) out[name] = { ...place, id: link((place as Record<string, unknown>).id) };
+  }
+  for (const [name, key] of [['sourceList', 'source'], ['destinationList', 'destination']] as const) {
+    if (Array.isArray(out[name])) out[name] = (out[name] as unknown[]).map((e) => (e && typeof e === 'object' ? { ...e, [key]: link((e as Record<string, unknown>)[key]) } : e));
+  }
+  return out;
+}
