@@ -36,7 +36,6 @@ import { reporterOf, type MovementService } from '../packs/movements.service.js'
 import { findPacks } from '../packs/pack-rows.js';
 import type { Rejection } from '../packs/pack.types.js';
 import type { ShipmentService } from '../shipments/shipment.service.js';
-import type { ErrorBehaviour } from './epcis.service.js';
 import { identifierKey, packCodeOf, registryKeys } from './identifiers.js';
 import { EpcisError, problemOf, toProblem, type Problem } from './problems.js';
 import { isObject, type JsonObject } from './validation.js';
@@ -116,9 +115,10 @@ export class CustodyService {
 
   /**
    * Applies the custody events of a capture in order, each in a savepoint of the capture's
-   * transaction: a refused one is undone alone and answered as problems located at the event.
+   * transaction: a refused one is undone alone and answered as problems located at the event
+   * (all of them, whatever the error behaviour: the caller rolls back or proceeds).
    */
-  async apply(ctx: Context, client: PoolClient, principal: Principal, events: JsonObject[], pointers: string[], _behaviour: ErrorBehaviour): Promise<CustodyOutcome> {
+  async apply(ctx: Context, client: PoolClient, principal: Principal, events: JsonObject[], pointers: string[]): Promise<CustodyOutcome> {
     const outcome: CustodyOutcome = { refused: new Set(), problems: [], after: [] };
     const planned = events.map((event) => planOf(event));
     const named = await this.namingPacks(client, planned);

@@ -157,7 +157,7 @@ export class EpcisService {
     try {
       const result = await inTransaction(ctx.pool, async (client: PoolClient) => {
         after.length = 0;
-        const outcome = await this.custody.apply(ctx, client, principal, prepared.events, prepared.pointers, behaviour);
+        const outcome = await this.custody.apply(ctx, client, principal, prepared.events, prepared.pointers);
         if (outcome.problems.length && behaviour === 'rollback') throw new Refused(outcome.problems);
         after.push(...outcome.after);
         const kept = prepared.rows.filter((_row, i) => !outcome.refused.has(i));
