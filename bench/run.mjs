@@ -1,4 +1,4 @@
-// `npm run bench`: the GS1 parser, pack lifecycle, verification, reports and label benchmarks, each in a process of
+// `npm run bench`: the GS1 parser, pack lifecycle, verification, reports, label and EPCIS benchmarks, each in a process of
 // its own, printing every figure as it goes. Builds nothing: build first (npm run build).
 // Settings (all optional): BENCH_QUICK=1, BENCH_PACKS, BENCH_DATABASE_URL, BENCH_TIMEOUT_MIN,
 // BENCH_GS1_SECONDS; see bench/README.md.
@@ -69,8 +69,10 @@ console.log('\n== Reports at national scale (bench/reports.bench.mjs)');
 const reports = await run('./reports.bench.mjs', [], 95 * 60_000);
 console.log('\n== Label sheets as one PDF (bench/labels.bench.mjs)');
 const labels = await run('./labels.bench.mjs', [], 30 * 60_000);
+console.log('\n== EPCIS capture and query (bench/epcis.bench.mjs)');
+const epcis = await run('./epcis.bench.mjs', [], 65 * 60_000);
 
-const failed = Object.entries({ gs1, lifecycle, verify, reports, labels }).filter(([, code]) => code !== 0);
+const failed = Object.entries({ gs1, lifecycle, verify, reports, labels, epcis }).filter(([, code]) => code !== 0);
 if (failed.length) {
   process.stderr.write(`\nbenchmark failed: ${failed.map(([name, code]) => `${name} exit ${code}`).join(', ')}\n`);
   process.exit(1);

@@ -38,6 +38,8 @@ export interface Config {
   ledgerKeyFile: string;
   /** NODE_ENV=development: GraphQL introspection and "Did you mean …?" suggestions are open. */
   development: boolean;
+  /** EPCIS webhooks may go to loopback and private network addresses (WEBHOOK_PRIVATE_DESTINATIONS=1). */
+  webhookPrivateDestinations: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: env.SMTP_FROM || 'Jejak <jejak@localhost>',
     ledgerKeyFile: path.resolve(env.LEDGER_KEY_FILE || path.join(dataDir, 'ledger-key.pem')),
     development: env.NODE_ENV === 'development',
+    webhookPrivateDestinations: env.WEBHOOK_PRIVATE_DESTINATIONS === '1' || env.WEBHOOK_PRIVATE_DESTINATIONS === 'true',
   };
 }
 

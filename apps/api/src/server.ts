@@ -19,6 +19,7 @@ import { csvUploads } from './modules/packs/csv.routes.js';
 import { complaintPhotos } from './modules/alerts/alert.routes.js';
 import { inspectionRoutes } from './modules/inspections/inspection.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { epcisRoutes } from './modules/epcis/epcis.routes.js';
 import { publicVerification } from './modules/verification/verification.routes.js';
 import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
@@ -100,6 +101,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
     if (apolloStarted) await apollo.stop();
     await replicas.close();
     await services.ledger.stop();
+    await services.subscriptions.stop();
     await services.verification.close();
     await pool.end();
     await orm.close();
@@ -110,6 +112,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
       logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
     }
     await services.ledger.start(pool);
+    await services.subscriptions.start(databaseUrl, pool);
     await replicas.start();
     const deps: ContextDeps = { em: orm.em, pool, replicas, services, trustProxy };
     const demoAccounts = config.demo ? await seedDemo(orm.em.fork()) : [];
@@ -142,7 +145,7 @@ function routes(app: express.Express, apollo: ApolloServer<Context>, deps: Conte
     expressMiddleware(apollo, { context: ({ req }) => createContext(deps, requestInfo(req, deps.trustProxy)) }),
   );
 
-  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps), inspectionRoutes(deps), ledgerRoutes(deps), backupRoutes(deps));
+  app.use(csvUploads(deps), codeDownloads(deps), complaintPhotos(deps), inspectionRoutes(deps), ledgerRoutes(deps), backupRoutes(deps), epcisRoutes(deps));
   app.use('/api', (req, res) => {
     res.status(404).json(errorBody(`No endpoint ${req.method} /api${req.path}`, 'NOT_FOUND'));
   });
@@ -176,7 +179,7 @@ function serveDashboard(app: express.Express, dir: string) {
     return;
   }
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(/^(?!\/(graphql|api|healthz|livez|readyz|metrics)(\/|$)).*/, (_req, res) => {
+  app.get(/^(?!\/(graphql|api|healthz|livez|readyz|metrics|epcis)(\/|$)).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -29,6 +29,11 @@ import { VerificationService } from './modules/verification/verification.service
 import { PublicLimits } from './modules/verification/limits.js';
 import { LedgerService } from './modules/ledger/ledger.service.js';
 
+import { EpcisService } from './modules/epcis/epcis.service.js';
+import { CustodyService } from './modules/epcis/custody.js';
+import { LifecycleEvents } from './modules/epcis/lifecycle-events.js';
+import { SubscriptionService } from './modules/epcis/subscriptions.js';
+
 export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const clock = new Clock(config.reportTimeZone, config.reportedWindowDays, now);
   const alerts = new AlertService();
@@ -38,6 +43,9 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
   const shipments = new ShipmentService(movements, notifications, alerts, clock);
   const audit = new AuditLog();
   const credentials = new Credentials(new LoginThrottle(() => clock.now().getTime()), audit);
+  const aggregation = new AggregationService(movements);
+  const subscriptions = new SubscriptionService(config.webhookPrivateDestinations);
+  const epcis = new EpcisService(clock, new CustodyService(movements, aggregation, shipments), new LifecycleEvents(clock), subscriptions);
   return {
     clock,
     audit,
@@ -49,7 +57,7 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
     products: new ProductService(),
     codes: new CodesService(config.publicUrl, clock),
     movements,
-    aggregation: new AggregationService(movements),
+    aggregation,
     csv: new CsvService(movements, shipments),
     shipments,
     notifications,
@@ -63,6 +71,8 @@ export function createServices(config: Config, pool: Pool, now?: () => Date) {
     alerts,
     complaints: new ComplaintService(limits),
     ledger: new LedgerService(alerts, config.ledgerKeyFile, config.demo),
+    epcis,
+    subscriptions,
   };
 }
 

@@ -104,6 +104,8 @@ describe('GET /metrics', () => {
     expect(routeOf('/api/csv/movements')).toBe('/api/csv/movements');
     expect(routeOf('/api/ledger/events/123/proof')).toBe('/api/ledger/events/:id/proof');
     expect(routeOf('/graphql?x=1')).toBe('/graphql');
+    expect(routeOf('/epcis/events?MATCH_epc=urn:x')).toBe('/epcis/events');
+    expect(routeOf('/epcis/capture/abc')).toBe('/epcis/capture');
     expect(routeOf('/api/anything/else')).toBe('/api/other');
     expect(routeOf('/verify?code=x')).toBe('dashboard');
     expect(routeOf('/something-random')).toBe('dashboard');

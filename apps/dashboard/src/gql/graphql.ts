@@ -93,6 +93,7 @@ export type DecommissionReason =
 export type EventSource =
   | 'API'
   | 'CSV'
+  | 'EPCIS'
   | 'SCAN';
 
 export type EventType =

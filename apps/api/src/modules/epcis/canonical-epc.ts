@@ -344,5 +344,18 @@ export function canonicalDigitalLink(uri: string): string | null {
  * GS1 Digital Link URI (rules 17 and 18), or null when the text is none of these.
  */
 export function canonicalIdentifier(text: string): string | null {
-  return text.startsWith('urn:epc:') ? epcUriToDigitalLink(text) : canonicalDigitalLink(text);
+  let found = recent.get(text);
+  if (found === undefined) {
+    found = text.startsWith('urn:epc:') ? epcUriToDigitalLink(text) : canonicalDigitalLink(text);
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(text, found);
+  }
+  return found;
 }
+
+/**
+ * Identifiers made canonical lately: a captured event's EPCs are made canonical for its query
+ * columns and again for its Event Hash ID, and a document repeats its locations.
+ */
+const recent = new Map<string, string | null>();
+const RECENT_MAX = 50_000;

@@ -17,6 +17,8 @@ const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/ledger\/events\/[^/?]+\/proof(?:[?]|$)/, '/api/ledger/events/:id/proof'],
   [/^\/api\/ledger\/key(?:[?]|$)/, '/api/ledger/key'],
   [/^\/api\/backup(?:[?]|$)/, '/api/backup'],
+  [/^\/epcis\/(capture|events|queries|eventTypes)(?:[/?]|$)/, '/epcis/$1'],
+  [/^\/epcis(?:[/?]|$)/, '/epcis'],
   [/^\/(healthz|livez|readyz|metrics)(?:[?]|$)/, '/$1'],
   [/^\/api(?:[/?]|$)/, '/api/other'],
   [/^\/(?:assets\/|verify|01\/|[^/]*\.[a-z0-9]+(?:[?]|$))/, 'dashboard'],

@@ -70,7 +70,7 @@ export class AggregationService {
     return { parent: found };
   }
 
-  private async aggregateIn(client: PoolClient, parentCode: string, lines: Line[], actor: FacilityRef, reporter: Reporter): Promise<Tally> {
+  async aggregateIn(client: PoolClient, parentCode: string, lines: Line[], actor: FacilityRef, reporter: Reporter): Promise<Tally> {
     const { named, contents, refused } = await resolveCodes(client, lines);
     const found = await this.parentFor(client, parentCode, named.map(({ pack }) => pack.level), lines[0]!, actor, reporter);
     const situation = this.situation(actor, lines[0]!.at);
@@ -98,7 +98,7 @@ export class AggregationService {
     return { accepted, units: moving.reduce((sum, pack) => sum + unitsIn(pack, contents), 0), rejected: inInputOrder(refused.map((r) => r.rejection), lines) };
   }
 
-  private async disaggregateIn(client: PoolClient, parentCode: string, lines: Line[] | null, first: Line, actor: FacilityRef, reporter: Reporter): Promise<Tally> {
+  async disaggregateIn(client: PoolClient, parentCode: string, lines: Line[] | null, first: Line, actor: FacilityRef, reporter: Reporter): Promise<Tally> {
     const key = readCode(parentCode);
     const parent = isRejection(key) ? undefined : (await findPacks(client, [key])).get(key);
     const refusal: Refusal | null = isRejection(key)

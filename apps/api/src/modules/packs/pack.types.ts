@@ -30,7 +30,7 @@ registerEnumType(RejectionRule, {
   description: 'The exact rule that refused a code, finer than its reason: a screen can say it in the user’s language.',
 });
 
-export const EVENT_SOURCES = ['SCAN', 'CSV', 'API'] as const;
+export const EVENT_SOURCES = ['SCAN', 'CSV', 'API', 'EPCIS'] as const;
 export type EventSourceName = (typeof EVENT_SOURCES)[number];
 export const EventSource = enumOf(EVENT_SOURCES);
 registerEnumType(EventSource, { name: 'EventSource', description: 'How a movement reached Jejak.' });

@@ -1233,6 +1233,7 @@ export const en: Translations = {
     source: {
       API: 'through the API',
       CSV: 'by CSV upload',
+      EPCIS: 'as an EPCIS event',
       SCAN: 'by scan',
     },
     graph: {

@@ -1231,6 +1231,7 @@ export const id = {
     source: {
       API: 'melalui API',
       CSV: 'melalui unggahan CSV',
+      EPCIS: 'sebagai event EPCIS',
       SCAN: 'dengan pindai',
     },
     graph: {
