@@ -8,6 +8,7 @@ import { Migration20261129020000_evidence } from './Migration20261129020000_evid
 import { Migration20261129030000_shipments } from './Migration20261129030000_shipments.js';
 import { Migration20261129050000_ledger } from './Migration20261129050000_ledger.js';
 import { Migration20261129055000_pack_updates } from './Migration20261129055000_pack_updates.js';
+import { Migration20261129080000_alert_inbox } from './Migration20261129080000_alert_inbox.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261129030000_shipments', class: Migration20261129030000_shipments },
   { name: 'Migration20261129050000_ledger', class: Migration20261129050000_ledger },
   { name: 'Migration20261129055000_pack_updates', class: Migration20261129055000_pack_updates },
+  { name: 'Migration20261129080000_alert_inbox', class: Migration20261129080000_alert_inbox },
 ];
