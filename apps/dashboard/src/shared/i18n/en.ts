@@ -1596,6 +1596,9 @@ export const en: Translations = {
       OTHER: 'An observation recorded before observation codes existed.',
     },
   },
+  wideTables: {
+    batchExpiry: 'Batch / expiry',
+  },
   reports: {
     asOf: 'Data as of {{time}}',
     daysIn: 'days counted in {{zone}} time',

@@ -1594,6 +1594,9 @@ export const id = {
       OTHER: 'Pengamatan tercatat sebelum kode pengamatan tersedia.',
     },
   },
+  wideTables: {
+    batchExpiry: 'Bets / kedaluwarsa',
+  },
   reports: {
     asOf: 'Data per {{time}}',
     daysIn: 'hari dihitung menurut waktu {{zone}}',

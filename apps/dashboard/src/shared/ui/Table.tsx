@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import './table.css';
+import { formatDay, formatTime } from './format';
 
 export interface Column<Row> {
   key: string;
@@ -20,6 +21,8 @@ export interface Column<Row> {
   sticky?: boolean;
   /** A narrow column (a checkbox, a count). */
   narrow?: boolean;
+  /** With `truncate`: cut sooner (about 10 rem), for a status with its reason, a name beside wide neighbours. */
+  narrowText?: boolean;
 }
 
 interface TableProps<Row> {
@@ -78,8 +81,19 @@ function cellClass(column: Column<never>): string | undefined {
     column.truncate ? 'cell-truncate' : '',
     column.sticky ? 'cell-sticky' : '',
     column.narrow ? 'cell-narrow' : '',
+    column.narrowText ? 'cell-narrow-text' : '',
   ].filter(Boolean);
   return classes.length ? classes.join(' ') : undefined;
+}
+
+/** A time as its date over its time of day: two short lines instead of one long one. */
+export function DateAndTime({ at }: { at: string | null | undefined }): ReactNode {
+  if (!at) return <span aria-hidden="true">–</span>;
+  return (
+    <span className="date-time">
+      <span>{formatDay(at)}</span> <span className="product-nie">{formatTime(at)}</span>
+    </span>
+  );
 }
 
 /** A dash for a missing value, read out as nothing. */
