@@ -63,6 +63,7 @@ type Documents = {
     "\n  query MovementFacilities {\n    me {\n      id\n      facilities {\n        id\n        name\n        type\n      }\n    }\n  }\n": typeof types.MovementFacilitiesDocument,
     "\n  query Destinations($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      regency\n      province\n    }\n  }\n": typeof types.DestinationsDocument,
     "\n  query ParentPack($code: String!) {\n    pack(code: $code) {\n      id\n      code\n      level\n      status\n      childCount\n      capacity\n      batch\n      expiry\n      product {\n        nie\n        name\n      }\n    }\n  }\n": typeof types.ParentPackDocument,
+    "\n  mutation ActivateCodeRequest($id: ID!, $after: String, $first: Int, $facility: ID) {\n    activateCodeRequest(id: $id, after: $after, first: $first, facility: $facility, source: SCAN) {\n      result {\n        ...BulkResultFields\n      }\n      endCursor\n      hasMore\n      remaining\n      total\n    }\n  }\n": typeof types.ActivateCodeRequestDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    createdAt\n    read\n    facilityId\n    facilityName\n    shipmentId\n    shipmentNumber\n    counterparty\n    recallId\n    nie\n    productName\n    batch\n    units\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      unread\n      items {\n        ...NotificationFields\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1, unreadOnly: true) {\n      unread\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
@@ -164,6 +165,7 @@ const documents: Documents = {
     "\n  query MovementFacilities {\n    me {\n      id\n      facilities {\n        id\n        name\n        type\n      }\n    }\n  }\n": types.MovementFacilitiesDocument,
     "\n  query Destinations($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      regency\n      province\n    }\n  }\n": types.DestinationsDocument,
     "\n  query ParentPack($code: String!) {\n    pack(code: $code) {\n      id\n      code\n      level\n      status\n      childCount\n      capacity\n      batch\n      expiry\n      product {\n        nie\n        name\n      }\n    }\n  }\n": types.ParentPackDocument,
+    "\n  mutation ActivateCodeRequest($id: ID!, $after: String, $first: Int, $facility: ID) {\n    activateCodeRequest(id: $id, after: $after, first: $first, facility: $facility, source: SCAN) {\n      result {\n        ...BulkResultFields\n      }\n      endCursor\n      hasMore\n      remaining\n      total\n    }\n  }\n": types.ActivateCodeRequestDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    createdAt\n    read\n    facilityId\n    facilityName\n    shipmentId\n    shipmentNumber\n    counterparty\n    recallId\n    nie\n    productName\n    batch\n    units\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      unread\n      items {\n        ...NotificationFields\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  query UnreadNotifications {\n    notifications(first: 1, unreadOnly: true) {\n      unread\n    }\n  }\n": types.UnreadNotificationsDocument,
@@ -426,6 +428,10 @@ export function graphql(source: "\n  query Destinations($type: FacilityType, $se
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ParentPack($code: String!) {\n    pack(code: $code) {\n      id\n      code\n      level\n      status\n      childCount\n      capacity\n      batch\n      expiry\n      product {\n        nie\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ParentPack($code: String!) {\n    pack(code: $code) {\n      id\n      code\n      level\n      status\n      childCount\n      capacity\n      batch\n      expiry\n      product {\n        nie\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActivateCodeRequest($id: ID!, $after: String, $first: Int, $facility: ID) {\n    activateCodeRequest(id: $id, after: $after, first: $first, facility: $facility, source: SCAN) {\n      result {\n        ...BulkResultFields\n      }\n      endCursor\n      hasMore\n      remaining\n      total\n    }\n  }\n"): (typeof documents)["\n  mutation ActivateCodeRequest($id: ID!, $after: String, $first: Int, $facility: ID) {\n    activateCodeRequest(id: $id, after: $after, first: $first, facility: $facility, source: SCAN) {\n      result {\n        ...BulkResultFields\n      }\n      endCursor\n      hasMore\n      remaining\n      total\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

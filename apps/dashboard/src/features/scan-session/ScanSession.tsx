@@ -8,7 +8,7 @@ import { CameraScanner, ScanInput, type ScanRead } from '../../shared/scanner';
 import { Alert, TextAreaField } from '../../shared/ui';
 import { codeProblem } from '../verify/problems';
 import '../../shared/work.css';
-import { readCodes, saveFile, toCsv } from './csv';
+import { readCodesFile, saveFile, toCsv } from './csv';
 import type { ItemState, ScanItem, ScanSessionState } from './useScanSession';
 
 interface ScanSessionProps {
@@ -73,7 +73,7 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
     setFileError('');
     if (!file) return;
     const text = await file.text();
-    const { header, rows } = readCodes(text);
+    const { header, rows } = readCodesFile(file.name, text);
     if (!rows.length) {
       setFileError(t('scanSession.fileEmpty'));
       return;
@@ -149,7 +149,7 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
               ref={fileInput}
               id={`${reportName}-file`}
               type="file"
-              accept=".csv,.txt,text/csv,text/plain"
+              accept=".csv,.txt,.xml,text/csv,text/plain,application/xml,text/xml"
               disabled={disabled}
               onChange={(event) => void onFile(event)}
               aria-describedby={`${reportName}-file-hint`}
