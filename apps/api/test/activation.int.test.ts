@@ -30,9 +30,9 @@ describe('activating a whole code request', () => {
     const steps: any[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const result = await server.gql(STEP, { id: issued.requestId, after, first: 4 }, tokens.industri);
+      const result: any = await server.gql(STEP, { id: issued.requestId, after, first: 4 }, tokens.industri);
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-      const step = result.data.activateCodeRequest;
+      const step: any = result.data.activateCodeRequest;
       steps.push(step);
       after = step.endCursor;
       if (!step.hasMore) break;
