@@ -1,5 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../codes/codes.types.js';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FacilityObject } from '../organizations/organization.types.js';
 import { enumOf } from '../../shared/enums.js';
 import { DECOMMISSION_REASONS, PACK_LEVELS, PACK_STATUSES, type PackLevelName, type PackStatusName } from '../lifecycle/states.js';
@@ -126,27 +125,6 @@ export class TraceEvent {
 export class TraceActor {
   @Field(() => String, { description: 'USER or API_KEY.' }) kind!: 'USER' | 'API_KEY';
   @Field(() => String, { description: 'The user’s name (and email) or the key’s name.' }) name!: string;
-}
-
-@ObjectType()
-export class PackEdge {
-  @Field(() => PackObject) node!: PackObject;
-  @Field(() => String) cursor!: string;
-}
-
-@ObjectType({ description: 'Packs found by a trace search, a page at a time.' })
-export class PackConnection {
-  @Field(() => [PackEdge]) edges!: PackEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
-
-@InputType({ description: 'What a trace search looks for; name at least a product, a batch or a facility. Every field narrows.' })
-export class TraceSearchInput {
-  @Field(() => ID, { nullable: true }) productId?: string | null;
-  @Field(() => String, { nullable: true, description: 'A batch number.' }) batch?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Packs that had an event at this facility (or are there now).' }) facilityId?: string | null;
-  @Field(() => String, { nullable: true, description: 'With an event on or after this day (YYYY-MM-DD, reporting time zone).' }) from?: string | null;
-  @Field(() => String, { nullable: true, description: 'With an event on or before this day.' }) to?: string | null;
 }
 
 @ObjectType()

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { PackConnection, PackObject, Trace, TraceSearchInput } from './pack.types.js';
+import { PackObject, Trace } from './pack.types.js';
+import { PackConnection, TraceSearchInput } from './trace.types.js';
 
 @Resolver()
 export class TraceResolver {

@@ -6,7 +6,8 @@ import { undoableUntil } from '../lifecycle/states.js';
 import { isRejection, readCode } from './code-input.js';
 import { findPacks, type Queryable } from './pack-rows.js';
 import { codeOf, packViews, type PackView } from './pack-views.js';
-import type { PackConnection, PackObject, Trace, TraceActor, TraceEvent } from './pack.types.js';
+import type { PackObject, Trace, TraceActor, TraceEvent } from './pack.types.js';
+import type { PackConnection } from './trace.types.js';
 import * as check from '../../shared/validate.js';
 
 export interface TraceSearch {
