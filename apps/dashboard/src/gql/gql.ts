@@ -48,6 +48,7 @@ type Documents = {
     "\n  mutation RequestCodes($input: CodeRequestInput!) {\n    requestCodes(input: $input) {\n      ...CodeRequestFields\n    }\n  }\n": typeof types.RequestCodesDocument,
     "\n  query RequestProduct($nie: String!) {\n    product(nie: $nie) {\n      id\n      nie\n      name\n      gtin\n      serialised\n    }\n  }\n": typeof types.RequestProductDocument,
     "\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n": typeof types.FacilitiesDocument,
+    "\n  mutation CreateFacility($input: FacilityInput!) {\n    createFacility(input: $input) {\n      id\n      name\n      type\n      gln\n    }\n  }\n": typeof types.CreateFacilityDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n": typeof types.WorkQueueDocument,
     "\n  query Lifecycle {\n    lifecycle {\n      movements {\n        movement\n        actors\n      }\n      routes {\n        movement\n        from\n        to\n      }\n      decommissionReasons\n      undoWindowDays\n      reportedWindowDays\n      reportTimeZone\n    }\n  }\n": typeof types.LifecycleDocument,
@@ -152,6 +153,7 @@ const documents: Documents = {
     "\n  mutation RequestCodes($input: CodeRequestInput!) {\n    requestCodes(input: $input) {\n      ...CodeRequestFields\n    }\n  }\n": types.RequestCodesDocument,
     "\n  query RequestProduct($nie: String!) {\n    product(nie: $nie) {\n      id\n      nie\n      name\n      gtin\n      serialised\n    }\n  }\n": types.RequestProductDocument,
     "\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n": types.FacilitiesDocument,
+    "\n  mutation CreateFacility($input: FacilityInput!) {\n    createFacility(input: $input) {\n      id\n      name\n      type\n      gln\n    }\n  }\n": types.CreateFacilityDocument,
     "\n  query Home {\n    me {\n      id\n      name\n      email\n      role\n      organization {\n        id\n        name\n        type\n      }\n      facilities {\n        id\n        name\n        type\n        address\n        regency\n        province\n        licenceNumber\n        gln\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query WorkQueue {\n    workQueue {\n      kind\n      count\n    }\n  }\n": types.WorkQueueDocument,
     "\n  query Lifecycle {\n    lifecycle {\n      movements {\n        movement\n        actors\n      }\n      routes {\n        movement\n        from\n        to\n      }\n      decommissionReasons\n      undoWindowDays\n      reportedWindowDays\n      reportTimeZone\n    }\n  }\n": types.LifecycleDocument,
@@ -372,6 +374,10 @@ export function graphql(source: "\n  query RequestProduct($nie: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n"): (typeof documents)["\n  query Facilities($type: FacilityType, $search: String) {\n    facilities(type: $type, search: $search) {\n      id\n      name\n      type\n      address\n      regency\n      province\n      licenceNumber\n      gln\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFacility($input: FacilityInput!) {\n    createFacility(input: $input) {\n      id\n      name\n      type\n      gln\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFacility($input: FacilityInput!) {\n    createFacility(input: $input) {\n      id\n      name\n      type\n      gln\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
