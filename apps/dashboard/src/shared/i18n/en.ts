@@ -1687,6 +1687,11 @@ export const en: Translations = {
     submitting: 'Saving…',
     created: 'Facility {{name}} added to {{organization}}.',
   },
+  mobileMenu: {
+    open: 'Menu',
+    title: 'Menu',
+    close: 'Close',
+  },
   reports: {
     asOf: 'Data as of {{time}}',
     daysIn: 'days counted in {{zone}} time',

@@ -1685,6 +1685,11 @@ export const id = {
     submitting: 'Menyimpan…',
     created: 'Fasilitas {{name}} ditambahkan ke {{organization}}.',
   },
+  mobileMenu: {
+    open: 'Menu',
+    title: 'Menu',
+    close: 'Tutup',
+  },
   reports: {
     asOf: 'Data per {{time}}',
     daysIn: 'hari dihitung menurut waktu {{zone}}',
