@@ -108,6 +108,29 @@ describe('one alert per refusing movement', () => {
   });
 });
 
+describe('evidence stored before observation codes', () => {
+  it('is worded from its reason and detail like new evidence', async () => {
+    await server.pool.query(
+      `insert into alert (id, reason, code, group_key, evidence)
+       values (gen_random_uuid(), 'SHIPMENT_DISCREPANCY', 'SJ-LAMA-1', 'shipment:lama-1',
+               '[{"at": "2026-11-01T00:00:00Z", "kind": "MOVEMENT", "detail": "4 units missing, 0 codes extra", "facility": "Gudang"}]')`,
+    );
+    const alerts = await allPages({ reasons: ['SHIPMENT_DISCREPANCY'] }, tokens.bpom, 50);
+    expect(alerts.find((a) => a.code === 'SJ-LAMA-1')?.evidence).toEqual([
+      {
+        kind: 'MOVEMENT',
+        observation: 'SHIPMENT_MISMATCH',
+        params: [
+          { name: 'missingUnits', value: '4' },
+          { name: 'extraCodes', value: '0' },
+        ],
+        code: null,
+        facility: 'Gudang',
+      },
+    ]);
+  });
+});
+
 describe('the inbox a page at a time', () => {
   let issued: Issued[];
   beforeAll(async () => {
@@ -132,11 +155,13 @@ describe('the inbox a page at a time', () => {
     expect(await allPages({ batch, severity: 'HIGH' })).toEqual([]);
     expect(await allPages({ batch, facilityId: at.pbf })).toEqual([]);
     expect(await allPages({ batch, status: 'CLOSED' })).toEqual([]);
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    expect((await allPages({ batch, from: yesterday, to: tomorrow })).length).toBe(1);
+    // Days are the reporting time zone's (Asia/Jakarta by default), not UTC's.
+    const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + offset * 86_400_000));
+    expect((await allPages({ batch, from: day(0), to: day(0) })).length).toBe(1);
+    expect((await allPages({ batch, from: day(-1), to: day(1) })).length).toBe(1);
     expect(await allPages({ batch, from: '2020-01-01', to: '2020-01-31' })).toEqual([]);
-    expect(await allPages({ batch, from: tomorrow, to: tomorrow })).toEqual([]);
+    expect(await allPages({ batch, from: day(1), to: day(1) })).toEqual([]);
+    expect(await allPages({ batch, from: day(-1), to: day(-1) })).toEqual([]);
   });
 
   it('names what is wrong with a filter or a cursor', async () => {

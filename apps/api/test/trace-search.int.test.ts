@@ -53,9 +53,10 @@ describe('trace search', () => {
   });
 
   it('narrows by the days of the events', async () => {
-    const today = new Date();
-    const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-    expect((await all({ batch: shipped.batch, from: day(-1), to: day(1) })).length).toBe(5);
+    // Days are the reporting time zone's (Asia/Jakarta by default), not UTC's.
+    const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + offset * 86_400_000));
+    expect((await all({ batch: shipped.batch, from: day(0), to: day(0) })).length).toBe(5);
+    expect(await all({ batch: shipped.batch, from: day(1), to: day(1) })).toEqual([]);
     expect(await all({ batch: shipped.batch, from: '2020-01-01', to: '2020-12-31' })).toEqual([]);
     expect((await all({ batch: shipped.batch, facilityId: at.pbf, from: day(-1), to: day(1) })).length).toBe(3);
   });

@@ -10,7 +10,7 @@ import type { Queryable } from '../packs/pack-rows.js';
 import type { Refused } from '../packs/resolve.js';
 import { ALERT_SEVERITIES, severityOf, severitySql, type AlertSeverityName } from './severity.js';
 import type { AlertBulkResult, AlertCommentObject, AlertConnection, AlertObject, AlertResolutionName, AlertStatusName } from './alert.types.js';
-import { ALERT_OBSERVATIONS, type AlertObservationName, type ObservationParams } from './observations.js';
+import { ALERT_OBSERVATIONS, legacyObservation, type AlertObservationName, type ObservationParams } from './observations.js';
 import { ALERT_REASONS } from './reasons.js';
 
 export interface Evidence {
@@ -406,17 +406,22 @@ export class AlertService {
       batch: row.batch ?? null,
       facility: row.facilityId ? { id: row.facilityId, name: row.facilityName } : null,
       assignee,
-      evidence: (row.evidence as Evidence[]).map((e) => ({
-        at: new Date(e.at),
-        kind: e.kind,
-        observation: e.what && (ALERT_OBSERVATIONS as readonly string[]).includes(e.what) ? e.what : 'OTHER',
-        params: Object.entries(e.params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
-        detail: e.detail,
-        code: e.code ?? null,
-        latitude: bpom ? (e.latitude ?? null) : null,
-        longitude: bpom ? (e.longitude ?? null) : null,
-        facility: e.facility ?? null,
-      })),
+      evidence: (row.evidence as Evidence[]).map((e) => {
+        // Evidence stored before observations had codes is read from its reason and detail.
+        const known = e.what && (ALERT_OBSERVATIONS as readonly string[]).includes(e.what);
+        const { what, params } = known ? { what: e.what!, params: e.params ?? {} } : legacyObservation(row.reason, e.detail, row.code);
+        return {
+          at: new Date(e.at),
+          kind: e.kind,
+          observation: what,
+          params: Object.entries(params).map(([name, value]) => ({ name, value: String(value) })),
+          detail: e.detail,
+          code: e.code ?? null,
+          latitude: bpom ? (e.latitude ?? null) : null,
+          longitude: bpom ? (e.longitude ?? null) : null,
+          facility: e.facility ?? null,
+        };
+      }),
     };
   }
 }
