@@ -245,6 +245,12 @@ export function AlertsPage() {
             <p className="result-count" role="status" aria-busy={loading}>
               {t('alertInbox.count', { count: connection.totalCount, page })}
             </p>
+            {rows.length ? (
+              <label className="checkbox select-all-phone">
+                <input type="checkbox" checked={allChecked} onChange={toggleAll} />
+                <span>{t('alertInbox.selectAll')}</span>
+              </label>
+            ) : null}
             <BulkActions
               ids={[...checked]}
               onDone={() => {
