@@ -89,6 +89,12 @@ describe('the alert inbox', () => {
       // Never the server's English wording.
       expect(await page.locator('.evidence').innerText()).not.toMatch(/not shipped|was shipped|shipped to/i);
       await shot(page, 'alerts-inbox-detail');
+      // In English, the same evidence in the dashboard's English words.
+      await page.locator('.language-switch').getByRole('button', { name: /^EN/ }).click();
+      await page.getByText('A facility tried to receive a pack not shipped to it.').first().waitFor();
+      expect(await page.locator('.evidence').innerText()).not.toContain('Fasilitas mencoba');
+      await shot(page, 'alerts-inbox-detail-en');
+      await page.locator('.language-switch').getByRole('button', { name: /^ID/ }).click();
       await page.getByRole('button', { name: 'Sebelumnya' }).click();
       await page.getByText(`${SINGLE_ALERTS + 1} peringatan · halaman 1`).waitFor();
 
