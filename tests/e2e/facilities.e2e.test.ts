@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gqlOk, login, loginAll } from '../support/api.js';
+import { gqlOk, login } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { PHONE, SCREENSHOTS, overflowing, shot, signedInTab } from '../support/work.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
@@ -9,8 +9,9 @@ import { startSystem, type RunningSystem } from '../support/system.js';
 let system: RunningSystem;
 let browser: Browser;
 let admin: string;
-let tokens: { apotek: string };
+/** Organisations of this file's own, so the demo ones keep their one facility each for the other flows. */
 let distributor: { id: string; name: string };
+let pharmacyAdmin: string;
 
 /** The GS1 check digit of 12 digits. */
 function checkDigit(body: string): string {
@@ -22,9 +23,14 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   system = await startSystem();
   admin = await login(system.url, 'admin@demo.test');
-  tokens = await loginAll(system.url, ['apotek']);
-  const { organizations } = await gqlOk(system.url, `{ organizations(type: DISTRIBUTOR) { id name } }`, {}, admin);
-  distributor = organizations[0];
+  const suffix = String(Date.now()).slice(-6);
+  const made = async (name: string, type: string) =>
+    (await gqlOk(system.url, `mutation($i: OrganizationInput!) { createOrganization(input: $i) { id name } }`, { i: { name, type, facility: { name: `${name} Pusat` } } }, admin)).createOrganization;
+  distributor = await made(`PBF Uji Fasilitas ${suffix}`, 'DISTRIBUTOR');
+  const pharmacy = await made(`Apotek Uji Fasilitas ${suffix}`, 'PHARMACY');
+  const email = `admin-${suffix}@facilities.test`;
+  await gqlOk(system.url, `mutation($i: UserInput!) { createUser(input: $i) { id } }`, { i: { email, name: 'Admin Apotek Uji', password: 'demo12345-uji', role: 'ADMIN', organizationId: pharmacy.id } }, admin);
+  pharmacyAdmin = await login(system.url, email, 'demo12345-uji');
   browser = await launchBrowser();
 });
 
@@ -73,15 +79,15 @@ describe('adding a facility to an existing organisation', () => {
   });
 
   it('an organisation’s administrator adds one to its own organisation', async () => {
-    const { context, page, errors } = await signedInTab(browser, tokens.apotek, PHONE);
+    const { context, page, errors } = await signedInTab(browser, pharmacyAdmin, PHONE);
     try {
       await page.goto(new URL('/facilities', system.url).toString());
       const form = page.getByRole('form', { name: 'Tambah fasilitas' });
       expect(await form.getByLabel('Organisasi').count()).toBe(0);
-      await form.getByLabel('Nama', { exact: true }).fill('Apotek Sehat Sentosa Cabang Uji');
+      await form.getByLabel('Nama', { exact: true }).fill('Apotek Cabang Sidoarjo Uji');
       await form.getByRole('button', { name: 'Tambah fasilitas' }).click();
-      await form.getByText(/^Fasilitas Apotek Sehat Sentosa Cabang Uji ditambahkan ke /).waitFor();
-      const { facilities } = await gqlOk(system.url, `query($s: String) { facilities(search: $s) { type } }`, { s: 'Sentosa Cabang Uji' }, tokens.apotek);
+      await form.getByText(/^Fasilitas Apotek Cabang Sidoarjo Uji ditambahkan ke /).waitFor();
+      const { facilities } = await gqlOk(system.url, `query($s: String) { facilities(search: $s) { type } }`, { s: 'Cabang Sidoarjo Uji' }, pharmacyAdmin);
       expect(facilities).toEqual([{ type: 'PHARMACY' }]);
       expect(await overflowing(page)).toEqual([]);
       expect(errors).toEqual([]);
