@@ -63,6 +63,20 @@ describe('activation from Jejak’s own files and of a whole request', () => {
     expect(await statuses(id)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE']);
   });
 
+  it('clears an earlier file’s error once a later attempt goes through', async () => {
+    const { page } = tab;
+    await page.getByRole('button', { name: 'Mulai daftar baru' }).click();
+    await uploadCsv(page, 'kosong.csv', '\n');
+    await page.getByText('File ini tidak berisi baris data.').waitFor();
+    const { id } = await request(1);
+    const code = (await download(id, 'csv')).split('\n')[1]!.split(',')[3]!.replace(/"/g, '');
+    const field = page.getByLabel('Kode (pemindai USB atau ketik)');
+    await field.fill(code);
+    await field.press('Enter');
+    await waitForState(page, 'accepted', 1);
+    expect(await page.getByText('File ini tidak berisi baris data.').count()).toBe(0);
+  });
+
   it('takes the issued-codes XML as downloaded', async () => {
     const { id } = await request(3);
     const { page } = tab;

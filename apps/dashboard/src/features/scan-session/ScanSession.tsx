@@ -54,6 +54,8 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
     if (intercept?.(read)) return;
     const outcome = session.add(read, source);
     const code = read.parsed.bracketed ?? read.text;
+    // Each attempt says only how it went: an earlier file's error does not stay beside it.
+    setFileError('');
     if (outcome === 'duplicate') setNotice(t('scanSession.duplicate', { code }));
     else if (outcome === 'invalid') setNotice(t('scanSession.invalidRead', { code }));
     else if (outcome === 'added') setNotice(t('scanSession.added', { code }));
@@ -63,6 +65,7 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
     const lines = pasted.split(/\r?\n/).filter((line) => line.trim());
     if (!lines.length) return;
     const result = session.addMany(lines.map((text) => ({ text })), 'paste');
+    setFileError('');
     setNotice(t('scanSession.pasted', { added: result.added, invalid: result.invalid, duplicates: result.duplicates }));
     setPasted('');
   }
@@ -71,6 +74,7 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
     const file = event.target.files?.[0];
     event.target.value = '';
     setFileError('');
+    setNotice('');
     if (!file) return;
     const text = await file.text();
     const { header, rows } = readCodesFile(file.name, text);
