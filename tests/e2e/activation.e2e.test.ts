@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBatch, freshNie, gqlOk, loginAll } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
-import { PHONE, SCREENSHOTS, overflowing, shot, signedInTab, uploadCsv, waitForState, type Tab } from '../support/work.js';
+import { PHONE, SCREENSHOTS, overflowing, shot, sidewaysTables, signedInTab, uploadCsv, waitForState, type Tab } from '../support/work.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;
@@ -106,6 +106,8 @@ describe('activation from Jejak’s own files and of a whole request', () => {
     await section.getByText('Selesai: 0 kode diaktifkan (0 unit), 0 ditolak.').waitFor();
     expect(await section.getByText(/\(12 unit\)/).count()).toBe(0);
     expect(await section.locator('.alert').count()).toBe(1);
+    expect(await overflowing(page, {})).toEqual([]);
+    expect(await sidewaysTables(page)).toEqual([]);
 
     await page.setViewportSize(PHONE.viewport!);
     await page.waitForTimeout(300);

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk, login } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
-import { PHONE, SCREENSHOTS, overflowing, shot, signedInTab } from '../support/work.js';
+import { PHONE, SCREENSHOTS, overflowing, shot, sidewaysTables, signedInTab } from '../support/work.js';
 import { startSystem, type RunningSystem } from '../support/system.js';
 
 let system: RunningSystem;
@@ -67,6 +67,9 @@ describe('adding a facility to an existing organisation', () => {
       await form.getByLabel(/^GLN/).fill(`${body}${right}`);
       await form.getByRole('button', { name: 'Tambah fasilitas' }).click();
       await form.getByText('GLN ini sudah dipakai fasilitas lain.').waitFor();
+      // The directory above the form: its table fits a laptop's width.
+      expect(await sidewaysTables(page)).toEqual([]);
+      expect(await overflowing(page, {})).toEqual([]);
       await shot(page, 'add-facility');
       await page.setViewportSize(PHONE.viewport!);
       await page.waitForTimeout(300);
