@@ -142,8 +142,9 @@ describe('Home: the work waiting for each role', () => {
       await bpom.page.locator('[data-kind="ALERTS_HIGH"]').getByRole('link').click();
       await bpom.page.getByRole('heading', { level: 1, name: 'Peringatan dan pengaduan' }).waitFor();
       expect(await bpom.page.getByLabel('Tingkat').inputValue()).toBe('HIGH');
-      await bpom.page.getByText(/^\d+ peringatan$/).waitFor();
-      for (const badge of await bpom.page.locator('.table .badge').allInnerTexts()) expect(['Tinggi']).toContain(badge);
+      await bpom.page.getByText(/^\d+ peringatan · halaman 1$/).waitFor();
+      // Each row's severity (the first of its badges; the second is its status).
+      for (const badge of await bpom.page.locator('.table .badge-stack .badge:first-child').allInnerTexts()) expect(['Tinggi']).toContain(badge);
 
       await homeCounts(pbf.page);
       await pbf.page.locator('[data-kind="RECALLED_STOCK"]').getByRole('link').click();

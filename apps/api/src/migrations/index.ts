@@ -9,6 +9,7 @@ import { Migration20261129030000_shipments } from './Migration20261129030000_shi
 import { Migration20261129050000_ledger } from './Migration20261129050000_ledger.js';
 import { Migration20261129055000_pack_updates } from './Migration20261129055000_pack_updates.js';
 import { Migration20261129070000_epcis } from './Migration20261129070000_epcis.js';
+import { Migration20261129080000_alert_inbox } from './Migration20261129080000_alert_inbox.js';
 import { Migration20261129090000_inspections } from './Migration20261129090000_inspections.js';
 import { Migration20261129100000_operations } from './Migration20261129100000_operations.js';
 
@@ -25,6 +26,7 @@ export const migrations = [
   { name: 'Migration20261129050000_ledger', class: Migration20261129050000_ledger },
   { name: 'Migration20261129055000_pack_updates', class: Migration20261129055000_pack_updates },
   { name: 'Migration20261129070000_epcis', class: Migration20261129070000_epcis },
+  { name: 'Migration20261129080000_alert_inbox', class: Migration20261129080000_alert_inbox },
   { name: 'Migration20261129090000_inspections', class: Migration20261129090000_inspections },
   { name: 'Migration20261129100000_operations', class: Migration20261129100000_operations },
 ];

@@ -2,7 +2,10 @@ import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, R
 import type { Context } from '../../context.js';
 import { Allow, Public } from '../../shared/auth.js';
 import {
+  AlertBulkResult,
   AlertCommentObject,
+  AlertConnection,
+  AlertFilterInput,
   AlertObject,
   AlertResolution,
   AlertStatus,
@@ -24,6 +27,19 @@ export class AlertResolver {
   }
 
   @Authorized(Allow.bpom, Allow.industry)
+  @Query(() => AlertConnection, {
+    description: 'The inbox a page at a time, newest first, filtered: BPOM sees every alert, a manufacturer the alerts about its own products.',
+  })
+  alertConnection(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 200; 50 when not given.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => AlertFilterInput, { nullable: true }) filter: AlertFilterInput | null,
+  ) {
+    return ctx.services.alerts.page(ctx, filter ?? {}, first, after);
+  }
+
+  @Authorized(Allow.bpom, Allow.industry)
   @Query(() => AlertObject, { nullable: true })
   alert(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return ctx.services.alerts.byId(ctx, id);
@@ -33,6 +49,23 @@ export class AlertResolver {
   @Mutation(() => AlertObject, { description: 'Gives an alert to a BPOM user; by default to the caller.' })
   assignAlert(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('userId', () => ID, { nullable: true }) userId: string | null) {
     return ctx.services.alerts.assign(ctx, id, userId);
+  }
+
+  @Authorized(Allow.bpomSupervisor, Allow.bpomAdmin)
+  @Mutation(() => AlertBulkResult, { description: 'Gives many alerts (at most 500) to one BPOM user; by default to the caller. Closed ones are skipped.' })
+  assignAlerts(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[], @Arg('userId', () => ID, { nullable: true }) userId: string | null) {
+    return ctx.services.alerts.assignMany(ctx, ids, userId);
+  }
+
+  @Authorized(Allow.bpomSupervisor, Allow.bpomAdmin)
+  @Mutation(() => AlertBulkResult, { description: 'Closes many alerts (at most 500) with one finding and comment, all or none.' })
+  closeAlerts(
+    @Ctx() ctx: Context,
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('resolution', () => AlertResolution) resolution: AlertResolutionName,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+  ) {
+    return ctx.services.alerts.closeMany(ctx, ids, resolution, comment);
   }
 
   @Authorized(Allow.bpom)

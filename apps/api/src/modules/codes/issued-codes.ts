@@ -20,18 +20,18 @@ export async function allIssuedCodes(pool: Pool, requestId: string): Promise<Iss
   return (await issuedCodes(pool, requestId, '0', 10_000_000)).map((row) => toIssuedCode(row));
 }
 
-/** The codes of a request after pack `afterId` (of one level, if given), in issue order. */
-export async function issuedCodes(pool: Pool, requestId: string, afterId: string, limit: number, level?: PackLevelName): Promise<IssuedRow[]> {
+/** The codes of a request after pack `afterId` (of one level, if given; only those still ISSUED, if asked), in issue order. */
+export async function issuedCodes(pool: Pool, requestId: string, afterId: string, limit: number, level?: PackLevelName, onlyIssued = false): Promise<IssuedRow[]> {
   const { rows } = await pool.query(
     `select p.id::text, p.level, p.serial, p.sscc, pr.nie, cr.gtin, b.lot, to_char(b.expiry, 'YYYY-MM-DD') as expiry
        from pack p
        join code_request cr on cr.id = p.code_request_id
        join product pr on pr.id = cr.product_id
        join batch b on b.id = cr.batch_id
-      where p.code_request_id = $1 and p.id > $2 and ($4::pack_level is null or p.level = $4)
+      where p.code_request_id = $1 and p.id > $2 and ($4::pack_level is null or p.level = $4) and (not $5 or p.status = 'ISSUED')
       order by p.id
       limit $3`,
-    [requestId, afterId, limit, level ?? null],
+    [requestId, afterId, limit, level ?? null, onlyIssued],
   );
   return rows;
 }

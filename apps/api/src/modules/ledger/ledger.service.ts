@@ -268,7 +268,7 @@ export class LedgerService {
       reason: 'LEDGER_BROKEN',
       code: `event ${found.eventId}`,
       groupKey: 'ledger',
-      evidence: { at: new Date().toISOString(), kind: 'LEDGER', detail: `${found.problem}; ${consequence}` },
+      evidence: { at: new Date().toISOString(), kind: 'LEDGER', what: 'LEDGER_MISMATCH', params: { eventId: found.eventId }, detail: `${found.problem}; ${consequence}` },
     });
   }
 

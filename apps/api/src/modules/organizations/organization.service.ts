@@ -1,3 +1,4 @@
+import { checkDigit, hasValidCheckDigit } from '@jejak/gs1';
 import type { Context } from '../../context.js';
 import { requirePrincipal, type OrganizationType } from '../../shared/auth.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
@@ -37,7 +38,7 @@ export class OrganizationService {
       throw conflict(`An organisation named "${name}" already exists`);
     }
     const organization = ctx.em.create(Organization, { name, type: input.type, createdAt: new Date() });
-    if (input.facility) this.buildFacility(ctx, organization, input.facility);
+    if (input.facility) this.buildFacility(ctx, organization, input.facility, await this.freeGln(ctx, input.facility.gln));
     await ctx.em.flush();
     return organization;
   }
@@ -49,14 +50,35 @@ export class OrganizationService {
     if (id !== principal.organizationId && !isBpom) throw forbidden('You may add facilities only to your own organisation.');
     const organization = await ctx.em.findOne(Organization, id);
     if (!organization) throw notFound(`No organisation with id ${id}`);
-    const facility = this.buildFacility(ctx, organization, input);
-    await ctx.em.flush();
+    const facility = this.buildFacility(ctx, organization, input, await this.freeGln(ctx, input.gln));
+    try {
+      await ctx.em.flush();
+    } catch (error) {
+      // Another facility took the GLN between the check and the write.
+      if ((error as { code?: string }).code === '23505') throw conflict(`GLN ${facility.gln} is already another facility's`);
+      throw error;
+    }
     return facility;
   }
 
-  private buildFacility(ctx: Context, organization: Organization, input: FacilityInput): Facility {
-    const gln = check.optionalText(input.gln, 'gln', 13);
-    if (gln && !/^\d{13}$/.test(gln)) throw badInput(`gln "${gln}" must be 13 digits`, 'gln');
+  /**
+   * A facility's GLN, checked: 13 digits whose last is the GS1 check digit of the others, and no
+   * other facility's. (A unique index keeps two at once from both passing.)
+   */
+  private async freeGln(ctx: Context, input: string | null | undefined): Promise<string | null> {
+    const gln = check.optionalText(input, 'gln', 20);
+    if (!gln) return null;
+    if (!/^\d{13}$/.test(gln)) throw badInput(`gln "${gln}" must be 13 digits`, 'gln');
+    if (!hasValidCheckDigit(gln)) throw badInput(`gln ${gln} has a wrong check digit: the last digit should be ${checkDigit(gln.slice(0, 12))}`, 'gln');
+    const taken = await ctx.em.findOne(Facility, { gln }, { populate: ['organization'] });
+    if (taken) throw conflict(`GLN ${gln} is already the GLN of ${taken.name} (${taken.organization.name})`);
+    return gln;
+  }
+
+  private buildFacility(ctx: Context, organization: Organization, input: FacilityInput, gln: string | null): Facility {
+    if (input.type && input.type !== organization.type) {
+      throw badInput(`type ${input.type} does not fit: a facility of ${organization.name} is a ${organization.type} facility`, 'type');
+    }
     return ctx.em.create(Facility, {
       organization,
       type: organization.type,

@@ -20,7 +20,8 @@ export const MAX_CSV_ROWS = CSV_LIMITS.dataRows;
 
 /** Header names (normalised) each column may have, Indonesian and English. */
 const ACTIVATION_COLUMNS = {
-  code: ['2dbarcode', 'barcode', 'barcode2d', 'code', 'kode', 'kode2d', 'datamatrix'],
+  // "text": the bracketed code of Jejak's own issued-codes download (codes.csv).
+  code: ['2dbarcode', 'barcode', 'barcode2d', 'code', 'kode', 'kode2d', 'datamatrix', 'text'],
   packageId: ['idkemasan', 'packageid', 'packid', 'serial', 'serialnumber'],
   nie: ['nie', 'nomorizinedar'],
   lot: ['lotnumber', 'lot', 'nolot'],

@@ -1,9 +1,10 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, Float, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Float, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { Allow } from '../../shared/auth.js';
 import {
   BulkResult,
   DecommissionReason,
+  RequestActivation,
   EventSource,
   type DecommissionReasonName,
   type EventSourceName,
@@ -33,6 +34,21 @@ export class MovementResolver {
   @Mutation(() => BulkResult, { description: 'Commissions printed codes: ISSUED becomes ACTIVE in your custody.' })
   activate(@Ctx() ctx: Context, @Arg('codes', () => [String], CODES) codes: string[], @Args(() => MovementArgs) args: MovementArgs) {
     return ctx.services.movements.move(ctx, { kind: 'activate' }, codes, toOptions(args));
+  }
+
+  @Authorized(Allow.industry)
+  @Mutation(() => RequestActivation, {
+    description:
+      'Activates the codes of one of your issued requests a step at a time (each step its own transaction): call with `after` = the last `endCursor` until `hasMore` is false.',
+  })
+  activateCodeRequest(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Codes in this step: 1 to 20,000; 5,000 when not given.' }) first: number | null,
+    @Args(() => MovementArgs) args: MovementArgs,
+  ) {
+    return ctx.services.movements.activateRequest(ctx, id, after, first, toOptions(args));
   }
 
   @Authorized()

@@ -2,7 +2,9 @@ import type { PoolClient } from 'pg';
 import type { Context } from '../../context.js';
 import { requirePrincipal, type Principal } from '../../shared/auth.js';
 import { inTransaction } from '../../shared/db.js';
-import { badInput, notFound } from '../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
+import { issuedCodes, issuedCount } from '../codes/issued-codes.js';
+import { codeForms } from '../codes/pack-code.js';
 import * as check from '../../shared/validate.js';
 import type { AlertService } from '../alerts/alert.service.js';
 import type { Clock } from '../lifecycle/clock.js';
@@ -12,7 +14,7 @@ import { refuse } from '../lifecycle/refusals.js';
 import { applyChange, recordEvents, type EventRecord, type Moved, type Reporter } from './apply.js';
 import { MAX_CODES_PER_CALL } from './code-input.js';
 import type { PackRow, Queryable } from './pack-rows.js';
-import type { BulkResult, EventSourceName, Rejection } from './pack.types.js';
+import type { BulkResult, EventSourceName, Rejection, RequestActivation } from './pack.types.js';
 import { refusedLine, resolveCodes, type Line, type Refused } from './resolve.js';
 import { recordReceipts } from '../shipments/receipts.js';
 
@@ -61,6 +63,40 @@ export class MovementService {
     const lines = this.linesOf(codes, options);
     const outcome = await inTransaction(ctx.pool, (client) => this.moveIn(client, movement, lines, actor, reporterOf(principal, options.source)));
     return summarise(outcome);
+  }
+
+  /**
+   * One step of "activate this request": up to `first` of the request's codes still ISSUED after
+   * `after`, activated in one transaction, so that a request of 100,000 codes never holds one
+   * giant transaction nor all its codes in memory. The caller repeats with `endCursor` until
+   * `hasMore` is false, and shows the progress between steps.
+   */
+  async activateRequest(ctx: Context, requestId: string, after: string | null | undefined, firstInput: number | null | undefined, options: MovementOptions = {}): Promise<RequestActivation> {
+    const principal = requirePrincipal(ctx);
+    const first = firstInput ?? ACTIVATION_STEP;
+    if (!Number.isInteger(first) || first < 1 || first > ACTIVATION_STEP_MAX) throw badInput(`first must be 1 to ${ACTIVATION_STEP_MAX}, got ${first}`, 'first');
+    const request = await ctx.services.codes.withReadableCodes(ctx, requestId);
+    if (request.organization.id !== principal.organizationId) throw forbidden('Only the manufacturer that asked for these codes activates them');
+    if (request.status !== 'ISSUED') throw conflict(`Code request ${request.id} is ${request.status}: it has no codes to activate`);
+    const actor = await this.actingFacility(ctx, options.facilityId);
+    const afterId = after ? decodeActivationCursor(after) : '0';
+    const rows = await issuedCodes(ctx.pool, request.id, afterId, first, undefined, true);
+    const outcome = rows.length
+      ? await inTransaction(ctx.pool, (client) =>
+          this.moveIn(client, { kind: 'activate' }, this.linesOf(rows.map((row) => codeForms(row).text), options), actor, reporterOf(principal, options.source)),
+        )
+      : { accepted: [], units: 0, rejected: [], recalled: [] };
+    const { rows: left } = await ctx.pool.query(
+      `select count(*)::int as remaining from pack where code_request_id = $1 and status = 'ISSUED' and id > $2`,
+      [request.id, rows.at(-1)?.id ?? afterId],
+    );
+    return {
+      result: summarise(outcome),
+      endCursor: rows.length ? encodeActivationCursor(rows.at(-1)!.id) : (after ?? null),
+      hasMore: left[0].remaining > 0,
+      remaining: left[0].remaining,
+      total: issuedCount(request),
+    };
   }
 
   /** The lines of a call whose codes share one reported time and place, checked. */
@@ -210,6 +246,18 @@ async function loadFacility(db: Queryable, where: string, params: unknown[]): Pr
     params,
   );
   return rows[0] ?? null;
+}
+
+/** Codes one step of a request's activation takes by default, and at most. */
+export const ACTIVATION_STEP = 5_000;
+export const ACTIVATION_STEP_MAX = 20_000;
+
+const encodeActivationCursor = (id: string) => Buffer.from(`activation:${id}`).toString('base64url');
+
+function decodeActivationCursor(cursor: string): string {
+  const match = /^activation:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput(`after "${cursor.slice(0, 40)}" is not a cursor from activateCodeRequest`, 'after');
+  return match[1]!;
 }
 
 export function checkCodeCount(codes: string[]) {

@@ -64,6 +64,15 @@ export class BulkResult {
   shipment!: ShipmentRef | null;
 }
 
+@ObjectType({ description: 'One step of activating a whole code request: what it did, and how far the request has come.' })
+export class RequestActivation {
+  @Field(() => BulkResult, { description: 'This step’s codes: activated, and refused with their reasons.' }) result!: BulkResult;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next step.' }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'Codes still ISSUED after this step’s last.' }) hasMore!: boolean;
+  @Field(() => Int, { description: 'How many of them.' }) remaining!: number;
+  @Field(() => Int, { description: 'Codes the request holds in all (units, cases, pallets).' }) total!: number;
+}
+
 @ObjectType('PackProduct')
 export class PackProductObject {
   @Field(() => ID) id!: string;
@@ -105,6 +114,17 @@ export class TraceEvent {
   @Field(() => EventSource) source!: EventSourceName;
   @Field(() => String, { nullable: true, description: 'Decommission reason.' }) reason!: string | null;
   @Field(() => String, { nullable: true, description: 'For aggregation: the parent code.' }) parentCode!: string | null;
+  @Field(() => TraceActor, {
+    nullable: true,
+    description: 'Who reported it: a user or an API key. BPOM sees it for every event, others for their own organisation’s events only.',
+  })
+  recordedBy!: TraceActor | null;
+}
+
+@ObjectType({ description: 'Who reported an event.' })
+export class TraceActor {
+  @Field(() => String, { description: 'USER or API_KEY.' }) kind!: 'USER' | 'API_KEY';
+  @Field(() => String, { description: 'The user’s name (and email) or the key’s name.' }) name!: string;
 }
 
 @ObjectType()

@@ -331,9 +331,12 @@ export class ShipmentService {
           reason: 'SHIPMENT_DISCREPANCY',
           code: shipment.number,
           groupKey: `shipment:${shipment.id}`,
+          facilityId: actor.id,
           evidence: {
             at: this.clock.now().toISOString(),
             kind: 'MOVEMENT',
+            what: 'SHIPMENT_MISMATCH',
+            params: { missingUnits: missing.units, extraCodes: extra.length },
             detail: `${missing.units} units missing, ${extra.length} codes extra`,
             facility: actor.name,
           },

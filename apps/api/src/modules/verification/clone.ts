@@ -1,3 +1,4 @@
+import type { Observation } from '../alerts/observations.js';
 /** A check of a pack, from the scan log. */
 export interface Sighting {
   at: Date;
@@ -32,18 +33,33 @@ export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: numbe
  * jumps; a person can type the same code twice from anywhere).
  */
 export function cloneEvidence(now: Sighting, earlier: Sighting[]): string | null {
+  return cloneFinding(now, earlier)?.detail ?? null;
+}
+
+/** The same as an observation: its code, its figures and its English wording. */
+export function cloneFinding(now: Sighting, earlier: Sighting[]): Observation | null {
   if (now.latitude !== null && now.longitude !== null) {
     for (const seen of earlier) {
       if (seen.device === now.device || seen.latitude === null || seen.longitude === null) continue;
       const km = distanceKm(seen.latitude, seen.longitude, now.latitude, now.longitude);
       const hours = Math.abs(now.at.getTime() - seen.at.getTime()) / 3_600_000;
       if (km > NEAR_KM && km / Math.max(hours, 1 / 60) > MAX_TRAVEL_KMH) {
-        return `checked by two devices ${Math.round(km)} km apart within ${formatHours(hours)}`;
+        return {
+          what: 'CLONE_FAR_APART',
+          params: { km: Math.round(km), minutes: Math.max(1, Math.round(hours * 60)) },
+          detail: `checked by two devices ${Math.round(km)} km apart within ${formatHours(hours)}`,
+        };
       }
     }
   }
   const devices = new Set([now.device, ...earlier.map((seen) => seen.device)]);
-  if (devices.size >= CLONE_DEVICES) return `checked from ${devices.size} different devices within ${CLONE_WINDOW_DAYS} days`;
+  if (devices.size >= CLONE_DEVICES) {
+    return {
+      what: 'CLONE_MANY_DEVICES',
+      params: { devices: devices.size, days: CLONE_WINDOW_DAYS },
+      detail: `checked from ${devices.size} different devices within ${CLONE_WINDOW_DAYS} days`,
+    };
+  }
   return null;
 }
 

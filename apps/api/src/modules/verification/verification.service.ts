@@ -6,7 +6,8 @@ import { alertCode, type AlertService, type Evidence } from '../alerts/alert.ser
 import type { Clock } from '../lifecycle/clock.js';
 import { isDecommissioned, isExpired } from '../lifecycle/states.js';
 import { readCode } from '../packs/code-input.js';
-import { CLONE_WINDOW_DAYS, cloneEvidence, type Sighting } from './clone.js';
+import { CLONE_WINDOW_DAYS, cloneFinding, type Sighting } from './clone.js';
+import type { Observation } from '../alerts/observations.js';
 import { lookUpSscc, lookUpUnit, type Found, type ProductRow } from './lookup.js';
 import { ScanLog, sightingsOf } from './scan-log.js';
 import { DeviceKeys, type PublicLimits } from './limits.js';
@@ -35,9 +36,9 @@ interface Judgement {
   packId: string | null;
   product: ProductRow | null;
   /** What was seen, for each reason that goes to BPOM's inbox. */
-  alarms: Partial<Record<VerificationReasonName, string>>;
+  alarms: Partial<Record<VerificationReasonName, Observation>>;
   /** Newly found to be a clone: flag the pack from now on. */
-  newClone: string | null;
+  newClone: Observation | null;
   /** This check's device, under the pack's own key. */
   device: Buffer | null;
 }
@@ -106,19 +107,19 @@ export class VerificationService {
         `insert into clone_suspect (pack_id, evidence, status, since) values ($1, $2, 'OPEN', $3)
          on conflict (pack_id) do update set status = 'OPEN', since = excluded.since, evidence = excluded.evidence, decided_at = null
           where clone_suspect.status = 'CLEARED'`,
-        [packId, JSON.stringify({ detail: judgement.newClone, at }), at],
+        [packId, JSON.stringify({ detail: judgement.newClone.detail, what: judgement.newClone.what, params: judgement.newClone.params, at }), at],
       );
     }
     await this.alerts.raiseAll(
       ctx.pool,
-      Object.entries(judgement.alarms).map(([reason, detail]) => ({
+      Object.entries(judgement.alarms).map(([reason, observation]) => ({
         reason,
         code,
         // One device's unknown codes of a day are one alert, however many it tries.
         groupKey: reason === 'NOT_FOUND' ? `device:${ctx.client.toString('hex')}` : undefined,
         packId,
         productId: product?.id ?? null,
-        evidence: { at: at.toISOString(), kind: 'VERIFICATION', detail: detail!, code: alertCode(code), latitude, longitude } satisfies Evidence,
+        evidence: { at: at.toISOString(), kind: 'VERIFICATION', ...observation!, code: alertCode(code), latitude, longitude } satisfies Evidence,
       })),
     );
     return { verification, packId };
@@ -135,7 +136,7 @@ export class VerificationService {
       reasons: VerificationReasonName[],
       found: Found,
       extra: Partial<Verification> = {},
-      clone: { newClone: string | null; confirmed: boolean; device: Buffer | null } = { newClone: null, confirmed: false, device: null },
+      clone: { newClone: Observation | null; confirmed: boolean; device: Buffer | null } = { newClone: null, confirmed: false, device: null },
     ): Judgement => ({
       verification: {
         verdict: verdictOf(reasons, clone.confirmed),
@@ -166,11 +167,11 @@ export class VerificationService {
       // Readable, but no serial: an identification code, checked by its product.
       const found = await lookUpUnit(ctx.read, parsed.nie, parsed.gtin, null, sighting.at);
       if (!found.product) {
-        alarms.NOT_FOUND = 'no product is registered under this code';
+        alarms.NOT_FOUND = { what: 'UNREGISTERED_PRODUCT', detail: 'no product is registered under this code' };
         return judgement(['NOT_FOUND'], found, { batch: parsed.batch, expiry: parsed.expiry });
       }
       if (found.product.serialised) {
-        alarms.DATA_MISMATCH = 'a serialised product’s code without a serial';
+        alarms.DATA_MISMATCH = { what: 'SERIAL_MISSING', detail: 'a serialised product’s code without a serial' };
         return judgement(['DATA_MISMATCH'], found);
       }
       const expired = isExpired(parsed, this.clock.dayOf(sighting.at));
@@ -182,34 +183,38 @@ export class VerificationService {
       key.kind === 'sscc' ? await lookUpSscc(ctx.read, key.sscc, sighting.at) : await lookUpUnit(ctx.read, key.nie, key.gtin, key.serial, sighting.at);
     const { pack } = found;
     if (!pack) {
-      alarms.NOT_FOUND = 'no pack with this code was ever issued';
+      alarms.NOT_FOUND = { what: 'NEVER_ISSUED', detail: 'no pack with this code was ever issued' };
       return judgement(['NOT_FOUND'], found, { serial: parsed.serial });
     }
 
     const reasons: VerificationReasonName[] = [];
     if (key.kind === 'unit' && ((key.lot !== null && key.lot !== pack.lot) || (key.expiry !== null && key.expiry !== pack.expiry))) {
       reasons.push('DATA_MISMATCH');
-      alarms.DATA_MISMATCH = `printed batch ${key.lot ?? '-'} / expiry ${key.expiry ?? '-'}, issued ${pack.lot} / ${pack.expiry}`;
+      alarms.DATA_MISMATCH = {
+        what: 'BATCH_EXPIRY_MISMATCH',
+        params: { printedBatch: key.lot ?? '-', printedExpiry: key.expiry ?? '-', issuedBatch: pack.lot ?? '-', issuedExpiry: pack.expiry ?? '-' },
+        detail: `printed batch ${key.lot ?? '-'} / expiry ${key.expiry ?? '-'}, issued ${pack.lot} / ${pack.expiry}`,
+      };
     }
     if (pack.status === 'ISSUED') {
       reasons.push('NOT_ACTIVATED');
-      alarms.NOT_ACTIVATED = 'the code was issued but never activated by its manufacturer';
+      alarms.NOT_ACTIVATED = { what: 'NEVER_ACTIVATED', detail: 'the code was issued but never activated by its manufacturer' };
     }
     if (isDecommissioned(pack)) {
       reasons.push('DECOMMISSIONED');
-      alarms.DECOMMISSIONED = `the pack was decommissioned (${pack.status}) and is seen again`;
+      alarms.DECOMMISSIONED = { what: 'SEEN_AFTER_DECOMMISSION', params: { status: pack.status }, detail: `the pack was decommissioned (${pack.status}) and is seen again` };
     }
     // A clone is suspected only from checks by two devices or more; BPOM's decision settles it.
     const device = await (this.devices ??= new DeviceKeys(ctx.pool)).of(pack.id, ctx.request);
     const standing = pack.clone?.status === 'OPEN' || pack.clone?.status === 'CONFIRMED' ? pack.clone : null;
-    let newClone: string | null = null;
+    let newClone: Observation | null = null;
     if (!standing) {
       const since = new Date(Math.max(sighting.at.getTime() - CLONE_WINDOW_DAYS * 86_400_000, pack.clone?.decidedAt?.getTime() ?? 0));
-      newClone = cloneEvidence({ ...sighting, device: device.toString('hex') }, [...sightingsOf(unwritten, pack.id, since), ...pack.sightings]);
+      newClone = cloneFinding({ ...sighting, device: device.toString('hex') }, [...sightingsOf(unwritten, pack.id, since), ...pack.sightings]);
     }
     if (standing || newClone) reasons.push('CLONE_SUSPECTED');
     // While BPOM looks into it, every check adds its evidence; once decided, the alert stays closed.
-    if (newClone || standing?.status === 'OPEN') alarms.CLONE_SUSPECTED = newClone ?? standing!.detail;
+    if (newClone || standing?.status === 'OPEN') alarms.CLONE_SUSPECTED = newClone ?? { what: 'CLONE_CHECKED_AGAIN', detail: standing!.detail };
     if (pack.status === 'DISPENSED') reasons.push('DISPENSED');
     if (pack.recalled) reasons.push('RECALLED');
     if (isExpired(pack, this.clock.dayOf(sighting.at))) reasons.push('EXPIRED');

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ViewerQuery } from '../../features/auth/auth.graphql';
 import { LanguageSwitch, Loading, QueryError } from '../../shared/ui';
 import { setDisplayTimeZone } from '../../shared/ui/format';
@@ -14,7 +14,7 @@ import { useSession } from '../providers';
 import { ViewerProvider, type Viewer } from '../viewer';
 import { Logo } from './Logo';
 import { LogoutButton } from './LogoutButton';
-import { MainNav } from './MainNav';
+import { MAIN_NAV_ID, MainNav } from './MainNav';
 
 /**
  * The signed-in frame: header, navigation by role, and the current screen; after a login with
@@ -46,6 +46,15 @@ function SignedInFrame({ viewer }: { viewer: Viewer }) {
   const { lifecycle } = useLifecycle();
   // Set during render, so the screens drawn with it already show times in the reporting zone.
   if (lifecycle) setDisplayTimeZone(lifecycle.reportTimeZone);
+  // On a phone the navigation is a drawer: closed on every change of screen, focus back on its button.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
+  const closeMenu = useCallback(() => {
+    if (menuOpen) menuButton.current?.focus();
+    setMenuOpen(false);
+  }, [menuOpen]);
 
   return (
     <ViewerProvider value={viewer}>
@@ -54,6 +63,21 @@ function SignedInFrame({ viewer }: { viewer: Viewer }) {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
+        <button
+          ref={menuButton}
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={MAIN_NAV_ID}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span className="menu-icon" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          {t('mobileMenu.open')}
+        </button>
         <Link to="/" className="brand">
           <Logo />
           <span className="brand-name">{t('app.name')}</span>
@@ -66,7 +90,7 @@ function SignedInFrame({ viewer }: { viewer: Viewer }) {
         </div>
       </header>
       <div className="app-body">
-        <MainNav />
+        <MainNav open={menuOpen} onClose={closeMenu} />
         <main id="main" className="app-main" tabIndex={-1}>
           <RecallBanner />
           <Outlet />

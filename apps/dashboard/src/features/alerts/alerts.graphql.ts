@@ -12,8 +12,13 @@ export const AlertSummaryFragment = graphql(`
     occurrences
     firstSeenAt
     lastSeenAt
+    batch
     product {
       nie
+      name
+    }
+    facility {
+      id
       name
     }
     assignee {
@@ -32,6 +37,76 @@ export const AlertsQuery = graphql(`
   }
 `);
 
+/** The inbox, a page at a time. */
+export const AlertPageQuery = graphql(`
+  query AlertPage($first: Int, $after: String, $filter: AlertFilterInput) {
+    alertConnection(first: $first, after: $after, filter: $filter) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...AlertSummary
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** What the inbox can be filtered by: facilities and products. */
+export const AlertFilterOptionsQuery = graphql(`
+  query AlertFilterOptions {
+    facilities {
+      id
+      name
+    }
+    products(first: 200) {
+      id
+      nie
+      name
+    }
+  }
+`);
+
+export const AssignAlertsMutation = graphql(`
+  mutation AssignAlerts($ids: [ID!]!, $userId: ID) {
+    assignAlerts(ids: $ids, userId: $userId) {
+      updated {
+        id
+        status
+        assignee {
+          id
+          name
+          email
+        }
+      }
+      skipped {
+        id
+        reason
+      }
+    }
+  }
+`);
+
+export const CloseAlertsMutation = graphql(`
+  mutation CloseAlerts($ids: [ID!]!, $resolution: AlertResolution!, $comment: String) {
+    closeAlerts(ids: $ids, resolution: $resolution, comment: $comment) {
+      updated {
+        id
+        status
+        resolution
+      }
+      skipped {
+        id
+        reason
+      }
+    }
+  }
+`);
+
 export const AlertQuery = graphql(`
   query Alert($id: ID!) {
     alert(id: $id) {
@@ -39,7 +114,12 @@ export const AlertQuery = graphql(`
       evidence {
         at
         kind
-        detail
+        observation
+        params {
+          name
+          value
+        }
+        code
         latitude
         longitude
         facility

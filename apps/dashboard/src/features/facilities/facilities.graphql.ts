@@ -14,3 +14,15 @@ export const FacilitiesQuery = graphql(`
     }
   }
 `);
+
+/** A new facility of an existing organisation (the caller's own, or any for BPOM's administrators). */
+export const CreateFacilityMutation = graphql(`
+  mutation CreateFacility($input: FacilityInput!) {
+    createFacility(input: $input) {
+      id
+      name
+      type
+      gln
+    }
+  }
+`);

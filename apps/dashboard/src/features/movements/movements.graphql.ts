@@ -128,3 +128,18 @@ export const ParentPackQuery = graphql(`
     }
   }
 `);
+
+/** One step of activating a whole code request; the screen repeats it with `endCursor` until `hasMore` is false. */
+export const ActivateCodeRequestMutation = graphql(`
+  mutation ActivateCodeRequest($id: ID!, $after: String, $first: Int, $facility: ID) {
+    activateCodeRequest(id: $id, after: $after, first: $first, facility: $facility, source: SCAN) {
+      result {
+        ...BulkResultFields
+      }
+      endCursor
+      hasMore
+      remaining
+      total
+    }
+  }
+`);

@@ -8,7 +8,7 @@ import { CameraScanner, ScanInput, displayCode, type ScanRead } from '../../shar
 import { Alert, TextAreaField } from '../../shared/ui';
 import { codeProblem } from '../verify/problems';
 import '../../shared/work.css';
-import { readCodes, saveFile, toCsv } from './csv';
+import { readCodesFile, saveFile, toCsv } from './csv';
 import type { ItemState, ScanItem, ScanSessionState } from './useScanSession';
 
 interface ScanSessionProps {
@@ -55,6 +55,8 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
     const outcome = session.add(read, source);
     // Echoed as it was read: bracketed only when it reads as a code (a typed "12345" stays "12345").
     const code = displayCode(read);
+    // Each attempt says only how it went: an earlier file's error does not stay beside it.
+    setFileError('');
     if (outcome === 'duplicate') setNotice(t('scanSession.duplicate', { code }));
     else if (outcome === 'invalid') setNotice(t('scanSession.invalidRead', { code }));
     else if (outcome === 'added') setNotice(t('scanSession.added', { code }));
@@ -64,6 +66,7 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
     const lines = pasted.split(/\r?\n/).filter((line) => line.trim());
     if (!lines.length) return;
     setNotice('');
+    setFileError('');
     setPasted('');
     const result = await session.addMany(lines.map((text) => ({ text })), 'paste');
     setNotice(t('scanSession.pasted', { added: result.added, invalid: result.invalid, duplicates: result.duplicates }));
@@ -73,9 +76,10 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
     const file = event.target.files?.[0];
     event.target.value = '';
     setFileError('');
+    setNotice('');
     if (!file) return;
     const text = await file.text();
-    const { header, rows } = readCodes(text);
+    const { header, rows } = readCodesFile(file.name, text);
     if (!rows.length) {
       setFileError(t('scanSession.fileEmpty'));
       return;
@@ -159,7 +163,7 @@ export function ScanSession({ session, notReady, csvMode = 'codes', csvHint, rep
               ref={fileInput}
               id={`${reportName}-file`}
               type="file"
-              accept=".csv,.txt,text/csv,text/plain"
+              accept=".csv,.txt,.xml,text/csv,text/plain,application/xml,text/xml"
               disabled={disabled}
               onChange={(event) => void onFile(event)}
               aria-describedby={`${reportName}-file-hint`}

@@ -50,8 +50,10 @@ export function splitCells(line: string, separator: string): string[] {
 }
 
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
-/** Header names of the code column, as the API reads them. */
-const CODE_COLUMNS = ['2dbarcode', 'barcode', 'barcode2d', 'code', 'kode', 'kode2d', 'datamatrix'];
+/** Header names of the code column, as the API reads them ("text": Jejak's own issued-codes download). */
+const CODE_COLUMNS = ['2dbarcode', 'barcode', 'barcode2d', 'code', 'kode', 'kode2d', 'datamatrix', 'text'];
+/** Other header names that tell a header line from a code: the seed's files and Jejak's own download. */
+const HEADER_NAMES = ['nie', 'event', 'lotnumber', 'idkemasan', 'level', 'serial', 'sscc', 'digitallink'];
 
 export interface CsvCodes {
   /** The header line, or null when the file is a bare list of codes. */
@@ -70,13 +72,33 @@ export function readCodes(text: string, columns: readonly string[] = CODE_COLUMN
   const separator = detectSeparator(lines[0]!);
   const headerCells = splitCells(lines[0]!, separator).map(normalise);
   const column = headerCells.findIndex((name) => columns.includes(name));
-  const hasHeader = column >= 0 || headerCells.some((name) => ['nie', 'event', 'lotnumber', 'idkemasan'].includes(name));
+  const hasHeader = column >= 0 || headerCells.some((name) => HEADER_NAMES.includes(name));
   const data = hasHeader ? lines.slice(1) : lines;
   const index = column >= 0 ? column : 0;
   return {
     header: hasHeader ? lines[0]! : null,
     rows: data.map((line, i) => ({ row: i + 1, code: (splitCells(line, separator)[index] ?? '').trim(), line })),
   };
+}
+
+/**
+ * The codes of Jejak's own XML download of issued codes (`<codes><code><text>…</text></code></codes>`),
+ * as a one-column CSV with the header "text", so the API reads them as it reads the CSV download.
+ */
+export function readCodesXml(text: string): CsvCodes {
+  const document = new DOMParser().parseFromString(text, 'application/xml');
+  if (document.getElementsByTagName('parsererror').length) return { header: null, rows: [] };
+  const codes = Array.from(document.getElementsByTagName('code'))
+    .map((element) => element.getElementsByTagName('text')[0]?.textContent?.trim() ?? '')
+    .filter(Boolean);
+  return { header: 'text', rows: codes.map((code, i) => ({ row: i + 1, code, line: `"${code.replace(/"/g, '""')}"` })) };
+}
+
+/** The codes of an uploaded file: Jejak's XML download by its name or its first bytes, else a CSV. */
+export function readCodesFile(name: string, text: string, columns?: readonly string[]): CsvCodes {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (/\.xml$/i.test(name) || start.startsWith('<?xml') || start.startsWith('<codes')) return readCodesXml(text);
+  return readCodes(text, columns);
 }
 
 /** A CSV file from rows of cells, with a BOM so spreadsheet programs read it as UTF-8; formulas neutralised. */

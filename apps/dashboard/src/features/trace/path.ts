@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { TraceQuery } from '../../gql/graphql';
 
 export type TraceData = TraceQuery['trace'];
@@ -53,4 +54,39 @@ export function pathOf(events: readonly TraceEvent[]): { nodes: PathNode[]; edge
     }
   });
   return { nodes, edges };
+}
+
+/** The trace as rows of a CSV: who did what, where, with whom and when, oldest first. */
+export function traceCsvRows(t: TFunction, trace: TraceData): string[][] {
+  const header = [
+    t('traceSearch.csv.step'),
+    t('traceSearch.csv.event'),
+    t('traceSearch.csv.at'),
+    t('traceSearch.csv.recordedAt'),
+    t('traceSearch.csv.facility'),
+    t('traceSearch.csv.counterparty'),
+    t('traceSearch.csv.recordedBy'),
+    t('traceSearch.csv.source'),
+    t('traceSearch.csv.reason'),
+    t('traceSearch.csv.parentCode'),
+    t('traceSearch.csv.code'),
+    t('traceSearch.csv.eventId'),
+  ];
+  return [
+    header,
+    ...trace.events.map((event, index) => [
+      String(index + 1),
+      t(`trace.event.${event.type}`),
+      event.at,
+      event.recordedAt,
+      event.facility.name,
+      event.counterparty?.name ?? '',
+      event.recordedBy?.name ?? '',
+      t(`trace.source.${event.source}`),
+      event.reason ?? '',
+      event.parentCode ?? '',
+      trace.pack.code,
+      event.id,
+    ]),
+  ];
 }

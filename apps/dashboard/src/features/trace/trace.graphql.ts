@@ -45,6 +45,7 @@ export const TraceQuery = graphql(`
         id
         type
         at
+        recordedAt
         source
         reason
         parentCode
@@ -64,7 +65,59 @@ export const TraceQuery = graphql(`
           regency
           province
         }
+        recordedBy {
+          kind
+          name
+        }
       }
+    }
+  }
+`);
+
+/** Packs by product, batch, facility and days, a page at a time. */
+export const TraceSearchQuery = graphql(`
+  query TraceSearch($filter: TraceSearchInput!, $first: Int, $after: String) {
+    traceSearch(filter: $filter, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          code
+          level
+          status
+          batch
+          expiry
+          recalled
+          product {
+            id
+            nie
+            name
+          }
+          custodian {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** What a trace search can be narrowed by. */
+export const TraceSearchOptionsQuery = graphql(`
+  query TraceSearchOptions {
+    facilities {
+      id
+      name
+    }
+    products(first: 200) {
+      id
+      nie
+      name
     }
   }
 `);

@@ -37,3 +37,15 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1_000_000) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1000))} kB`;
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`;
 }
+
+/** The day of an instant, in the reporting time zone (for a time shown over two lines). */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(LOCALES[currentLanguage()], { dateStyle: 'medium', timeZone: displayTimeZone }).format(new Date(iso));
+}
+
+/** The time of day of an instant, in the reporting time zone. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(LOCALES[currentLanguage()], { timeStyle: 'short', timeZone: displayTimeZone }).format(new Date(iso));
+}

@@ -3,5 +3,5 @@ export { SelectField, TextAreaField, TextField } from './Field';
 export { LanguageSwitch } from './LanguageSwitch';
 export { Page, Section } from './Page';
 export { EmptyState, Loading, QueryError } from './Status';
-export { Table, orDash, type Column } from './Table';
+export { DateAndTime, Table, orDash, type Column } from './Table';
 export { formatBytes, formatDate, formatDateTime } from './format';

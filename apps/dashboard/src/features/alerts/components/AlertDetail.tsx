@@ -7,7 +7,7 @@ import type { AlertResolution } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/errors';
 import { Alert, EmptyState, Loading, QueryError, Section, SelectField, TextAreaField, formatDateTime } from '../../../shared/ui';
 import { AlertAssigneesQuery, AlertQuery, AssignAlertMutation, CloseAlertMutation, CommentAlertMutation } from '../alerts.graphql';
-import { alertReason } from '../reasons';
+import { alertReason, observationText } from '../reasons';
 import { ComplaintCard } from './ComplaintCard';
 
 const RESOLUTIONS: readonly AlertResolution[] = ['FALSE_ALARM', 'CONFIRMED_FALSIFIED', 'DIVERTED'];
@@ -89,7 +89,16 @@ export function AlertDetail({ id, onChanged }: { id: string; onChanged: () => vo
           <Link to={`/trace?code=${encodeURIComponent(alert.code)}`}>{t('alerts.traceLink')}</Link>
         </dd>
         <dt>{t('alerts.product')}</dt>
-        <dd>{alert.product ? `${alert.product.name} (${alert.product.nie})` : t('alerts.unknownProduct')}</dd>
+        <dd>
+          {alert.product ? `${alert.product.name} (${alert.product.nie})` : t('alerts.unknownProduct')}
+          {alert.batch ? ` · ${t('alertInbox.batchOf', { batch: alert.batch })}` : ''}
+        </dd>
+        {alert.facility ? (
+          <>
+            <dt>{t('alertInbox.facility')}</dt>
+            <dd>{alert.facility.name}</dd>
+          </>
+        ) : null}
         <dt>{t('alerts.statusLabel')}</dt>
         <dd>
           {t(`alerts.status.${alert.status}`)}
@@ -132,8 +141,15 @@ export function AlertDetail({ id, onChanged }: { id: string; onChanged: () => vo
         <ol className="evidence">
           {alert.evidence.map((item, index) => (
             <li key={`${item.at}-${index}`}>
-              <span className="evidence-time">{formatDateTime(item.at)}</span> <span className="badge badge-muted">{t(`alerts.kind.${item.kind as 'VERIFICATION'}`, { defaultValue: item.kind })}</span>{' '}
-              {item.detail}
+              <span className="evidence-time">{formatDateTime(item.at)}</span>{' '}
+              <span className="badge badge-muted">{t(`alertInbox.kind.${item.kind as 'VERIFICATION'}`, { defaultValue: t('alertInbox.kind.OTHER') })}</span>{' '}
+              {observationText(t, item.observation, item.params)}
+              {item.code && item.code !== alert.code ? (
+                <>
+                  {' · '}
+                  <code>{item.code}</code>
+                </>
+              ) : null}
               {item.facility ? ` · ${item.facility}` : ''}
               {item.latitude != null && item.longitude != null ? ` · ${item.latitude.toFixed(4)}, ${item.longitude.toFixed(4)}` : ''}
             </li>

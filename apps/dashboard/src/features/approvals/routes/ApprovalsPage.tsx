@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ApprovalQueueQuery as QueueData, CodeRequestStatus } from '../../../gql/graphql';
-import { Alert, EmptyState, Loading, Page, QueryError, Section, SelectField, Table, formatDate, formatDateTime, orDash, type Column } from '../../../shared/ui';
+import { Alert, DateAndTime, EmptyState, Loading, Page, QueryError, Section, SelectField, Table, formatDate, formatDateTime, orDash, type Column } from '../../../shared/ui';
 import { formatCount } from '../../reports/components/ReportParts';
 import { ApprovalQueueQuery } from '../approvals.graphql';
 import { RequestDecision } from '../components/RequestDecision';
@@ -23,35 +23,7 @@ export function ApprovalsPage() {
   const requests = data?.codeRequests;
   const subject = (row: Row) => t('approvals.subject', { product: row.product.name, batch: row.batch });
 
-  const columns: Column<Row>[] = [
-    {
-      key: 'product',
-      header: t('approvals.product'),
-      wide: true,
-      cell: (row) => (
-        <span className="product-cell">
-          <strong>{row.product.name}</strong>
-          <span className="product-nie">{row.product.nie}</span>
-          <span className="product-nie">{row.product.registrant.name}</span>
-        </span>
-      ),
-    },
-    { key: 'batch', header: t('approvals.batch'), nowrap: true, cell: (row) => <code>{row.batch}</code> },
-    { key: 'expiry', header: t('approvals.expiry'), nowrap: true, cell: (row) => formatDate(row.expiry) },
-    {
-      key: 'quantity',
-      header: t('approvals.quantity'),
-      cell: (row) => (
-        <span className="product-cell">
-          {t('approvals.units', { count: row.quantity, formatted: formatCount(row.quantity) })}
-          {row.unitsPerCase ? <span className="product-nie">{t('approvals.perCase', { count: row.unitsPerCase })}</span> : null}
-          {row.casesPerPallet ? <span className="product-nie">{t('approvals.perPallet', { count: row.casesPerPallet })}</span> : null}
-        </span>
-      ),
-    },
-    { key: 'gtin', header: t('approvals.gtin'), nowrap: true, cell: (row) => orDash(row.gtin) },
-    { key: 'kind', header: t('approvals.kind'), cell: (row) => t(`approvals.kindName.${row.kind}`) },
-    { key: 'createdAt', header: t('approvals.createdAt'), nowrap: true, cell: (row) => formatDateTime(row.createdAt) },
+  const decision: Column<Row> =
     status === 'REQUESTED'
       ? {
           key: 'decision',
@@ -76,7 +48,61 @@ export function ApprovalsPage() {
               {row.reason ? <span className="product-nie">{t('approvals.reasonShown', { reason: row.reason })}</span> : null}
             </span>
           ),
-        },
+        };
+
+  // The decision first: at a laptop's width it never hides off the right edge.
+  const columns: Column<Row>[] = [
+    decision,
+    {
+      key: 'product',
+      header: t('approvals.product'),
+      narrowText: true,
+      truncate: (row) => `${row.product.name} · ${row.product.nie} · ${row.product.registrant.name}`,
+      cell: (row) => (
+        <span className="product-cell">
+          <strong>{row.product.name}</strong>
+          <span className="product-nie">{row.product.nie}</span>
+          <span className="product-nie">{row.product.registrant.name}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'batch',
+      header: t('wideTables.batchExpiry'),
+      nowrap: true,
+      cell: (row) => (
+        <span className="product-cell">
+          <code>{row.batch}</code>
+          <span className="product-nie">{formatDate(row.expiry)}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'quantity',
+      header: t('approvals.quantity'),
+      nowrap: true,
+      cell: (row) => (
+        <span className="product-cell">
+          {t('approvals.units', { count: row.quantity, formatted: formatCount(row.quantity) })}
+          {row.unitsPerCase ? <span className="product-nie">{t('approvals.perCase', { count: row.unitsPerCase })}</span> : null}
+          {row.casesPerPallet ? <span className="product-nie">{t('approvals.perPallet', { count: row.casesPerPallet })}</span> : null}
+        </span>
+      ),
+    },
+    {
+      key: 'kind',
+      header: t('approvals.kind'),
+      nowrap: true,
+      cell: (row) => (
+        <span className="product-cell">
+          {t(`approvals.kindName.${row.kind}`)}
+          <span className="product-nie">
+            {t('approvals.gtin')} {orDash(row.gtin)}
+          </span>
+        </span>
+      ),
+    },
+    { key: 'createdAt', header: t('approvals.createdAt'), cell: (row) => <DateAndTime at={row.createdAt} /> },
   ];
 
   return (

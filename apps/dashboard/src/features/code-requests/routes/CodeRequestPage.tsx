@@ -118,6 +118,9 @@ export function CodeRequestPage() {
               <Link className="button button-primary button-small" to={`/code-requests/${request.id}/labels`}>
                 {t('codes.labels')}
               </Link>
+              <Link className="button button-secondary button-small" to={`/activate?request=${encodeURIComponent(request.id)}`}>
+                {t('activateRequest.link')}
+              </Link>
             </div>
           }
         >

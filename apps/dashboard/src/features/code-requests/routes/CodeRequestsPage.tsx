@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CodeRequestFieldsFragment, CodeRequestStatus } from '../../../gql/graphql';
-import { EmptyState, Loading, Page, QueryError, Section, SelectField, Table, formatDate, formatDateTime, type Column } from '../../../shared/ui';
+import { DateAndTime, EmptyState, Loading, Page, QueryError, Section, SelectField, Table, formatDate, type Column } from '../../../shared/ui';
 import '../../../shared/work.css';
 import { CodeRequestsQuery } from '../code-requests.graphql';
 import { CodeRequestForm } from '../components/CodeRequestForm';
@@ -19,28 +19,44 @@ export function CodeRequestsPage() {
   const { data, error, loading, refetch } = useQuery(CodeRequestsQuery, { variables: { status: status || undefined, first: 200 }, pollInterval: 15_000 });
   const requests = data?.codeRequests;
 
+  // Status first; the list takes the page's width, the form for a new request follows it.
   const columns: Column<CodeRequestFieldsFragment>[] = [
-    { key: 'product', header: t('codeRequests.field.product'), cell: (row) => <Link to={`/code-requests/${row.id}`}>{row.product.name}</Link>, wide: true },
-    { key: 'batch', header: t('codeRequests.field.batch'), cell: (row) => row.batch, nowrap: true },
-    { key: 'expiry', header: t('codeRequests.field.expiry'), cell: (row) => formatDate(row.expiry) },
-    { key: 'quantity', header: t('codeRequests.field.quantity'), cell: (row) => formatNumber(row.quantity), nowrap: true },
     {
       key: 'status',
       header: t('codeRequests.field.status'),
+      narrowText: true,
+      truncate: (row) => (row.status === 'REJECTED' && row.reason ? t('codeRequests.reason', { reason: row.reason }) : null),
       cell: (row) => (
         <span className="request-status">
           <StatusBadge status={row.status} />
-          {row.status === 'REJECTED' && row.reason ? <span className="request-reason">{t('codeRequests.reason', { reason: row.reason })}</span> : null}
+          {row.status === 'REJECTED' && row.reason ? <span className="request-reason one-line">{t('codeRequests.reason', { reason: row.reason })}</span> : null}
         </span>
       ),
-      wide: true,
     },
-    { key: 'created', header: t('codeRequests.field.createdAt'), cell: (row) => formatDateTime(row.createdAt) },
+    {
+      key: 'product',
+      header: t('codeRequests.field.product'),
+      truncate: (row) => row.product.name,
+      cell: (row) => <Link to={`/code-requests/${row.id}`}>{row.product.name}</Link>,
+    },
+    {
+      key: 'batch',
+      header: t('wideTables.batchExpiry'),
+      nowrap: true,
+      cell: (row) => (
+        <span className="product-cell">
+          <span>{row.batch}</span>
+          <span className="product-nie">{formatDate(row.expiry)}</span>
+        </span>
+      ),
+    },
+    { key: 'quantity', header: t('codeRequests.field.quantity'), cell: (row) => formatNumber(row.quantity), nowrap: true },
+    { key: 'created', header: t('codeRequests.field.createdAt'), cell: (row) => <DateAndTime at={row.createdAt} /> },
   ];
 
   return (
     <Page title={t('codeRequests.title')} intro={t('codeRequests.intro')}>
-      <div className="split split-wide-first">
+      <div className="stack">
         <Section title={t('codeRequests.listTitle')} id="code-requests-list">
           <div className="filters filters-inline">
             <SelectField label={t('codeRequests.field.status')} value={status} onChange={(event) => setStatus(event.target.value as CodeRequestStatus | '')}>

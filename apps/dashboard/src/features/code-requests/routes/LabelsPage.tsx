@@ -6,6 +6,7 @@ import { Loading, Page, QueryError, SelectField } from '../../../shared/ui';
 import '../../../shared/work.css';
 import { CodeRequestQuery } from '../code-requests.graphql';
 import { DataMatrixLabel } from '../components/DataMatrixLabel';
+import { LabelsPdf } from '../components/LabelsPdf';
 import { formatNumber } from '../../../shared/number';
 
 /** Symbol sizes offered, in centimetres; 0.6 cm is the smallest a pack may carry. */
@@ -67,6 +68,7 @@ export function LabelsPage() {
             {t('labels.print')}
           </button>
         </div>
+        <LabelsPdf key={codes.totalCount} requestId={request.id} total={codes.totalCount} size={size} fileName={`label-${request.product.nie}-${request.batch}`} />
       </div>
       <div className="label-sheet" style={{ '--symbol-size': `${size}cm` } as CSSProperties}>
         {codes.edges.map(({ node }) => (

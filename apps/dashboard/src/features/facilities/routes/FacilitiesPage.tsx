@@ -2,7 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { EmptyState, Loading, Page, QueryError, SelectField, TextField } from '../../../shared/ui';
+import { useViewer } from '../../../app/viewer';
+import { EmptyState, Loading, Page, QueryError, Section, SelectField, TextField } from '../../../shared/ui';
+import { AddFacilityForm } from '../components/AddFacilityForm';
 import { FacilityTable } from '../components/FacilityTable';
 import { ORGANIZATION_TYPES, parseOrganizationType } from '../../../shared/organization-types';
 import { FacilitiesQuery } from '../facilities.graphql';
@@ -12,6 +14,7 @@ const SEARCH_DELAY_MS = 250;
 /** The facility directory: search by name or place, filter by type; kept in the address. */
 export function FacilitiesPage() {
   const { t } = useTranslation();
+  const viewer = useViewer();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const type = parseOrganizationType(params.get('type'));
@@ -90,6 +93,11 @@ export function FacilitiesPage() {
           <Loading />
         )}
       </div>
+      {viewer.role === 'ADMIN' ? (
+        <Section title={t('addFacility.title')} id="add-facility">
+          <AddFacilityForm />
+        </Section>
+      ) : null}
     </Page>
   );
 }

@@ -11,6 +11,7 @@ import { useScanSession } from '../../scan-session/useScanSession';
 import { sendActivationCsv, sendMovement, type MovementContext, type MovementKind } from '../send';
 import { useActingFacility } from '../useActingFacility';
 import { ActingFacility } from './ActingFacility';
+import { ActivateRequest } from './ActivateRequest';
 import { DestinationPicker } from './DestinationPicker';
 
 /**
@@ -79,6 +80,11 @@ export function MovementScreen({ kind }: { kind: Exclude<MovementKind, 'ship' | 
           </SelectField>
         ) : null}
       </Section>
+      {kind === 'activate' && acting.loaded ? (
+        <Section title={t('activateRequest.title')} id="activate-request">
+          <ActivateRequest facility={acting.facility} />
+        </Section>
+      ) : null}
       <Section title={t('movements.scanTitle')} id={`${kind}-scan`}>
         <ScanSession
           session={scan}

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../../../app/viewer';
 import type { RegionLevel, ReportFilter, ShortagesQuery as ShortageData, StockQuery as StockData } from '../../../gql/graphql';
-import { EmptyState, Loading, Page, QueryError, Section, SelectField, Table, TextField, formatDate, orDash, type Column } from '../../../shared/ui';
+import { EmptyState, Loading, Page, QueryError, Section, SelectField, Table, TextField, formatDate, type Column } from '../../../shared/ui';
 import { AsOf, CsvButton, formatCount } from '../components/ReportParts';
 import { ReportSection } from '../components/ReportSection';
 import { ReportFilters } from '../components/ReportFilters';
@@ -37,34 +37,44 @@ export function StockPage() {
   const seesShortages = viewer.organization.type === 'REGULATOR' || viewer.organization.type === 'MANUFACTURER';
 
   const levelName = t(`reports.stock.level.${level}`);
+  // Units and expiry first: at a laptop's width they never hide off the right edge; long names are cut, whole on hover.
   const columns: Column<StockRow>[] = [
-    { key: 'label', header: levelName, wide: true, cell: (row) => <strong>{row.facility?.name ?? row.label}</strong> },
-    ...(level === 'FACILITY' ? [{ key: 'regency', header: t('facility.regency'), cell: (row: StockRow) => orDash(row.regency) }] : []),
-    ...(level !== 'PROVINCE' ? [{ key: 'province', header: t('facility.province'), cell: (row: StockRow) => orDash(row.province) }] : []),
-    { key: 'product', header: t('reports.product'), cell: (row) => <ProductCell product={row.product} /> },
-    {
-      key: 'batch',
-      header: t('reports.batch'),
-      nowrap: true,
-      cell: (row) => (
-        <>
-          {row.batch}
-          {row.recalled ? <span className="badge badge-danger">{t('stock.recalled')}</span> : null}
-        </>
-      ),
-    },
+    { key: 'units', header: t('reports.stock.units'), nowrap: true, cell: (row) => <strong>{formatCount(row.units)}</strong> },
     {
       key: 'expiry',
       header: t('reports.stock.expiry'),
       nowrap: true,
       cell: (row) => (
-        <>
+        <span className="badge-stack">
           {formatDate(row.expiry)}
           {row.nearExpiry ? <span className="badge badge-warning">{t('reports.stock.nearExpiryBadge')}</span> : null}
-        </>
+        </span>
       ),
     },
-    { key: 'units', header: t('reports.stock.units'), cell: (row) => formatCount(row.units) },
+    {
+      key: 'batch',
+      header: t('reports.batch'),
+      nowrap: true,
+      cell: (row) => (
+        <span className="badge-stack">
+          {row.batch}
+          {row.recalled ? <span className="badge badge-danger">{t('stock.recalled')}</span> : null}
+        </span>
+      ),
+    },
+    { key: 'product', header: t('reports.product'), truncate: (row) => `${row.product.name} (${row.product.nie})`, cell: (row) => <ProductCell product={row.product} /> },
+    {
+      key: 'label',
+      header: levelName,
+      truncate: (row) => [row.facility?.name ?? row.label, level === 'FACILITY' ? row.regency : null, level !== 'PROVINCE' ? row.province : null].filter(Boolean).join(' · '),
+      cell: (row) => (
+        <span className="product-cell">
+          <strong>{row.facility?.name ?? row.label}</strong>
+          {level === 'FACILITY' && row.regency ? <span className="product-nie">{row.regency}</span> : null}
+          {level !== 'PROVINCE' && row.province ? <span className="product-nie">{row.province}</span> : null}
+        </span>
+      ),
+    },
   ];
   const csv: CsvColumn<StockRow>[] = [
     { header: levelName, value: (row) => row.facility?.name ?? row.label },

@@ -1,8 +1,10 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section, formatDate, orDash } from '../../../shared/ui';
-import type { TraceData } from '../path';
+import { saveFile, toCsv } from '../../scan-session/csv';
+import { traceCsvRows, type TraceData } from '../path';
 import { TraceGraph } from './TraceGraph';
+import { ProofButton } from '../../ledger/components/ProofButton';
 import { TraceTimeline } from './TraceTimeline';
 
 type PackRef = { code: string; level: string; status: string };
@@ -88,8 +90,27 @@ export function TraceView({ trace, onOpen }: TraceViewProps) {
         <Section title={t('trace.graphTitle')} id="trace-graph">
           {events.length ? <TraceGraph events={events} /> : <p className="empty">{t('trace.noEvents')}</p>}
         </Section>
-        <Section title={t('trace.timelineTitle')} id="trace-timeline">
-          <TraceTimeline events={events} />
+        <Section
+          title={t('trace.timelineTitle')}
+          id="trace-timeline"
+          actions={
+            events.length ? (
+              <div className="button-row no-print">
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => saveFile(`jejak-telusur-${(pack.serial ?? pack.sscc ?? pack.id).replace(/[^\w-]/g, '_')}.csv`, toCsv(traceCsvRows(t, trace)))}
+                >
+                  {t('traceSearch.downloadCsv')}
+                </button>
+                <button type="button" className="button button-secondary button-small" onClick={() => window.print()}>
+                  {t('traceSearch.print')}
+                </button>
+              </div>
+            ) : null
+          }
+        >
+          <TraceTimeline events={events} actions={(event) => <ProofButton eventId={event.id} />} />
         </Section>
       </div>
     </div>
