@@ -10,7 +10,7 @@ const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const PASSWORD = 'demo12345';
 
 /** The navigation, in Bahasa Indonesia, each demo account should see, in order. */
-const BPOM_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Persetujuan kode', 'Telusur kode', 'Inspeksi', 'Penarikan', 'Peringatan & pengaduan',
+const BPOM_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Persetujuan kode', 'Telusur kode', 'Inspeksi', 'Penarikan', 'Peringatan & pengaduan', 'Buku besar',
   'Realisasi', 'Barang masuk & keluar', 'Stok & kedaluwarsa', 'Konsumsi', 'Fasilitas', 'Organisasi'];
 const INDUSTRY_NAV = ['Beranda', 'Cek keaslian', 'Akun saya', 'Produk', 'Permintaan kode', 'Aktivasi', 'Agregasi', 'Kirim', 'Terima', 'Surat jalan', 'Keluarkan dari peredaran', 'Batalkan', 'Stok',
   'Penarikan', 'Realisasi', 'Barang masuk & keluar', 'Stok & kedaluwarsa', 'Konsumsi', 'Fasilitas', 'Pengguna', 'Kunci API', 'Log audit'];
