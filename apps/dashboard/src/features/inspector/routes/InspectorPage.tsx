@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useViewer } from '../../../app/viewer';
 import type { InspectionReadFieldsFragment } from '../../../gql/graphql';
 import { errorCodeOf, errorMessage } from '../../../shared/errors';
-import { CameraScanner, ScanInput, displayCode, readScan, type ScanRead } from '../../../shared/scanner';
+import { displayCode, readScan, type ScanRead } from '../../../shared/scanner';
 import { Alert, Loading, Page, QueryError, Section, SelectField, TextField, formatDateTime } from '../../../shared/ui';
 import type { Outcome } from '../../verify/outcome';
 import { VerificationResult } from '../../verify/components/VerificationResult';
+import { CodeEntry } from '../../trace/components/CodeEntry';
 import { TraceView } from '../../trace/components/TraceView';
 import { TraceQuery } from '../../trace/trace.graphql';
 import { VerifyCodeQuery } from '../../verify/verify.graphql';
@@ -66,8 +67,6 @@ export function InspectorPage() {
   const [viewing, setViewing] = useState<string | null>(null);
 
   const [useLocation, setUseLocation] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [typedError, setTypedError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [lastRead, setLastRead] = useState<InspectionReadFieldsFragment | null>(null);
@@ -152,16 +151,6 @@ export function InspectorPage() {
     }
   }
 
-  function onType(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!typed.trim()) {
-      setTypedError(t('trace.codeRequired'));
-      return;
-    }
-    void onRead(readScan(typed, 'keyboard'));
-    setTyped('');
-  }
-
   const traceError = traced.error;
   const showTrace = (outcome?.kind === 'answer' || (lastRead && lastRead.custody !== 'UNKNOWN')) && !readError;
 
@@ -200,31 +189,12 @@ export function InspectorPage() {
 
       <Section title={openVisit ? t('inspection.scanTitle') : t('inspector.scanTitle')} id="inspect-scan">
         {openVisit ? <p className="field-hint">{t('inspection.scanHint')}</p> : canInspect ? <p className="field-hint">{t('inspection.noVisit')}</p> : null}
-        <div className="code-entry">
-          <form className="form code-entry-type" noValidate onSubmit={onType}>
-            <ScanInput
-              label={t('trace.codeLabel')}
-              hint={t('trace.codeHint')}
-              name="code"
-              autoComplete="off"
-              spellCheck={false}
-              value={typed}
-              error={typedError}
-              onValueChange={(next) => {
-                setTyped(next);
-                setTypedError(null);
-              }}
-              onScan={(read) => void onRead(read)}
-              clearOnScan
-            />
-            <button type="submit" className="button button-primary" disabled={recording.loading || verification.loading}>
-              {t('trace.submit')}
-            </button>
-          </form>
-          <div className="code-entry-camera">
-            <CameraScanner mode="continuous" repeatAfterMs={4_000} onRead={(read) => void onRead(read)} startLabel={t('inspector.startCamera')} />
-          </div>
-        </div>
+        <CodeEntry
+          onRead={(read) => void onRead(read)}
+          startLabel={t('inspector.startCamera')}
+          busy={recording.loading || verification.loading}
+          continuousMs={4_000}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={useLocation} onChange={(event) => setUseLocation(event.target.checked)} />
           {t('inspector.useLocation')}

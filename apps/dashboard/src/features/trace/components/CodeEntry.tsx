@@ -7,10 +7,15 @@ interface CodeEntryProps {
   /** Label of the camera button. */
   startLabel?: string;
   busy?: boolean;
+  /**
+   * Read one code after another (an inspection): the camera keeps scanning, the same code again
+   * only after this many milliseconds, and the field empties after each code.
+   */
+  continuousMs?: number;
 }
 
 /** A code, typed (or from a USB scanner) or read by the camera. */
-export function CodeEntry({ onRead, startLabel, busy }: CodeEntryProps) {
+export function CodeEntry({ onRead, startLabel, busy, continuousMs }: CodeEntryProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +32,7 @@ export function CodeEntry({ onRead, startLabel, busy }: CodeEntryProps) {
       return;
     }
     submit(readScan(value, 'keyboard'));
+    if (continuousMs !== undefined) setValue('');
   }
 
   return (
@@ -45,13 +51,18 @@ export function CodeEntry({ onRead, startLabel, busy }: CodeEntryProps) {
             setError(null);
           }}
           onScan={submit}
+          clearOnScan={continuousMs !== undefined}
         />
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('trace.submit')}
         </button>
       </form>
       <div className="code-entry-camera">
-        <CameraScanner mode="single" onRead={submit} startLabel={startLabel} />
+        {continuousMs === undefined ? (
+          <CameraScanner mode="single" onRead={submit} startLabel={startLabel} />
+        ) : (
+          <CameraScanner mode="continuous" repeatAfterMs={continuousMs} onRead={submit} startLabel={startLabel} />
+        )}
       </div>
     </div>
   );
