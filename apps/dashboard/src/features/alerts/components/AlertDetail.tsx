@@ -5,10 +5,11 @@ import { Link } from 'react-router';
 import { useViewer } from '../../../app/viewer';
 import type { AlertResolution } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/errors';
-import { Alert, EmptyState, Loading, QueryError, Section, SelectField, TextAreaField, formatDateTime } from '../../../shared/ui';
+import { Alert, EmptyState, Loading, QueryError, Section, TextAreaField, formatDateTime } from '../../../shared/ui';
 import { AlertAssigneesQuery, AlertQuery, AssignAlertMutation, CloseAlertMutation, CommentAlertMutation } from '../alerts.graphql';
 import { alertReason, observationText } from '../reasons';
 import { ComplaintCard } from './ComplaintCard';
+import { AssignTo } from './AssignTo';
 
 const RESOLUTIONS: readonly AlertResolution[] = ['FALSE_ALARM', 'CONFIRMED_FALSIFIED', 'DIVERTED'];
 
@@ -25,7 +26,6 @@ export function AlertDetail({ id, onChanged }: { id: string; onChanged: () => vo
   const [close, closing] = useMutation(CloseAlertMutation);
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string | null>(null);
-  const [assignee, setAssignee] = useState('');
   const [resolution, setResolution] = useState<AlertResolution>('FALSE_ALARM');
   const [closeComment, setCloseComment] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -118,21 +118,7 @@ export function AlertDetail({ id, onChanged }: { id: string; onChanged: () => vo
               {t('alerts.assignMe')}
             </button>
           </div>
-          {colleagues.data ? (
-            <div className="inline-form">
-              <SelectField label={t('alerts.assignTo')} value={assignee} onChange={(event) => setAssignee(event.target.value)}>
-                <option value="">{t('alerts.choose')}</option>
-                {colleagues.data.users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
-              </SelectField>
-              <button type="button" className="button button-secondary button-small" disabled={!assignee || assigning.loading} onClick={() => void onAssign(assignee)}>
-                {t('alerts.assign')}
-              </button>
-            </div>
-          ) : null}
+          {colleagues.data ? <AssignTo className="inline-form" users={colleagues.data.users} busy={assigning.loading} onAssign={(userId) => void onAssign(userId)} /> : null}
         </div>
       ) : null}
 

@@ -6,6 +6,7 @@ import type { AlertResolution } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/errors';
 import { Alert, SelectField, TextField } from '../../../shared/ui';
 import { AlertAssigneesQuery, AssignAlertsMutation, CloseAlertsMutation } from '../alerts.graphql';
+import { AssignTo } from './AssignTo';
 
 const RESOLUTIONS: readonly AlertResolution[] = ['FALSE_ALARM', 'CONFIRMED_FALSIFIED', 'DIVERTED'];
 
@@ -22,7 +23,6 @@ export function BulkActions({ ids, onDone }: { ids: string[]; onDone: () => void
   const colleagues = useQuery(AlertAssigneesQuery, { skip: viewer.role !== 'ADMIN' || !mayDecide });
   const [assign, assigning] = useMutation(AssignAlertsMutation);
   const [close, closing] = useMutation(CloseAlertsMutation);
-  const [assignee, setAssignee] = useState('');
   const [resolution, setResolution] = useState<AlertResolution>('FALSE_ALARM');
   const [comment, setComment] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -86,21 +86,7 @@ export function BulkActions({ ids, onDone }: { ids: string[]; onDone: () => void
           <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => void onAssign(null)}>
             {t('alertInbox.assignSelectedToMe')}
           </button>
-          {colleagues.data ? (
-            <span className="bulk-group">
-              <SelectField label={t('alerts.assignTo')} value={assignee} onChange={(event) => setAssignee(event.target.value)}>
-                <option value="">{t('alerts.choose')}</option>
-                {colleagues.data.users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
-              </SelectField>
-              <button type="button" className="button button-secondary button-small" disabled={!assignee || busy} onClick={() => void onAssign(assignee)}>
-                {t('alerts.assign')}
-              </button>
-            </span>
-          ) : null}
+          {colleagues.data ? <AssignTo className="bulk-group" users={colleagues.data.users} busy={busy} onAssign={(userId) => void onAssign(userId)} /> : null}
           <span className="bulk-group">
             <SelectField label={t('alerts.resolutionLabel')} value={resolution} onChange={(event) => setResolution(event.target.value as AlertResolution)}>
               {RESOLUTIONS.map((value) => (
