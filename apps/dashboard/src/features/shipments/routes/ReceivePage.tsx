@@ -232,6 +232,26 @@ function ReceiveShipment({ id, intercept, onReceived }: { id: string; intercept:
   );
 }
 
+/** One way an arrival differs from its shipment (missing, extra): its codes under a heading, or nothing. */
+function ReceiptCodes({ id, codes, title, intro }: { id: string; codes: readonly string[]; title: string; intro: string }) {
+  if (!codes.length) return null;
+  return (
+    <div className="receipt-part" role="group" aria-labelledby={id}>
+      <h3 id={id} className="subheading">
+        {title}
+      </h3>
+      <p className="section-intro">{intro}</p>
+      <ul className="code-list">
+        {codes.map((code) => (
+          <li key={code}>
+            <code className="code-wrap">{code}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** What a receipt did: units taken over, and how the arrival differs from the shipment. */
 function ReceiptNotice({ receipt }: { receipt: Receipt }) {
   const { t } = useTranslation();
@@ -241,36 +261,8 @@ function ReceiptNotice({ receipt }: { receipt: Receipt }) {
       <Alert tone={differs ? 'warning' : 'success'} title={t('shipments.receive.received', { units: formatNumber(receipt.units), number: receipt.shipment.number })}>
         {!differs ? <p>{t('shipments.receive.complete')}</p> : null}
       </Alert>
-      {receipt.missing.length ? (
-        <div className="receipt-part" role="group" aria-labelledby="receipt-missing">
-          <h3 id="receipt-missing" className="subheading">
-            {t('shipments.receive.missingTitle', { count: receipt.missing.length })}
-          </h3>
-          <p className="section-intro">{t('shipments.receive.missingIntro')}</p>
-          <ul className="code-list">
-            {receipt.missing.map((code) => (
-              <li key={code}>
-                <code className="code-wrap">{code}</code>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {receipt.extra.length ? (
-        <div className="receipt-part" role="group" aria-labelledby="receipt-extra">
-          <h3 id="receipt-extra" className="subheading">
-            {t('shipments.receive.extraTitle', { count: receipt.extra.length })}
-          </h3>
-          <p className="section-intro">{t('shipments.receive.extraIntro')}</p>
-          <ul className="code-list">
-            {receipt.extra.map((code) => (
-              <li key={code}>
-                <code className="code-wrap">{code}</code>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ReceiptCodes id="receipt-missing" codes={receipt.missing} title={t('shipments.receive.missingTitle', { count: receipt.missing.length })} intro={t('shipments.receive.missingIntro')} />
+      <ReceiptCodes id="receipt-extra" codes={receipt.extra} title={t('shipments.receive.extraTitle', { count: receipt.extra.length })} intro={t('shipments.receive.extraIntro')} />
       {receipt.recalled.length ? (
         <Alert tone="warning" title={t('shipments.receive.recalledTitle', { count: receipt.recalled.length })}>
           <ul className="code-list">
