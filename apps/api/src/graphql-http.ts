@@ -42,18 +42,23 @@ async function answer(apollo: ApolloServer<Context>, deps: ContextDeps, req: Inc
         httpGraphQLRequest: { method: 'POST', headers, search: url.slice('/graphql'.length), body: json },
         context: () => createContext(deps, requestInfo(req, deps.trustProxy)),
       });
+    // Parsed once, and only when it matters: after a lost connection, or with replicas.
+    let query: boolean | undefined;
+    const readsOnly = () => (query ??= isQuery(json));
     let response = await execute();
+    let lostHere = lost(response);
     // A query that lost its database connection (a restart, a failover) is run once more on a
     // fresh one; a mutation is not, and answers UNAVAILABLE for the client to try again.
-    if (lost(response) !== 'none' && isQuery(json)) {
+    if (lostHere !== 'none' && readsOnly()) {
       await beforeReread();
       response = await execute();
+      lostHere = lost(response);
     }
     // A caller that has written reads its own writes: from the primary until a replica has them.
-    if (deps.replicas.size && !isQuery(json)) deps.replicas.wrote(req.headers.authorization);
+    if (deps.replicas.size && !readsOnly()) deps.replicas.wrote(req.headers.authorization);
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
-    if (lost(response) === 'whole') {
+    if (lostHere === 'whole') {
       res.statusCode = httpStatusOf('UNAVAILABLE');
       res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
     }

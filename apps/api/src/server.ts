@@ -25,7 +25,7 @@ import { graphqlPosts } from './graphql-http.js';
 import { buildJejakSchema } from './schema.js';
 import { createServices, type Services } from './services.js';
 import { BodyError } from './shared/body.js';
-import { AppError, UNAVAILABLE_RETRY_SECONDS, errorBody, formatError, formatErrorWithoutSuggestions, httpStatusOf, knownError } from './shared/errors.js';
+import { AppError, errorBody, formatError, formatErrorWithoutSuggestions, httpStatusOf, knownError } from './shared/errors.js';
 import { GRAPHQL_LIMITS, costLimit, limitRules } from './shared/graphql-limits.js';
 import { securityHeaders } from './shared/security-headers.js';
 import { logger } from './shared/logger.js';
@@ -192,17 +192,11 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
     res.destroy();
     return;
   }
-  if (error instanceof AppError) {
-    const status = error instanceof BodyError ? error.status : httpStatusOf(error.code);
-    if (typeof error.details.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
-    res.status(status).json(errorBody(error.message, error.code, error.details));
-    return;
-  }
-  if (typeof error?.status === 'number' && error.status < 500) {
+  if (!(error instanceof AppError) && typeof error?.status === 'number' && error.status < 500) {
     res.status(error.status).json(errorBody(String(error.message ?? 'Bad request'), 'BAD_REQUEST'));
     return;
   }
   const known = knownError(error, 'an HTTP request');
-  if (known.code === 'UNAVAILABLE') res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
-  res.status(httpStatusOf(known.code)).json(errorBody(known.message, known.code, known.details));
+  if (typeof known.details.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(known.details.retryAfterSeconds));
+  res.status(known instanceof BodyError ? known.status : httpStatusOf(known.code)).json(errorBody(known.message, known.code, known.details));
 };
