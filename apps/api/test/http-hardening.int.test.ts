@@ -43,48 +43,63 @@ const query = (text: string, variables: Record<string, unknown> = {}, token?: st
   post(server.url, { query: text, variables }, token ? { authorization: `Bearer ${token}` } : {});
 
 describe('security headers', () => {
-  function expectSecurityHeaders(headers: Headers, what: string) {
-    const csp = headers.get('content-security-policy') ?? '';
-    expect(csp, `${what}: Content-Security-Policy`).toContain("default-src 'self'");
-    expect(csp, what).toContain("script-src 'self'");
-    expect(csp, what).toContain("object-src 'none'");
-    expect(csp, what).toContain("frame-ancestors 'none'");
-    // The public page installs as an app: its manifest and service worker come from Jejak itself.
-    expect(csp, what).toContain("manifest-src 'self'");
-    expect(csp, what).toContain("worker-src 'self'");
-    expect(csp, what).not.toContain('unsafe-eval');
+  /** What every answer carries: no referrer, no sniffing, no framing, no HSTS over plain HTTP. */
+  function expectCommonHeaders(headers: Headers, what: string) {
+    expect(headers.get('content-security-policy'), what).toContain("frame-ancestors 'none'");
     expect(headers.get('referrer-policy'), what).toBe('no-referrer');
     expect(headers.get('x-content-type-options'), what).toBe('nosniff');
     expect(headers.get('x-frame-options'), what).toBe('DENY');
-    expect(headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
+    expect(headers.get('cross-origin-resource-policy'), what).toBe('same-origin');
     // Over plain HTTP from a client that no trusted proxy vouches for, no HSTS.
     expect(headers.get('strict-transport-security'), what).toBeNull();
     expect(headers.get('x-powered-by'), what).toBeNull();
   }
 
+  /** A page (the dashboard, its files, downloads, errors of the API's routes): the dashboard's CSP. */
+  function expectPageHeaders(headers: Headers, what: string) {
+    expectCommonHeaders(headers, what);
+    const csp = headers.get('content-security-policy') ?? '';
+    expect(csp, `${what}: Content-Security-Policy`).toContain("default-src 'self'");
+    expect(csp, what).toContain("script-src 'self'");
+    expect(csp, what).toContain("object-src 'none'");
+    // The public page installs as an app: its manifest and service worker come from Jejak itself.
+    expect(csp, what).toContain("manifest-src 'self'");
+    expect(csp, what).toContain("worker-src 'self'");
+    expect(csp, what).not.toContain('unsafe-eval');
+    expect(headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
+  }
+
+  /** A data answer (GraphQL, public verification, health): nothing in it may load or run anything. */
+  function expectDataHeaders(headers: Headers, what: string) {
+    expectCommonHeaders(headers, what);
+    expect(headers.get('content-security-policy'), what).toBe("default-src 'none';frame-ancestors 'none'");
+  }
+
   it('are on every answer: GraphQL, /api/verify, the dashboard, its files and errors', async () => {
-    expectSecurityHeaders((await query('{ __typename }')).headers, 'POST /graphql');
-    expectSecurityHeaders((await fetch(`${server.url}/api/verify?code=${encodeURIComponent('(90)DKL1234567890A1')}`)).headers, 'GET /api/verify');
+    expectDataHeaders((await query('{ __typename }')).headers, 'POST /graphql');
+    expectDataHeaders((await fetch(`${server.url}/api/verify?code=${encodeURIComponent('(90)DKL1234567890A1')}`)).headers, 'GET /api/verify');
     const page = await fetch(`${server.url}/verify`);
     expect(page.status).toBe(200);
-    expectSecurityHeaders(page.headers, 'GET /verify (the dashboard)');
+    expectPageHeaders(page.headers, 'GET /verify (the dashboard)');
     const asset = await fetch(`${server.url}/assets/app.js`);
     expect(asset.status).toBe(200);
-    expectSecurityHeaders(asset.headers, 'GET /assets/app.js');
-    expectSecurityHeaders((await fetch(`${server.url}/healthz`)).headers, 'GET /healthz');
+    expectPageHeaders(asset.headers, 'GET /assets/app.js');
+    expectDataHeaders((await fetch(`${server.url}/healthz`)).headers, 'GET /healthz');
 
     const missing = await fetch(`${server.url}/api/nothing-here`);
     expect(missing.status).toBe(404);
-    expectSecurityHeaders(missing.headers, 'a 404 of the API');
+    expectPageHeaders(missing.headers, 'a 404 of the API');
+    // A path that only looks like a data route is a page.
+    expectPageHeaders((await fetch(`${server.url}/graphql/x`)).headers, 'GET /graphql/x');
     const badJson = await post(server.url, '{"query": ');
     expect(badJson.status).toBe(400);
-    expectSecurityHeaders(badJson.headers, 'a body that is not JSON');
+    expectDataHeaders(badJson.headers, 'a body that is not JSON');
     const badVerify = await fetch(`${server.url}/api/verify`, { method: 'POST' });
     expect(badVerify.status).toBe(405);
-    expectSecurityHeaders(badVerify.headers, 'POST /api/verify');
+    expectDataHeaders(badVerify.headers, 'POST /api/verify');
     const download = await fetch(`${server.url}/api/code-requests/00000000-0000-0000-0000-000000000000/codes.csv`);
     expect(download.status).toBe(401);
-    expectSecurityHeaders(download.headers, 'an unauthenticated download');
+    expectPageHeaders(download.headers, 'an unauthenticated download');
   });
 
   it('HSTS only when the request came over TLS, as a trusted proxy says', async () => {

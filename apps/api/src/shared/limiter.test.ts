@@ -27,6 +27,16 @@ describe('token buckets', () => {
     expect(buckets.wait('a', 1, 0)).toBe(0);
     expect(buckets.wait('c', 1, 0)).toBeGreaterThan(0);
   });
+
+  it('forgets the key charged longest ago, not one still in use', () => {
+    const buckets = new Buckets({ capacity: 1, perSecond: 0.001 }, 2);
+    buckets.spend('a', 1, 0);
+    buckets.spend('b', 1, 0);
+    buckets.spend('a', 0, 1);
+    buckets.spend('c', 1, 2);
+    expect(buckets.wait('a', 1, 2)).toBeGreaterThan(0);
+    expect(buckets.wait('b', 1, 2)).toBe(0);
+  });
 });
 
 describe('a limiter over several keys', () => {

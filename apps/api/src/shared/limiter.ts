@@ -21,26 +21,26 @@ export class Buckets {
     private readonly maxKeys = 200_000,
   ) {}
 
-  private level(key: string, now: number): Bucket {
-    const bucket = this.buckets.get(key);
-    if (!bucket) return { tokens: this.limit.capacity, at: now };
-    const tokens = Math.min(this.limit.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.limit.perSecond);
-    return { tokens, at: now };
+  /** What `bucket` holds at `now`: full when there is none. */
+  private tokens(bucket: Bucket | undefined, now: number): number {
+    if (!bucket) return this.limit.capacity;
+    return Math.min(this.limit.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.limit.perSecond);
   }
 
   /** Seconds until `cost` is there: 0 when it is now. */
   wait(key: string, cost = 1, now = Date.now()): number {
-    const { tokens } = this.level(key, now);
+    const tokens = this.tokens(this.buckets.get(key), now);
     if (tokens >= cost) return 0;
     return Math.max(1, Math.ceil((cost - tokens) / this.limit.perSecond));
   }
 
   /** Spends `cost` (it may go below zero: overspending makes the wait longer); a negative cost gives back. */
   spend(key: string, cost = 1, now = Date.now()) {
-    const bucket = this.level(key, now);
-    bucket.tokens = Math.min(this.limit.capacity, bucket.tokens - cost);
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
+    const bucket = this.buckets.get(key);
+    const tokens = Math.min(this.limit.capacity, this.tokens(bucket, now) - cost);
+    // Most recently used last, so the oldest is the one forgotten.
+    if (bucket) this.buckets.delete(key);
+    this.buckets.set(key, { tokens, at: now });
     if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
   }
 }
@@ -55,7 +55,9 @@ export class RateLimiter<Name extends string> {
 
   /** Seconds to wait before `keys` may each spend `cost`; 0 when they may now. */
   wait(keys: ReadonlyArray<readonly [Name, string]>, cost = 1, now = Date.now()): number {
-    return Math.max(0, ...keys.map(([name, key]) => this.buckets[name].wait(key, cost, now)));
+    let wait = 0;
+    for (const [name, key] of keys) wait = Math.max(wait, this.buckets[name].wait(key, cost, now));
+    return wait;
   }
 
   spend(keys: ReadonlyArray<readonly [Name, string]>, cost = 1, now = Date.now()) {

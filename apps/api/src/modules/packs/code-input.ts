@@ -1,4 +1,4 @@
-import { parse } from '@jejak/gs1';
+import { parse, type ParseResult } from '@jejak/gs1';
 import { refuse } from '../lifecycle/refusals.js';
 import type { Rejection } from './pack.types.js';
 
@@ -11,7 +11,11 @@ export const MAX_CODES_PER_CALL = 200_000;
 
 /** Reads one code in any accepted form; a code that names no pack is MALFORMED, with GS1's reason. */
 export function readCode(input: string): CodeKey | Rejection {
-  const result = parse(input);
+  return keyOf(input, parse(input));
+}
+
+/** What an already parsed code names, as `readCode` reads it. */
+export function keyOf(input: string, result: ParseResult): CodeKey | Rejection {
   if (!result.valid) {
     const why = result.errors.map((error) => error.message).join('; ');
     return { code: input, ...refuse('MALFORMED_CODE', why || 'not a GS1 or BPOM code') };

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { RequestInfo } from '../../context.js';
 import { AppError } from '../../shared/errors.js';
@@ -32,14 +32,19 @@ export class PublicLimits {
 
   constructor(private readonly now: () => Date) {}
 
-  private keys(request: RequestInfo, client: Buffer) {
-    const device = client.toString('hex');
+  /** A check's keys: the device, its address and its network; unknown codes by address and network. */
+  private verifyKeys(request: RequestInfo, client: Buffer): { verify: Keys; unknown: Keys } {
     const network = networkOf(request.ip);
     return {
-      verify: [['verifyDevice', device], ['verifyAddress', request.ip], ['verifyNetwork', network]] as Keys,
-      unknown: [['unknownAddress', request.ip], ['unknownNetwork', network]] as Keys,
-      complaint: [['complaintDevice', device], ['complaintAddress', request.ip], ['complaintNetwork', network]] as Keys,
-      photo: [['photoBytesAddress', request.ip]] as Keys,
+      verify: [['verifyDevice', client.toString('hex')], ['verifyAddress', request.ip], ['verifyNetwork', network]],
+      unknown: [['unknownAddress', request.ip], ['unknownNetwork', network]],
+    };
+  }
+
+  private complaintKeys(request: RequestInfo, client: Buffer): { complaint: Keys; photo: Keys } {
+    return {
+      complaint: [['complaintDevice', client.toString('hex')], ['complaintAddress', request.ip], ['complaintNetwork', networkOf(request.ip)]],
+      photo: [['photoBytesAddress', request.ip]],
     };
   }
 
@@ -49,7 +54,7 @@ export class PublicLimits {
    * aliases of one request do); `known()` gives it back when the code was a real one.
    */
   verify(request: RequestInfo, client: Buffer): { known(): void } {
-    const keys = this.keys(request, client);
+    const keys = this.verifyKeys(request, client);
     const now = this.now().getTime();
     const unknown = this.limiter.take(keys.unknown, 1, now);
     if (unknown > 0) throw tooMany(`Too many unknown codes were checked from this network; try again in ${unknown} s.`, unknown);
@@ -63,7 +68,7 @@ export class PublicLimits {
 
   /** Charges one complaint and its photo's bytes, or throws TOO_MANY_ATTEMPTS. */
   complaint(request: RequestInfo, client: Buffer, photoBytes: number) {
-    const keys = this.keys(request, client);
+    const keys = this.complaintKeys(request, client);
     const now = this.now().getTime();
     const wait = Math.max(this.limiter.wait(keys.complaint, 1, now), photoBytes ? this.limiter.wait(keys.photo, photoBytes, now) : 0);
     if (wait > 0) throw tooMany(`Too many reports from this device or network; try again in ${wait} s.`, wait);
@@ -80,18 +85,20 @@ const tooMany = (message: string, retryAfterSeconds: number) => new AppError('TO
  * device's checks of different packs. The key's secret is made once and kept in `setting`.
  */
 export class DeviceKeys {
-  private secret: Promise<Buffer> | null = null;
+  private secret: KeyObject | null = null;
+  private loading: Promise<KeyObject> | null = null;
 
   constructor(private readonly pool: Pool) {}
 
   async of(packId: string, request: RequestInfo): Promise<Buffer> {
-    const secret = await (this.secret ??= this.load());
+    // A failed read (the database away) is tried again by the next check.
+    const secret = this.secret ?? (await (this.loading ??= this.load().finally(() => (this.loading = null))));
     return createHmac('sha256', secret).update(`${packId}|${request.ip}|${request.userAgent}`).digest().subarray(0, 16);
   }
 
-  private async load(): Promise<Buffer> {
+  private async load(): Promise<KeyObject> {
     await this.pool.query(`insert into setting (name, value) values ('device_key', $1) on conflict (name) do nothing`, [randomBytes(32).toString('hex')]);
     const { rows } = await this.pool.query(`select value from setting where name = 'device_key'`);
-    return Buffer.from(rows[0].value, 'hex');
+    return (this.secret = createSecretKey(Buffer.from(rows[0].value, 'hex')));
   }
 }

@@ -5,7 +5,7 @@ import * as check from '../../shared/validate.js';
 import { alertCode, type AlertService, type Evidence } from '../alerts/alert.service.js';
 import type { Clock } from '../lifecycle/clock.js';
 import { isDecommissioned, isExpired } from '../lifecycle/states.js';
-import { readCode } from '../packs/code-input.js';
+import { keyOf } from '../packs/code-input.js';
 import { CLONE_WINDOW_DAYS, cloneFinding, type Sighting } from './clone.js';
 import type { Observation } from '../alerts/observations.js';
 import { lookUpSscc, lookUpUnit, type Found, type ProductRow } from './lookup.js';
@@ -162,7 +162,7 @@ export class VerificationService {
 
     const parsed = parse(code);
     if (!parsed.valid) return judgement(['MALFORMED'], { product: null, pack: null });
-    const key = readCode(code);
+    const key = keyOf(code, parsed);
     if ('reason' in key) {
       // Readable, but no serial: an identification code, checked by its product.
       const found = await lookUpUnit(ctx.read, parsed.nie, parsed.gtin, null, sighting.at);
