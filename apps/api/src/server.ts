@@ -28,6 +28,7 @@ import { BodyError } from './shared/body.js';
 import { AppError, errorBody, formatError, formatErrorWithoutSuggestions, httpStatusOf, knownError } from './shared/errors.js';
 import { GRAPHQL_LIMITS, costLimit, limitRules } from './shared/graphql-limits.js';
 import { securityHeaders } from './shared/security-headers.js';
+import { HistoryPartitions } from './db/partitions.js';
 import { logger } from './shared/logger.js';
 import { StartupError, reasonOf } from './startup-error.js';
 import { createPool } from './shared/db.js';
@@ -94,12 +95,14 @@ export async function startServer(config: Config, databaseUrl: string, options: 
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), costLimit(schema), metrics.graphqlPlugin()],
   });
   let apolloStarted = false;
+  const partitions = new HistoryPartitions();
   const state = { draining: false };
   /** Stops taking requests (/readyz says so), lets those under way finish (10 s at most), then closes the pools. */
   const close = async () => {
     state.draining = true;
     if (apolloStarted) await apollo.stop();
     await replicas.close();
+    partitions.stop();
     await services.ledger.stop();
     await services.subscriptions.stop();
     await services.verification.close();
@@ -108,6 +111,7 @@ export async function startServer(config: Config, databaseUrl: string, options: 
   };
 
   try {
+    await partitions.start(pool);
     if (await ensureSummaryTimeZone(pool, services.clock.timeZone)) {
       logger.info({ timeZone: services.clock.timeZone }, 'report summaries rebuilt from the event log for the reporting time zone');
     }

@@ -12,6 +12,7 @@ import { Migration20261129070000_epcis } from './Migration20261129070000_epcis.j
 import { Migration20261129080000_alert_inbox } from './Migration20261129080000_alert_inbox.js';
 import { Migration20261129090000_inspections } from './Migration20261129090000_inspections.js';
 import { Migration20261129100000_operations } from './Migration20261129100000_operations.js';
+import { Migration20261129110000_partitioned_history } from './Migration20261129110000_partitioned_history.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261129080000_alert_inbox', class: Migration20261129080000_alert_inbox },
   { name: 'Migration20261129090000_inspections', class: Migration20261129090000_inspections },
   { name: 'Migration20261129100000_operations', class: Migration20261129100000_operations },
+  { name: 'Migration20261129110000_partitioned_history', class: Migration20261129110000_partitioned_history },
 ];

@@ -105,7 +105,7 @@ export class LifecycleEvents {
               f.organization_id as "facilityOrg", c.organization_id as "counterpartyOrg"
          from event e join facility f on f.id = e.facility_id left join facility c on c.id = e.counterparty_id
         where e.source <> 'EPCIS'
-          and (e.id in (select ep.event_id from event_pack ep where ep.pack_id = any($1::bigint[])) or e.id = any($2::bigint[]))
+          and ((e.id, e.recorded_at) in (select ep.event_id, ep.recorded_at from event_pack ep where ep.pack_id = any($1::bigint[])) or e.id = any($2::bigint[]))
         order by e.at, e.id limit 10000`,
       [packIds, eventIds],
     );

@@ -22,6 +22,8 @@ export interface BackupHeader {
   createdAt: string;
   migrations: string[];
   tables: string[];
+  /** When the oldest event was recorded: the restore makes the event log's months from then on. */
+  historyFrom?: string | null;
 }
 
 export interface BackupSummary {
@@ -31,12 +33,16 @@ export interface BackupSummary {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The tables and their stored columns, parents before the tables whose foreign keys name them. */
+/**
+ * The tables and their stored columns, parents before the tables whose foreign keys name them.
+ * A partitioned table counts once, as a whole: its partitions are where its rows are kept.
+ */
 async function tablesOf(client: PoolClient): Promise<Array<{ table: string; columns: string[] }>> {
   const { rows } = await client.query<{ table: string; columns: string[] }>(
     `select c.table_name as table, array_agg(c.column_name::text order by c.ordinal_position) as columns
        from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
-      where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.table_name <> $1 and c.is_generated = 'NEVER'
+      join pg_class k on k.relname = c.table_name and k.relnamespace = 'public'::regnamespace
+      where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.table_name <> $1 and c.is_generated = 'NEVER' and not k.relispartition
       group by c.table_name order by c.table_name`,
     [MIGRATIONS_TABLE],
   );
@@ -73,11 +79,14 @@ export async function writeBackup(pool: Pool, out: Writable): Promise<BackupSumm
     await client.query('begin isolation level repeatable read read only');
     const migrations = (await client.query<{ name: string }>(`select name from ${MIGRATIONS_TABLE} order by id`)).rows.map((row) => row.name);
     const tables = await tablesOf(client);
-    const header: BackupHeader = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migrations, tables: tables.map((t) => t.table) };
+    const { rows: oldest } = await client.query<{ at: Date | null }>(`select min(recorded_at) as at from event`);
+    const historyFrom = oldest[0]?.at?.toISOString() ?? null;
+    const header: BackupHeader = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migrations, tables: tables.map((t) => t.table), historyFrom };
     await write(`${JSON.stringify(header)}\n`);
     for (const { table, columns } of tables) {
       await write(`${JSON.stringify({ table, columns })}\n`);
-      const copy = client.query(copyTo(`copy ${ident(table)} (${columns.map(ident).join(', ')}) to stdout`));
+      // A query, which a partitioned table needs and every table takes.
+      const copy = client.query(copyTo(`copy (select ${columns.map(ident).join(', ')} from ${ident(table)}) to stdout`));
       for await (const chunk of copy as AsyncIterable<Buffer>) {
         for (const byte of chunk) if (byte === 10) rows++;
         await write(chunk);
@@ -117,7 +126,14 @@ function readJsonLine<T>(line: string | null, what: string, valid: (value: unkno
 
 const isHeader = (value: unknown): value is BackupHeader => {
   const header = value as BackupHeader | null;
-  return !!header && typeof header === 'object' && header.format === BACKUP_FORMAT && isStrings(header.migrations) && isStrings(header.tables);
+  return (
+    !!header &&
+    typeof header === 'object' &&
+    header.format === BACKUP_FORMAT &&
+    isStrings(header.migrations) &&
+    isStrings(header.tables) &&
+    (header.historyFrom == null || (typeof header.historyFrom === 'string' && !Number.isNaN(Date.parse(header.historyFrom))))
+  );
 };
 const isTableLine = (value: unknown): value is { table: string; columns: string[] } | { end: string; tables: number; rows: number } => {
   const line = value as Record<string, unknown> | null;
@@ -195,6 +211,12 @@ export async function restoreBackup(pool: Pool, input: Readable, migrate: (migra
     const present = new Set((await tablesOf(client)).map((t) => t.table));
     const missing = header.tables.filter((table) => !present.has(table));
     if (missing.length) throw new BackupError(`the database has no table ${missing.join(', ')}: it is not at the backup's migrations`);
+    // The event log's months, from the backup's oldest event on, for its rows to land in (a
+    // backup from before the log was partitioned restores into the layout it had).
+    const { rows: partitioned } = await client.query<{ yes: boolean }>(`select to_regproc('public.ensure_history_partitions') is not null as yes`);
+    if (partitioned[0]!.yes) {
+      await client.query(`select ensure_history_partitions((coalesce($1::timestamptz, now()) at time zone 'UTC')::date, 3)`, [header.historyFrom ?? null]);
+    }
     // Rows the migrations themselves wrote (the ledger's genesis heads) make way for the backup's.
     const filled = [];
     for (const table of header.tables) if ((await client.query(`select 1 from ${ident(table)} limit 1`)).rows.length) filled.push(table);
@@ -233,8 +255,9 @@ export async function restoreBackup(pool: Pool, input: Readable, migrate: (migra
     await client.query(`
       do $$ declare r record; begin
         for r in select c.table_name, c.column_name, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq
-                   from information_schema.columns c
-                  where c.table_schema = 'public' and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null loop
+                   from information_schema.columns c join pg_class k on k.relname = c.table_name and k.relnamespace = 'public'::regnamespace
+                  where c.table_schema = 'public' and not k.relispartition
+                    and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null loop
           execute format('select setval(%L, coalesce((select max(%I) from %I), 0) + 1, false)', r.seq, r.column_name, r.table_name);
         end loop;
       end $$`);

@@ -131,7 +131,7 @@ export async function recordEvents(client: PoolClient, events: EventRecord[], re
          from unnest($1::bigint[], $2::event_type[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[],
                      $8::float8[], $9::float8[], $10::int[], $11::uuid[]) as t
      )
-     insert into event_pack (pack_id, event_id) select * from unnest($15::bigint[], $16::bigint[])`,
+     insert into event_pack (pack_id, event_id, recorded_at) select t.*, $17::timestamptz from unnest($15::bigint[], $16::bigint[]) as t`,
     [
       ids,
       contents.map((e) => e.type),

@@ -16,7 +16,7 @@ const STAGE_COLUMNS = ['issued', ...STAGES.map((stage) => STATS_COLUMN[stage])];
 
 /** The unit rows each event touched, with the acting facility `f` and counterparty `c`. */
 const UNIT_EVENTS = `
-  event e join event_pack ep on ep.event_id = e.id
+  event e join event_pack ep on ep.event_id = e.id and ep.recorded_at = e.recorded_at
   join pack p on p.id = ep.pack_id and p.level = 'UNIT' and p.batch_id is not null
   join facility f on f.id = e.facility_id left join facility c on c.id = e.counterparty_id`;
 
