@@ -26,7 +26,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildJejakSchema } from '../schema.js';
-import { GRAPHQL_LIMITS, costOf, limitRules } from './graphql-limits.js';
+import { GRAPHQL_LIMITS, cachedCostOf, costOf, limitRules } from './graphql-limits.js';
 
 const FEATURES = fileURLToPath(new URL('../../../dashboard/src/features', import.meta.url));
 
@@ -128,5 +128,16 @@ describe('the GraphQL limits', () => {
     expect(costOf(schema, page, { n: 5 })).toBe(61);
     // Without `first`, a page is the services' default of 100.
     expect(costOf(schema, page, {})).toBe(1201);
+  });
+
+  it('weigh a document once per page size: the same text with another `first` costs anew', () => {
+    const page = parse(`query($n: Int) { codeRequests(first: $n) { id codes(first: 10) { totalCount } } }`);
+    expect(cachedCostOf(schema, page, { n: 5 })).toBe(61);
+    expect(cachedCostOf(schema, page, { n: 1000 })).toBe(12_001);
+    expect(cachedCostOf(schema, page, { n: 5 })).toBe(61);
+    expect(cachedCostOf(schema, page, {})).toBe(1201);
+    // Variables that are not page sizes do not change the weight of a document.
+    const verify = parse(`query($c: String!) { verify(code: $c) { verdict } }`);
+    expect(cachedCostOf(schema, verify, { c: 'a' })).toBe(cachedCostOf(schema, verify, { c: 'b' }));
   });
 });

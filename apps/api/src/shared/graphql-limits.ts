@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import type { ComplexityEstimator, getComplexity as GetComplexity, simpleEstimator as SimpleEstimator } from 'graphql-query-complexity';
 
 // graphql-query-complexity's ES module build imports graphql's .mjs files, a second copy of
@@ -66,6 +66,38 @@ const estimators = [pageEstimator, simpleEstimator({ defaultComplexity: 1 })];
 export const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null) =>
   getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators });
 
+/** The variables a document passes as `first`: the only ones its cost depends on. */
+function pageVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if (argument.name.value === 'first' && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/** Costs weighed, per parsed document (the server keeps one per query text) and its page sizes. */
+const weighed = new WeakMap<DocumentNode, { pages: string[]; costs: Map<string, number> }>();
+const MAX_COSTS_PER_DOCUMENT = 100;
+
+/**
+ * The cost of an operation, weighed once per document, operation and page sizes: the busiest
+ * queries (a public check) are the same text again and again.
+ */
+export function cachedCostOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null) {
+  let known = weighed.get(document);
+  if (!known) weighed.set(document, (known = { pages: pageVariables(document), costs: new Map() }));
+  const key = JSON.stringify([operationName ?? null, ...known.pages.map((name) => variables[name] ?? null)]);
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    cost = costOf(schema, document, variables, operationName);
+    if (known.costs.size >= MAX_COSTS_PER_DOCUMENT) known.costs.clear();
+    known.costs.set(key, cost);
+  }
+  return cost;
+}
+
 /**
  * The cost limit (graphql-query-complexity), with the request's variables, once the operation is
  * known. A request whose variables do not fit the operation is left to execution, which refuses it.
@@ -77,7 +109,7 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
         async didResolveOperation({ request, document }) {
           let cost: number;
           try {
-            cost = costOf(schema, document, request.variables ?? {}, request.operationName);
+            cost = cachedCostOf(schema, document, request.variables ?? {}, request.operationName);
           } catch (error) {
             if (error instanceof GraphQLError && /^Variable "\$/.test(error.message)) return;
             throw refusal(`The request is too large to weigh: ${(error as Error).message}`);
