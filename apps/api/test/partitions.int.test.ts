@@ -21,6 +21,16 @@ afterAll(async () => {
   await dropDatabase(serverUrl, name).catch(() => undefined);
 });
 
+/** `work` with a pool on the scenario's database (made by the first test). */
+async function withDatabase(work: (db: pg.Pool) => Promise<void>) {
+  const db = new pg.Pool({ connectionString: await ensureDatabase(serverUrl, name), max: 2 });
+  try {
+    await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
 /** Every row of the event log, as text, in a fixed order: equal before and after means nothing was lost or changed. */
 async function contents(db: pg.Pool) {
   const { rows } = await db.query<{ events: string; packs: string; count: number; pack_rows: number }>(`
@@ -159,9 +169,8 @@ describe('the event log, partitioned by month', () => {
     }
   });
 
-  it('reads one month for a month’s events and one partition of each table for a pack’s events', async () => {
-    const db = new pg.Pool({ connectionString: await ensureDatabase(serverUrl, name), max: 2 });
-    try {
+  it('reads one month for a month’s events and one partition of each table for a pack’s events', () =>
+    withDatabase(async (db) => {
       const month = monthName('event', 0);
       const { rows: plan } = await db.query(
         `explain (format json) select count(*) from event where recorded_at >= date_trunc('month', now()) and recorded_at < date_trunc('month', now()) + interval '1 month'`,
@@ -178,14 +187,10 @@ describe('the event log, partitioned by month', () => {
       const text = JSON.stringify(analysed[0]['QUERY PLAN']);
       // Run-time pruning: partitions of event never reached for this pack are reported as removed or never executed.
       expect(text).toMatch(/"Subplans Removed":\d+|"Actual Loops":0/);
-    } finally {
-      await db.end();
-    }
-  });
+    }));
 
-  it('refuses to change any month’s rows, and makes the months ahead once', async () => {
-    const db = new pg.Pool({ connectionString: await ensureDatabase(serverUrl, name), max: 2 });
-    try {
+  it('refuses to change any month’s rows, and makes the months ahead once', () =>
+    withDatabase(async (db) => {
       const month = monthName('event', 0);
       await expect(db.query(`update ${month} set reason = 'changed'`)).rejects.toThrow(/never updated or deleted/);
       await expect(db.query(`delete from ${month.replace(/^event_/, 'event_pack_')}`)).rejects.toThrow(/never updated or deleted/);
@@ -194,8 +199,5 @@ describe('the event log, partitioned by month', () => {
       await db.query(`drop table ${monthName('event_pack', MONTHS_AHEAD)}, ${monthName('event', MONTHS_AHEAD)}`);
       expect(await ensureHistoryPartitions(db)).toBe(2);
       expect(await ensureHistoryPartitions(db)).toBe(0);
-    } finally {
-      await db.end();
-    }
-  });
+    }));
 });
