@@ -1,5 +1,11 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { logger } from '../shared/logger.js';
+
+/**
+ * How an `event_pack` row `ep` finds its event `e`: by id and by the month both are kept in, so
+ * the join reads one partition of `event` for each row instead of every month.
+ */
+export const EVENT_OF_ROW = 'e.id = ep.event_id and e.recorded_at = ep.recorded_at';
 
 /** Months of the event log kept made ahead of the current one. */
 export const MONTHS_AHEAD = 3;
@@ -27,9 +33,15 @@ export class HistoryPartitions {
   }
 }
 
-/** Makes the missing months from the current one to MONTHS_AHEAD ahead; returns how many tables it made. */
-export async function ensureHistoryPartitions(pool: Pool): Promise<number> {
-  const { rows } = await pool.query<{ made: number }>(`select ensure_history_partitions((now() at time zone 'UTC')::date, $1) as made`, [MONTHS_AHEAD]);
+/**
+ * Makes the missing months from the month of `from` (the current one when null) to MONTHS_AHEAD
+ * ahead; returns how many tables it made.
+ */
+export async function ensureHistoryPartitions(db: Pool | PoolClient, from: string | Date | null = null): Promise<number> {
+  const { rows } = await db.query<{ made: number }>(
+    `select ensure_history_partitions((coalesce($1::timestamptz, now()) at time zone 'UTC')::date, $2) as made`,
+    [from, MONTHS_AHEAD],
+  );
   const made = rows[0]!.made;
   if (made > 0) logger.info({ tables: made }, 'months of the event log made ahead');
   return made;

@@ -10,6 +10,7 @@ import { checkEntries, entriesBetween, eventContents, firstOf, unsealedEvents, t
 import { loadLedgerKey, type LedgerKey } from './keys.js';
 import { MerkleTree, type ProofStep } from './merkle.js';
 import { seal, writeEntries } from './seal.js';
+import { EVENT_OF_ROW } from '../../db/partitions.js';
 
 const DAY_MS = 86_400_000;
 /** One transaction lock for publishing, whichever process does it. */
@@ -388,7 +389,7 @@ export class LedgerService {
       `select l.event_id::text as "eventId", l.chain, l.seq::text as seq, l.sealed_at as "sealedAt", l.digest, l.previous_event_id::text as "previousEventId",
               ($2::uuid is null or exists (select 1 from facility f where f.organization_id = $2 and f.id in (e.facility_id, e.counterparty_id))
                 or exists (select 1 from event_pack ep join pack p on p.id = ep.pack_id join product pr on pr.id = p.product_id
-                            where ep.event_id = e.id and ep.recorded_at = e.recorded_at and pr.registrant_id = $2)) as visible
+                            where ${EVENT_OF_ROW} and pr.registrant_id = $2)) as visible
          from ledger_entry l join event e on e.id = l.event_id
         where l.event_id = $1`,
       [eventId, principal.organizationType === 'REGULATOR' ? null : principal.organizationId],

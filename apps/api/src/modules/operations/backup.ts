@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { ensureHistoryPartitions } from '../../db/partitions.js';
 
 /**
  * A backup of a running Jejak: every table of one consistent snapshot (a read-only repeatable-read
@@ -215,7 +216,7 @@ export async function restoreBackup(pool: Pool, input: Readable, migrate: (migra
     // backup from before the log was partitioned restores into the layout it had).
     const { rows: partitioned } = await client.query<{ yes: boolean }>(`select to_regproc('public.ensure_history_partitions') is not null as yes`);
     if (partitioned[0]!.yes) {
-      await client.query(`select ensure_history_partitions((coalesce($1::timestamptz, now()) at time zone 'UTC')::date, 3)`, [header.historyFrom ?? null]);
+      await ensureHistoryPartitions(client, header.historyFrom ?? null);
     }
     // Rows the migrations themselves wrote (the ledger's genesis heads) make way for the backup's.
     const filled = [];

@@ -9,6 +9,7 @@ import { codeOf, packViews, type PackView } from './pack-views.js';
 import type { PackObject, Trace, TraceActor, TraceEvent } from './pack.types.js';
 import type { PackConnection } from './trace.types.js';
 import * as check from '../../shared/validate.js';
+import { EVENT_OF_ROW } from '../../db/partitions.js';
 
 export interface TraceSearch {
   productId?: string | null;
@@ -75,14 +76,14 @@ export class TraceService {
     if (to) eventConditions.push(`e.at < ($${params.push(to)}::date + 1)::timestamp at time zone $${params.push(zone)}`);
     if (eventConditions.length) {
       const held = facilityId && !from && !to ? ` or p.custodian_id = $${params.indexOf(facilityId) + 1}` : '';
-      conditions.push(`(exists (select 1 from event_pack ep join event e on e.id = ep.event_id and e.recorded_at = ep.recorded_at where ep.pack_id = p.id and ${eventConditions.join(' and ')})${held})`);
+      conditions.push(`(exists (select 1 from event_pack ep join event e on ${EVENT_OF_ROW} where ep.pack_id = p.id and ${eventConditions.join(' and ')})${held})`);
     }
     if (principal.organizationType === 'MANUFACTURER') {
       conditions.push(`p.product_id in (select id from product where registrant_id = $${params.push(principal.organizationId)})`);
     } else if (principal.organizationType !== 'REGULATOR') {
       const org = params.push(principal.organizationId);
       conditions.push(`(exists (select 1 from facility f where f.id in (p.custodian_id, p.destination_id) and f.organization_id = $${org})
-        or exists (select 1 from event_pack ep join event e on e.id = ep.event_id and e.recorded_at = ep.recorded_at join facility f on f.id in (e.facility_id, e.counterparty_id)
+        or exists (select 1 from event_pack ep join event e on ${EVENT_OF_ROW} join facility f on f.id in (e.facility_id, e.counterparty_id)
                     where ep.pack_id = p.id and f.organization_id = $${org}))`);
     }
     if (after) conditions.push(`p.id > $${params.push(decodeSearchCursor(after))}`);
@@ -122,7 +123,7 @@ export class TraceService {
       `select e.id::text as id, e.type, e.at, e.recorded_at as "recordedAt", e.source, e.reason, e.facility_id as "facilityId", e.counterparty_id as "counterpartyId",
               e.parent_id::text as "parentId", f.organization_id as "organizationId",
               u.name as "userName", u.email as "userEmail", k.name as "keyName"
-         from event_pack ep join event e on e.id = ep.event_id and e.recorded_at = ep.recorded_at
+         from event_pack ep join event e on ${EVENT_OF_ROW}
          join facility f on f.id = e.facility_id
          left join app_user u on u.id = e.user_id
          left join api_key k on k.id = e.api_key_id
@@ -197,7 +198,7 @@ async function hasHandled(db: Queryable, packId: string, organizationId: string)
        select 1 from pack p join facility f on f.id in (p.custodian_id, p.destination_id)
         where p.id = $1 and f.organization_id = $2
        union all
-       select 1 from event_pack ep join event e on e.id = ep.event_id and e.recorded_at = ep.recorded_at
+       select 1 from event_pack ep join event e on ${EVENT_OF_ROW}
          join facility f on f.id in (e.facility_id, e.counterparty_id)
         where ep.pack_id = $1 and f.organization_id = $2
      ) as handled`,

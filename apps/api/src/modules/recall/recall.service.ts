@@ -22,6 +22,7 @@ import { Batch } from '../products/batch.entity.js';
 import { normaliseNie } from '../products/product.service.js';
 import { Recall, type RecallClass } from './recall.entity.js';
 import type { PullItem, RecallObject, RecallProgress } from './recall.types.js';
+import { EVENT_OF_ROW } from '../../db/partitions.js';
 
 export class RecallService {
   constructor(
@@ -176,7 +177,7 @@ export class RecallService {
   private async facilityParts(ctx: Context, recall: RecallObject, outstandingAt: Map<string, number>) {
     const { rows: returned } = await ctx.pool.query(
       `select e.facility_id as id, count(distinct ep.pack_id)::int as units
-         from event e join event_pack ep on ep.event_id = e.id and ep.recorded_at = e.recorded_at join pack p on p.id = ep.pack_id
+         from event e join event_pack ep on ${EVENT_OF_ROW} join pack p on p.id = ep.pack_id
         where p.batch_id = $1 and p.level = 'UNIT' and e.type = 'RETURNED' and e.at >= $2
         group by 1`,
       [recall.batchId, recall.createdAt],
@@ -200,7 +201,7 @@ export class RecallService {
   /** Where every unit of the batch is now, by the one definition of `lifecycle/states.ts`. */
   async progress(ctx: Context, recall: RecallObject): Promise<RecallProgress> {
     if (!this.mayFollow(ctx, recall)) throw forbidden('Where a recall’s units are is for BPOM and the manufacturer of the batch');
-    const released = `exists (select 1 from event_pack ep join event e on e.id = ep.event_id and e.recorded_at = ep.recorded_at join facility sf on sf.id = e.facility_id
+    const released = `exists (select 1 from event_pack ep join event e on ${EVENT_OF_ROW} join facility sf on sf.id = e.facility_id
                                where ep.pack_id = p.id and e.type = 'SHIPPED' and sf.organization_id = pr.registrant_id)`;
     const { rows } = await ctx.pool.query(
       `select ${recallPositionSql('p', 'f.organization_id', 'pr', released)} as position,

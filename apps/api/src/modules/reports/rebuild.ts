@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from '../../shared/db.js';
 import { STAGE_EVENT_SQL, STATS_COLUMN, type Milestone } from '../lifecycle/stages.js';
 import { inTransitSql, onHandSql } from '../lifecycle/states.js';
+import { EVENT_OF_ROW } from '../../db/partitions.js';
 
 /**
  * Every summary table the reports read, computed afresh from the event log (and, for what is
@@ -16,7 +17,7 @@ const STAGE_COLUMNS = ['issued', ...STAGES.map((stage) => STATS_COLUMN[stage])];
 
 /** The unit rows each event touched, with the acting facility `f` and counterparty `c`. */
 const UNIT_EVENTS = `
-  event e join event_pack ep on ep.event_id = e.id and ep.recorded_at = e.recorded_at
+  event e join event_pack ep on ${EVENT_OF_ROW}
   join pack p on p.id = ep.pack_id and p.level = 'UNIT' and p.batch_id is not null
   join facility f on f.id = e.facility_id left join facility c on c.id = e.counterparty_id`;
 

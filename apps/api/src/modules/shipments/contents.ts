@@ -1,6 +1,7 @@
 import type { Queryable } from '../packs/pack-rows.js';
 import { codeOf, packViews } from '../packs/pack-views.js';
 import type { ShipmentItem, ShipmentLine } from './shipment.types.js';
+import { EVENT_OF_ROW } from '../../db/partitions.js';
 
 /** The packs named in a shipment, as its delivery note lists them. */
 export async function itemsOf(db: Queryable, shipmentId: string): Promise<ShipmentItem[]> {
@@ -33,7 +34,7 @@ export async function linesOf(db: Queryable, shipmentId: string): Promise<Shipme
     select p.product_id, p.batch_id, count(*)::int as units from %FROM% p.level = 'UNIT' group by 1, 2`;
   const sent = units.replace(
     '%FROM%',
-    `event e join event_pack ep on ep.event_id = e.id and ep.recorded_at = e.recorded_at join pack p on p.id = ep.pack_id
+    `event e join event_pack ep on ${EVENT_OF_ROW} join pack p on p.id = ep.pack_id
       where e.shipment_id = $1 and e.type in ('SHIPPED', 'RETURNED') and`,
   );
   const open = units.replace(
