@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { AlertFilterInput, AlertPageQuery as AlertPageData, AlertReason, AlertSeverity, AlertStatus, ComplaintsQuery as ComplaintsData } from '../../../gql/graphql';
-import { EmptyState, Loading, Page, QueryError, Section, SelectField, Table, TextField, formatDateTime, type Column } from '../../../shared/ui';
+import { EmptyState, Loading, Page, Pager, QueryError, Section, SelectField, Table, TextField, formatDateTime, useCursorPages, type Column } from '../../../shared/ui';
 import { AlertFilterOptionsQuery, AlertPageQuery, ComplaintsQuery } from '../alerts.graphql';
 import { AlertDetail } from '../components/AlertDetail';
 import { BulkActions } from '../components/BulkActions';
@@ -51,15 +51,11 @@ export function AlertsPage() {
   const { filter, status } = useMemo(() => filterOf(params), [params]);
   const size = Number(pick(params.get('size'), PAGE_SIZES.map(String)) ?? 25);
   const selected = params.get('alert');
-  // Cursors of the pages before this one: Relay pages forward; going back pops.
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors.at(-1) ?? null;
   const filterKey = JSON.stringify([filter, size]);
+  const pages = useCursorPages(filterKey);
+  const after = pages.after;
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => {
-    setCursors([null]);
-    setChecked(new Set());
-  }, [filterKey]);
+  useEffect(() => setChecked(new Set()), [filterKey]);
 
   const { data, previousData, loading, error, refetch } = useQuery(AlertPageQuery, {
     variables: { first: size, after, filter },
@@ -168,7 +164,6 @@ export function AlertsPage() {
     },
   ];
 
-  const page = cursors.length;
   const filtered = FILTER_KEYS.some((key) => key !== 'status' && key !== 'size' && params.get(key));
 
   return (
@@ -243,7 +238,7 @@ export function AlertsPage() {
         ) : connection ? (
           <>
             <p className="result-count" role="status" aria-busy={loading}>
-              {t('alertInbox.count', { count: connection.totalCount, page })}
+              {t('alertInbox.count', { count: connection.totalCount, page: pages.page })}
             </p>
             {rows.length ? (
               <label className="checkbox select-all-phone">
@@ -263,23 +258,20 @@ export function AlertsPage() {
             ) : (
               <EmptyState>{filtered ? t('alertInbox.noMatch') : t('alerts.empty')}</EmptyState>
             )}
-            <nav className="pager" aria-label={t('alertInbox.pages')}>
-              <button type="button" className="button button-secondary button-small" disabled={page === 1 || loading} onClick={() => setCursors((list) => list.slice(0, -1))}>
-                {t('alertInbox.previous')}
-              </button>
-              <span className="pager-position">{t('alertInbox.pageOf', { page })}</span>
-              <button
-                type="button"
-                className="button button-secondary button-small"
-                disabled={!connection.pageInfo.hasNextPage || loading}
-                onClick={() => {
-                  setChecked(new Set());
-                  setCursors((list) => [...list, connection.pageInfo.endCursor]);
-                }}
-              >
-                {t('alertInbox.next')}
-              </button>
-            </nav>
+            <Pager
+              label={t('alertInbox.pages')}
+              page={pages.page}
+              hasNext={connection.pageInfo.hasNextPage}
+              busy={loading}
+              onPrevious={pages.previous}
+              onNext={() => {
+                setChecked(new Set());
+                pages.next(connection.pageInfo.endCursor);
+              }}
+              previous={t('alertInbox.previous')}
+              next={t('alertInbox.next')}
+              position={t('alertInbox.pageOf', { page: pages.page })}
+            />
           </>
         ) : (
           <Loading />

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../../app/providers';
 import type { CodeRequestQuery as CodeRequestData } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/errors';
-import { Alert, EmptyState, Loading, Page, QueryError, Section, Table, formatDate, formatDateTime, orDash, type Column } from '../../../shared/ui';
+import { Alert, EmptyState, Loading, Page, Pager, QueryError, Section, Table, formatDate, formatDateTime, orDash, useCursorPages, type Column } from '../../../shared/ui';
 import { CodeRequestQuery } from '../code-requests.graphql';
 import { StatusBadge } from '../components/StatusBadge';
 import { downloadCodes } from '../downloads';
@@ -19,9 +19,8 @@ export function CodeRequestPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const session = useSession();
-  /** Cursors of the pages before this one. */
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors[cursors.length - 1] ?? undefined;
+  const pages = useCursorPages();
+  const after = pages.after ?? undefined;
   const { data, error, loading, refetch } = useQuery(CodeRequestQuery, { variables: { id, first: PAGE, after } });
   const [downloading, setDownloading] = useState<'csv' | 'xml' | null>(null);
   const [downloadError, setDownloadError] = useState<unknown>(null);
@@ -58,7 +57,7 @@ export function CodeRequestPage() {
   }
 
   const codes = request.codes;
-  const pageNumber = cursors.length;
+  const pageNumber = pages.page;
   const from = (pageNumber - 1) * PAGE + 1;
   return (
     <Page title={t('codeRequests.detail.title', { name: request.product.name, batch: request.batch })}>
@@ -133,20 +132,16 @@ export function CodeRequestPage() {
           ) : (
             <EmptyState>{t('codes.empty')}</EmptyState>
           )}
-          <nav className="pager" aria-label={t('codes.pager')}>
-            <button type="button" className="button button-secondary button-small" disabled={cursors.length < 2} onClick={() => setCursors((current) => current.slice(0, -1))}>
-              {t('codes.previous')}
-            </button>
-            <span>{t('codes.page', { page: pageNumber })}</span>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={!codes.pageInfo.hasNextPage}
-              onClick={() => setCursors((current) => [...current, codes.pageInfo.endCursor ?? null])}
-            >
-              {t('codes.next')}
-            </button>
-          </nav>
+          <Pager
+            label={t('codes.pager')}
+            page={pageNumber}
+            hasNext={codes.pageInfo.hasNextPage}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(codes.pageInfo.endCursor)}
+            previous={t('codes.previous')}
+            next={t('codes.next')}
+            position={t('codes.page', { page: pageNumber })}
+          />
         </Section>
       ) : null}
     </Page>

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraceSearchInput, TraceSearchQuery as SearchData } from '../../../gql/graphql';
-import { EmptyState, Loading, QueryError, Section, SelectField, Table, TextField, formatDate, type Column } from '../../../shared/ui';
+import { EmptyState, Loading, Pager, QueryError, Section, SelectField, Table, TextField, formatDate, useCursorPages, type Column } from '../../../shared/ui';
 import { TraceSearchOptionsQuery, TraceSearchQuery } from '../trace.graphql';
 
 type Row = SearchData['traceSearch']['edges'][number]['node'];
@@ -92,10 +92,8 @@ export function TraceSearchForm({ params, onSearch }: TraceSearchFormProps) {
 /** The packs a search finds, a page at a time; each opens its trace. */
 export function TraceSearchResults({ search, onOpen }: { search: TraceSearchInput; onOpen: (code: string) => void }) {
   const { t } = useTranslation();
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const key = JSON.stringify(search);
-  useEffect(() => setCursors([null]), [key]);
-  const { data, previousData, loading, error, refetch } = useQuery(TraceSearchQuery, { variables: { filter: search, first: PAGE, after: cursors.at(-1) ?? null } });
+  const pages = useCursorPages(JSON.stringify(search));
+  const { data, previousData, loading, error, refetch } = useQuery(TraceSearchQuery, { variables: { filter: search, first: PAGE, after: pages.after } });
   const connection = (data ?? previousData)?.traceSearch;
   const rows = connection?.edges.map((edge) => edge.node) ?? [];
 
@@ -142,23 +140,20 @@ export function TraceSearchResults({ search, onOpen }: { search: TraceSearchInpu
       ) : connection ? (
         <>
           <p className="result-count" role="status" aria-busy={loading}>
-            {t('traceSearch.page', { page: cursors.length, count: rows.length })}
+            {t('traceSearch.page', { page: pages.page, count: rows.length })}
           </p>
           {rows.length ? <Table caption={t('traceSearch.resultsTitle')} columns={columns} rows={rows} rowKey={(row) => row.id} /> : <EmptyState>{t('traceSearch.none')}</EmptyState>}
-          <nav className="pager" aria-label={t('traceSearch.pages')}>
-            <button type="button" className="button button-secondary button-small" disabled={cursors.length === 1 || loading} onClick={() => setCursors((list) => list.slice(0, -1))}>
-              {t('alertInbox.previous')}
-            </button>
-            <span className="pager-position">{t('alertInbox.pageOf', { page: cursors.length })}</span>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={!connection.pageInfo.hasNextPage || loading}
-              onClick={() => setCursors((list) => [...list, connection.pageInfo.endCursor])}
-            >
-              {t('alertInbox.next')}
-            </button>
-          </nav>
+          <Pager
+            label={t('traceSearch.pages')}
+            page={pages.page}
+            hasNext={connection.pageInfo.hasNextPage}
+            busy={loading}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(connection.pageInfo.endCursor)}
+            previous={t('alertInbox.previous')}
+            next={t('alertInbox.next')}
+            position={t('alertInbox.pageOf', { page: pages.page })}
+          />
         </>
       ) : (
         <Loading />
