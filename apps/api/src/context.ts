@@ -9,11 +9,12 @@ import type { AppError } from './shared/errors.js';
 import { createLoaders, type Loaders } from './shared/loaders.js';
 import type { Services } from './services.js';
 import { retryIfDisconnected } from './shared/db.js';
+import { anonymous } from './modules/auth/auth.service.js';
 import type { ReplicaSet } from './db/replicas.js';
 
 /** Everything one request needs; services take it first. */
 export interface Context {
-  /** Forked per request. */
+  /** Forked per request, when first used. */
   em: EntityManager;
   /** The driver pool, for set-based bulk work. */
   pool: Pool;
@@ -52,22 +53,59 @@ export interface ContextDeps {
 
 export async function createContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   // Nothing has run yet: a connection lost while reading the caller's session is simply tried again.
-  const { em, auth } = await retryIfDisconnected(async () => {
-    const em = deps.em.fork();
-    return { em, auth: await deps.services.auth.authenticate(em, request.authorization) };
-  });
-  return {
-    em,
-    pool: deps.pool,
-    read: deps.replicas.pick(request.authorization),
-    principal: auth.principal,
-    authError: auth.error,
-    sessionId: auth.sessionId,
-    services: deps.services,
-    loaders: createLoaders(em),
-    client: clientFingerprint(request),
+  // The public sends no token, and most of its calls never touch the ORM: forked when first asked.
+  const { authorization } = request;
+  const { em, auth } = authorization
+    ? await retryIfDisconnected(async () => {
+        const em = deps.em.fork();
+        return { em, auth: await deps.services.auth.authenticate(em, authorization) };
+      })
+    : { em: null, auth: anonymous() };
+  return new RequestContext(
+    { root: deps.em, em, loaders: null },
+    deps.pool,
+    deps.replicas.pick(authorization),
+    auth.principal,
+    auth.error,
+    auth.sessionId,
+    deps.services,
+    clientFingerprint(request),
     request,
-  };
+  );
+}
+
+/** A request's entity manager and loaders, made when first asked for. */
+interface OrmOfRequest {
+  root: EntityManager;
+  em: EntityManager | null;
+  loaders: Loaders | null;
+}
+
+/**
+ * A request's context. The ORM's part is made when first used, by getters on the prototype:
+ * Apollo copies a context's own properties for each operation, which would call them; the copy
+ * shares `orm` with the original, so both see one entity manager.
+ */
+class RequestContext implements Context {
+  constructor(
+    private readonly orm: OrmOfRequest,
+    readonly pool: Pool,
+    readonly read: Pool,
+    readonly principal: Principal | null,
+    readonly authError: AppError | null,
+    readonly sessionId: string | null,
+    readonly services: Services,
+    readonly client: Buffer,
+    readonly request: RequestInfo,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.orm.em ??= this.orm.root.fork());
+  }
+
+  get loaders(): Loaders {
+    return (this.orm.loaders ??= createLoaders(this.em));
+  }
 }
 
 /** Random per process and mixed with the day, so fingerprints cannot be followed across days. */

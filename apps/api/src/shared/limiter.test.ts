@@ -28,14 +28,24 @@ describe('token buckets', () => {
     expect(buckets.wait('c', 1, 0)).toBeGreaterThan(0);
   });
 
-  it('forgets the key charged longest ago, not one still in use', () => {
-    const buckets = new Buckets({ capacity: 1, perSecond: 0.001 }, 2);
-    buckets.spend('a', 1, 0);
-    buckets.spend('b', 1, 0);
+  it('forgets the keys charged longest ago, not one still in use, down to three quarters of its bound', () => {
+    const buckets = new Buckets({ capacity: 1, perSecond: 0.001 }, 4);
+    for (const key of ['a', 'b', 'c', 'd']) buckets.spend(key, 1, 0);
     buckets.spend('a', 0, 1);
-    buckets.spend('c', 1, 2);
-    expect(buckets.wait('a', 1, 2)).toBeGreaterThan(0);
-    expect(buckets.wait('b', 1, 2)).toBe(0);
+    buckets.spend('e', 1, 2);
+    expect(['a', 'b', 'c', 'd', 'e'].map((key) => buckets.wait(key, 1, 2) > 0)).toEqual([true, false, false, true, true]);
+  });
+
+  it('forgets buckets that are full again before any other', () => {
+    const buckets = new Buckets({ capacity: 1, perSecond: 0.1 }, 4);
+    buckets.spend('a', 1, 0);
+    // Small charges, full again a second later.
+    buckets.spend('x', 0.1, 500);
+    buckets.spend('y', 0.1, 600);
+    buckets.spend('b', 1, 700);
+    buckets.spend('c', 1, 2000);
+    // Forgetting x and y made room enough: a, the oldest, is still held.
+    expect(['a', 'b', 'c'].map((key) => buckets.wait(key, 1, 2000) > 0)).toEqual([true, true, true]);
   });
 });
 

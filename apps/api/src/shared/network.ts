@@ -5,6 +5,9 @@ import { isIPv4, isIPv6 } from 'node:net';
  * one party uses: its /24 for IPv4 (an IPv4-mapped IPv6 address counts as IPv4), its /64 for IPv6.
  */
 export function networkOf(address: string): string {
+  // The common case first, without a regular expression: a dotted IPv4 address.
+  const lastDot = address.lastIndexOf('.');
+  if (lastDot > 0 && address.indexOf(':') === -1 && isIPv4(address)) return `${address.slice(0, lastDot)}.0/24`;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   const ip = mapped ? mapped[1]! : address;
   if (isIPv4(ip)) return `${ip.split('.').slice(0, 3).join('.')}.0/24`;

@@ -16,7 +16,8 @@ export interface Authentication {
   error: AppError | null;
 }
 
-const anonymous = (error: AppError | null = null): Authentication => ({ principal: null, sessionId: null, error });
+/** No one in particular; with `error`, a token was sent and refused. */
+export const anonymous = (error: AppError | null = null): Authentication => ({ principal: null, sessionId: null, error });
 const unauthenticated = (message: string) => anonymous(new AppError('UNAUTHENTICATED', message));
 
 /** A login's "last used" is written when it is older than this, not on every request. */

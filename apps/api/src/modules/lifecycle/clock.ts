@@ -19,6 +19,9 @@ export function checkTimeZone(zone: string): string {
   return zone;
 }
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+const SINCE_1980_MS = Date.UTC(1980, 0, 1);
+
 export class Clock {
   private readonly format: Intl.DateTimeFormat;
   private readonly parts: Intl.DateTimeFormat;
@@ -43,9 +46,21 @@ export class Clock {
     });
   }
 
-  /** The calendar day (YYYY-MM-DD) of `at` in the reporting time zone. */
+  /** The last day asked for, by quarter hour: every check asks for today's. */
+  private lastDay = { quarter: Number.NaN, day: '' };
+
+  /**
+   * The calendar day (YYYY-MM-DD) of `at` in the reporting time zone. Days begin on a quarter
+   * hour in every time zone's offsets since 1980, so one quarter hour is within one day.
+   */
   dayOf(at: Date): string {
-    return this.format.format(at);
+    const time = at.getTime();
+    const quarter = Math.floor(time / QUARTER_HOUR_MS);
+    if (quarter === this.lastDay.quarter) return this.lastDay.day;
+    const day = this.format.format(at);
+    // Only recent times are kept: offsets before 1980 were not all whole quarter hours.
+    if (time >= SINCE_1980_MS) this.lastDay = { quarter, day };
+    return day;
   }
 
   today(): string {

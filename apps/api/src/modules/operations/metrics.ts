@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import client from 'prom-client';
 import { logger } from '../../shared/logger.js';
 import { compileTrustedProxies } from '../../shared/proxies.js';
+import { Histogram, type Series } from './histogram.js';
 import type { Context } from '../../context.js';
 
 /** Every address the API answers is one of these; anything else is counted as `other`. */
@@ -23,6 +24,9 @@ const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api(?:[/?]|$)/, '/api/other'],
   [/^\/(?:assets\/|verify|01\/|[^/]*\.[a-z0-9]+(?:[?]|$))/, 'dashboard'],
 ];
+
+/** The latency buckets of both histograms, in seconds. */
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** Methods named as they are; any other (PROPFIND, …) counts as `other`. */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
@@ -58,29 +62,29 @@ export interface MetricsSources {
 export class Metrics {
   readonly registry = new client.Registry();
   private readonly allowed: (address: string) => boolean;
-  private readonly requests: client.Histogram<'route' | 'method' | 'status'>;
-  private readonly requestSeries = new Map<string, client.Histogram.Internal<'route' | 'method' | 'status'>>();
-  private readonly operations: client.Histogram<'operation' | 'outcome'>;
+  private readonly requests: Histogram<'route' | 'method' | 'status'>;
+  private readonly requestSeries = new Map<string, Series>();
+  private readonly operations: Histogram<'operation' | 'outcome'>;
 
   constructor(sources: MetricsSources, allow: readonly string[]) {
     const trusted = compileTrustedProxies(allow);
     this.allowed = (address) => trusted(address, 0);
     const registers = [this.registry];
     client.collectDefaultMetrics({ register: this.registry, prefix: 'jejak_' });
-    this.requests = new client.Histogram({
-      name: 'jejak_http_request_duration_seconds',
-      help: 'HTTP requests by route, method and status, and how long each took to answer.',
-      labelNames: ['route', 'method', 'status'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-      registers,
-    });
-    this.operations = new client.Histogram({
-      name: 'jejak_graphql_operation_duration_seconds',
-      help: 'GraphQL operations by root field (query.trace, mutation.ship) and outcome (ok or the first error code).',
-      labelNames: ['operation', 'outcome'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-      registers,
-    });
+    this.requests = new Histogram(
+      'jejak_http_request_duration_seconds',
+      'HTTP requests by route, method and status, and how long each took to answer.',
+      ['route', 'method', 'status'],
+      SECONDS,
+      this.registry,
+    );
+    this.operations = new Histogram(
+      'jejak_graphql_operation_duration_seconds',
+      'GraphQL operations by root field (query.trace, mutation.ship) and outcome (ok or the first error code).',
+      ['operation', 'outcome'],
+      SECONDS,
+      this.registry,
+    );
     new client.Gauge({
       name: 'jejak_db_pool_connections',
       help: 'Database connections of the API by pool (sql: bulk work and reads; orm: accounts and catalogue) and state (used, idle, waiting: calls waiting for a connection).',
@@ -165,7 +169,7 @@ export class Metrics {
   private seriesOf(route: string, method: string, status: number) {
     const key = `${route} ${method} ${status}`;
     let series = this.requestSeries.get(key);
-    if (!series) this.requestSeries.set(key, (series = this.requests.labels(route, method, String(status))));
+    if (!series) this.requestSeries.set(key, (series = this.requests.of({ route, method, status: String(status) })));
     return series;
   }
 
@@ -174,7 +178,7 @@ export class Metrics {
     const operations = this.operations;
     return {
       async requestDidStart() {
-        const end = operations.startTimer();
+        const start = performance.now();
         let operation = 'unparsed';
         return {
           async didResolveOperation({ operation: resolved }) {
@@ -185,7 +189,8 @@ export class Metrics {
           async willSendResponse({ response }) {
             const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
             const code = errors?.[0]?.extensions?.code;
-            end({ operation, outcome: errors?.length ? (typeof code === 'string' ? code : 'error') : 'ok' });
+            const outcome = errors?.length ? (typeof code === 'string' ? code : 'error') : 'ok';
+            operations.of({ operation, outcome }).observe((performance.now() - start) / 1000);
           },
         };
       },

@@ -58,8 +58,11 @@ const UNIT_LOOKUP = Object.fromEntries(
   ]),
 ) as Record<keyof typeof UNIT_WHERE, string>;
 
-/** Sightings older than this many days before `now` no longer count for clone detection. */
-const windowStart = (now: Date) => new Date(now.getTime() - CLONE_WINDOW_DAYS * 86_400_000);
+/**
+ * Sightings older than this many days before `now` no longer count for clone detection. As ISO
+ * text, which the driver sends as it is (a Date it formats in local time, field by field).
+ */
+const windowStart = (now: Date) => new Date(now.getTime() - CLONE_WINDOW_DAYS * 86_400_000).toISOString();
 
 /** A product by its NIE and/or GTIN (both must name the same one), and the pack with `serial`. */
 export async function lookUpUnit(db: Queryable, nie: string | null, gtin: string | null, serial: string | null, now: Date): Promise<Found> {

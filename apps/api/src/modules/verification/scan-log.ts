@@ -39,9 +39,20 @@ export class ScanLog {
     else this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
   }
 
-  /** Checks logged but perhaps not yet written: take them before reading the table. */
-  unwritten(): Scan[] {
-    return [...[...this.inFlight].flat(), ...this.pending];
+  /**
+   * Checks logged but perhaps not yet written, as they stand now: take them before reading the
+   * table. Nothing is copied: batches are not changed once flushed, and `pending` only grows
+   * until a flush replaces it.
+   */
+  unwritten(): Unwritten {
+    return { batches: [...this.inFlight], pending: this.pending, count: this.pending.length };
+  }
+
+  /** How many checks are logged and not yet written. */
+  get size(): number {
+    let size = this.pending.length;
+    for (const batch of this.inFlight) size += batch.length;
+    return size;
   }
 
   flush(): Promise<void> {
@@ -82,8 +93,23 @@ export class ScanLog {
   }
 }
 
-/** The sightings of one pack among logged scans, from `since` on. */
-export const sightingsOf = (scans: Scan[], packId: string, since: Date): Sighting[] =>
-  scans
-    .filter((scan) => scan.packId === packId && scan.device !== null && scan.at >= since)
-    .map((scan) => ({ at: scan.at, latitude: scan.latitude, longitude: scan.longitude, device: scan.device!.toString('hex') }));
+/** Checks not yet written at one moment: see ScanLog.unwritten. */
+export interface Unwritten {
+  batches: Scan[][];
+  pending: Scan[];
+  /** How many of `pending` there were at that moment. */
+  count: number;
+}
+
+/** The sightings of one pack among unwritten scans, from `since` on. */
+export function sightingsOf(unwritten: Unwritten, packId: string, since: Date): Sighting[] {
+  const sightings: Sighting[] = [];
+  const take = (scan: Scan) => {
+    if (scan.packId === packId && scan.device !== null && scan.at >= since) {
+      sightings.push({ at: scan.at, latitude: scan.latitude, longitude: scan.longitude, device: scan.device.toString('hex') });
+    }
+  };
+  for (const batch of unwritten.batches) batch.forEach(take);
+  for (let i = 0; i < unwritten.count; i++) take(unwritten.pending[i]!);
+  return sightings;
+}

@@ -48,7 +48,7 @@ export class VerificationService {
 
   /** Public checks logged but not yet written: the scan log's queue. */
   get unwrittenScans(): number {
-    return this.scans?.unwritten().length ?? 0;
+    return this.scans?.size ?? 0;
   }
   private devices: DeviceKeys | null = null;
 
@@ -205,7 +205,8 @@ export class VerificationService {
       alarms.DECOMMISSIONED = { what: 'SEEN_AFTER_DECOMMISSION', params: { status: pack.status }, detail: `the pack was decommissioned (${pack.status}) and is seen again` };
     }
     // A clone is suspected only from checks by two devices or more; BPOM's decision settles it.
-    const device = await (this.devices ??= new DeviceKeys(ctx.pool)).of(pack.id, ctx.request);
+    const deviceKey = (this.devices ??= new DeviceKeys(ctx.pool)).of(pack.id, ctx.request);
+    const device = deviceKey instanceof Promise ? await deviceKey : deviceKey;
     const standing = pack.clone?.status === 'OPEN' || pack.clone?.status === 'CONFIRMED' ? pack.clone : null;
     let newClone: Observation | null = null;
     if (!standing) {
