@@ -112,11 +112,12 @@ class RequestContext implements Context {
 const FINGERPRINT_SECRET = randomBytes(32);
 
 /** Today's fingerprints, so a phone that checks pack after pack is hashed once. */
-const fingerprints = { day: '', known: new Map<string, Buffer>() };
+const fingerprints = { day: -1, known: new Map<string, Buffer>() };
 const MAX_FINGERPRINTS = 50_000;
 
 export function clientFingerprint(request: Pick<RequestInfo, 'ip' | 'userAgent'>): Buffer {
-  const day = new Date().toISOString().slice(0, 10);
+  // The UTC day as a number: no date text to format on every request.
+  const day = Math.floor(Date.now() / 86_400_000);
   if (fingerprints.day !== day) {
     fingerprints.day = day;
     fingerprints.known.clear();
