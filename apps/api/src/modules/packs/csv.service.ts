@@ -1,4 +1,4 @@
-import { parse } from '@jejak/gs1';
+import { parse, type ParseResult } from '@jejak/gs1';
 import type { PoolClient } from 'pg';
 import type { Context } from '../../context.js';
 import { requirePrincipal, type Principal } from '../../shared/auth.js';
@@ -9,6 +9,7 @@ import { readReportedTime } from '../lifecycle/clock.js';
 import type { FacilityRef, Movement } from '../lifecycle/guards.js';
 import { refuse, type Refusal, type RuleName } from '../lifecycle/refusals.js';
 import { DECOMMISSION_REASONS, type DecommissionReasonName } from '../lifecycle/states.js';
+import { keyOf } from './code-input.js';
 import type { Reporter } from './apply.js';
 import { reporterOf, timeMessage, type MovementOptions, type MovementService, type Outcome } from './movements.service.js';
 import type { ShipmentService } from '../shipments/shipment.service.js';
@@ -129,11 +130,13 @@ export class CsvService {
     const samples: Line[] = [];
     data.forEach((row, i) => {
       const code = activationCode(row, columns);
-      const problem = checkActivationRow(row, columns, code);
+      const parsed = parse(code);
+      const problem = checkActivationRow(row, columns, parsed);
       if (problem) return rejected.push({ code, row: i + 1, ...problem });
       const location = readLocation(row, columns);
       if ('reason' in location) return rejected.push({ code, row: i + 1, ...location });
-      const line: Line = { code, row: i + 1, at: options.at ?? null, ...location };
+      // Parsed once: the movement takes the code as read here.
+      const line: Line = { code, row: i + 1, at: options.at ?? null, ...location, key: keyOf(code, parsed) };
       activations.push(line);
       if (TRUE.has(cell(row, columns.isSample).toLowerCase())) samples.push(line);
     });
@@ -294,14 +297,13 @@ function activationCode(row: string[], columns: Columns<typeof ACTIVATION_COLUMN
 }
 
 /** The row's other columns must agree with its code; flags that ask for something else are refused. */
-function checkActivationRow(row: string[], columns: Columns<typeof ACTIVATION_COLUMNS>, code: string): Refusal | null {
+function checkActivationRow(row: string[], columns: Columns<typeof ACTIVATION_COLUMNS>, parsed: ParseResult): Refusal | null {
   if (FALSE.has(cell(row, columns.isActive).toLowerCase())) {
     return refuse('ROW_NOT_ACTIVE', 'the row says "is active" = 0: nothing to activate');
   }
   if (TRUE.has(cell(row, columns.isSold).toLowerCase())) {
     return refuse('ROW_SOLD', 'the row says "is sold": dispensing is reported by the pharmacy');
   }
-  const parsed = parse(code);
   if (!parsed.valid) return null; // reported as MALFORMED by the movement itself
   const differs = (column: number, expected: string | null, read: (v: string) => string | null = (v) => v) => {
     const value = cell(row, column);

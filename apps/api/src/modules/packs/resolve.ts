@@ -15,6 +15,8 @@ export interface Line {
   row?: number;
   /** The pack itself, when the line comes from a record (a shipment's items) rather than a scan. */
   packId?: string;
+  /** The code as already read, when the caller had to parse it (an activation file's row checks). */
+  key?: CodeKey | Rejection;
 }
 
 export interface Named {
@@ -52,7 +54,7 @@ export async function resolveCodes(client: PoolClient, lines: Line[]) {
       byId.push(line);
       continue;
     }
-    const read = readCode(line.code);
+    const read = line.key ?? readCode(line.code);
     if (isRejection(read)) refused.push(refusedLine(line, read));
     else keys.push({ line, key: read });
   }
