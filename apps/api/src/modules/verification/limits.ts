@@ -51,9 +51,11 @@ export class PublicLimits {
   /**
    * Charges one check, or throws TOO_MANY_ATTEMPTS. Every check also holds one unknown code's
    * worth of the guessing budget until its answer is known (checks run side by side, as the
-   * aliases of one request do); `known()` gives it back when the code was a real one.
+   * aliases of one request do); `known()` gives it back when the code was a real one, and
+   * `cancel()` gives the whole check back when it could not be answered (the database away), so
+   * the check tried again on a fresh connection is counted once.
    */
-  verify(request: RequestInfo, client: Buffer): { known(): void } {
+  verify(request: RequestInfo, client: Buffer): { known(): void; cancel(): void } {
     const keys = this.verifyKeys(request, client);
     const now = this.now().getTime();
     const unknown = this.limiter.take(keys.unknown, 1, now);
@@ -63,7 +65,14 @@ export class PublicLimits {
       this.limiter.spend(keys.unknown, -1, now);
       throw tooMany(`Too many checks from this device or network; try again in ${wait} s.`, wait);
     }
-    return { known: () => this.limiter.spend(keys.unknown, -1, this.now().getTime()) };
+    return {
+      known: () => this.limiter.spend(keys.unknown, -1, this.now().getTime()),
+      cancel: () => {
+        const at = this.now().getTime();
+        this.limiter.spend(keys.verify, -1, at);
+        this.limiter.spend(keys.unknown, -1, at);
+      },
+    };
   }
 
   /** Charges one complaint and its photo's bytes, or throws TOO_MANY_ATTEMPTS. */

@@ -86,7 +86,14 @@ export class VerificationService {
     const charge = quota ? this.limits.verify(ctx.request, ctx.client) : null;
     const scans = (this.scans ??= new ScanLog(ctx.pool));
     const at = this.clock.now();
-    const judgement = await this.judge(ctx, code, { at, latitude, longitude, device: '' });
+    let judgement: Judgement;
+    try {
+      judgement = await this.judge(ctx, code, { at, latitude, longitude, device: '' });
+    } catch (error) {
+      // Not answered, so not counted: the routes try a check again after a lost connection.
+      charge?.cancel();
+      throw error;
+    }
     const { verification, packId, product } = judgement;
     if (!verification.reasons.includes('NOT_FOUND')) charge?.known();
     scans.add({
