@@ -15,6 +15,12 @@ export const en: Translations = {
     id: 'Bahasa Indonesia',
     en: 'English',
   },
+  /** Every list that pages: its buttons and where the reader is. */
+  pager: {
+    previous: 'Previous',
+    next: 'Next',
+    page: 'Page {{page}}',
+  },
   auth: {
     title: 'Log in',
     intro: 'Log in with your organisation account to manage medicine traceability data.',
@@ -1103,9 +1109,6 @@ export const en: Translations = {
     downloading: 'Downloading…',
     labels: 'Print labels',
     pager: 'Code pages',
-    previous: 'Previous',
-    next: 'Next',
-    page: 'Page {{page}}',
   },
   labels: {
     title: 'Labels for {{name}}, batch {{batch}}',
@@ -1773,9 +1776,6 @@ export const en: Translations = {
     selectAll: 'Select every alert on this page',
     selectOne: 'Select alert {{reason}} for {{code}}',
     pages: 'Alert list pages',
-    previous: 'Previous',
-    next: 'Next',
-    pageOf: 'Page {{page}}',
     bulkTitle_one: 'Actions for {{count}} selected alert',
     bulkTitle_other: 'Actions for {{count}} selected alerts',
     selected_one: '{{count}} selected',

@@ -13,6 +13,12 @@ export const id = {
     id: 'Bahasa Indonesia',
     en: 'English',
   },
+  /** Every list that pages: its buttons and where the reader is. */
+  pager: {
+    previous: 'Sebelumnya',
+    next: 'Berikutnya',
+    page: 'Halaman {{page}}',
+  },
   auth: {
     title: 'Masuk',
     intro: 'Masuk dengan akun organisasi Anda untuk mengelola data ketertelusuran obat.',
@@ -1101,9 +1107,6 @@ export const id = {
     downloading: 'Mengunduh…',
     labels: 'Cetak label',
     pager: 'Halaman kode',
-    previous: 'Sebelumnya',
-    next: 'Berikutnya',
-    page: 'Halaman {{page}}',
   },
   labels: {
     title: 'Label {{name}}, bets {{batch}}',
@@ -1771,9 +1774,6 @@ export const id = {
     selectAll: 'Pilih semua peringatan di halaman ini',
     selectOne: 'Pilih peringatan {{reason}} untuk {{code}}',
     pages: 'Halaman daftar peringatan',
-    previous: 'Sebelumnya',
-    next: 'Berikutnya',
-    pageOf: 'Halaman {{page}}',
     bulkTitle_one: 'Tindakan untuk {{count}} peringatan terpilih',
     bulkTitle_other: 'Tindakan untuk {{count}} peringatan terpilih',
     selected_one: '{{count}} dipilih',

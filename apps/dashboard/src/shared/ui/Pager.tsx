@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import './pager.css';
 
 /**
@@ -25,22 +26,19 @@ interface PagerProps {
   busy?: boolean;
   onPrevious: () => void;
   onNext: () => void;
-  previous: string;
-  next: string;
-  /** Where the reader is ("Halaman 2"). */
-  position: string;
 }
 
-/** Previous and next page buttons with the position between them. */
-export function Pager({ label, page, hasNext, busy = false, onPrevious, onNext, previous, next, position }: PagerProps) {
+/** Previous and next page buttons with the position between them ("Halaman 2"). */
+export function Pager({ label, page, hasNext, busy = false, onPrevious, onNext }: PagerProps) {
+  const { t } = useTranslation();
   return (
     <nav className="pager" aria-label={label}>
       <button type="button" className="button button-secondary button-small" disabled={page === 1 || busy} onClick={onPrevious}>
-        {previous}
+        {t('pager.previous')}
       </button>
-      <span className="pager-position">{position}</span>
+      <span className="pager-position">{t('pager.page', { page })}</span>
       <button type="button" className="button button-secondary button-small" disabled={!hasNext || busy} onClick={onNext}>
-        {next}
+        {t('pager.next')}
       </button>
     </nav>
   );

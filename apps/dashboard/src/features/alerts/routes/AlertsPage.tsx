@@ -268,9 +268,6 @@ export function AlertsPage() {
                 setChecked(new Set());
                 pages.next(connection.pageInfo.endCursor);
               }}
-              previous={t('alertInbox.previous')}
-              next={t('alertInbox.next')}
-              position={t('alertInbox.pageOf', { page: pages.page })}
             />
           </>
         ) : (

@@ -138,9 +138,6 @@ export function CodeRequestPage() {
             hasNext={codes.pageInfo.hasNextPage}
             onPrevious={pages.previous}
             onNext={() => pages.next(codes.pageInfo.endCursor)}
-            previous={t('codes.previous')}
-            next={t('codes.next')}
-            position={t('codes.page', { page: pageNumber })}
           />
         </Section>
       ) : null}

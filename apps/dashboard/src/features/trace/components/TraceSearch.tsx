@@ -150,9 +150,6 @@ export function TraceSearchResults({ search, onOpen }: { search: TraceSearchInpu
             busy={loading}
             onPrevious={pages.previous}
             onNext={() => pages.next(connection.pageInfo.endCursor)}
-            previous={t('alertInbox.previous')}
-            next={t('alertInbox.next')}
-            position={t('alertInbox.pageOf', { page: pages.page })}
           />
         </>
       ) : (
