@@ -140,4 +140,14 @@ describe('the GraphQL limits', () => {
     const verify = parse(`query($c: String!) { verify(code: $c) { verdict } }`);
     expect(cachedCostOf(schema, verify, { c: 'a' })).toBe(cachedCostOf(schema, verify, { c: 'b' }));
   });
+
+  it('weigh a document anew when a variable of @include or @skip changes what it asks for', () => {
+    const document = parse(`query($n: Int, $more: Boolean!) { codeRequests(first: $n) { id codes(first: 10) @include(if: $more) { totalCount } } }`);
+    const small = cachedCostOf(schema, document, { n: 1000, more: false });
+    const large = cachedCostOf(schema, document, { n: 1000, more: true });
+    expect(large).toBe(costOf(schema, document, { n: 1000, more: true }));
+    expect(large).toBeGreaterThan(small);
+    const skipped = parse(`query($n: Int, $less: Boolean!) { codeRequests(first: $n) { id codes(first: 10) @skip(if: $less) { totalCount } } }`);
+    expect(cachedCostOf(schema, skipped, { n: 1000, less: true })).toBeLessThan(cachedCostOf(schema, skipped, { n: 1000, less: false }));
+  });
 });

@@ -66,29 +66,35 @@ const estimators = [pageEstimator, simpleEstimator({ defaultComplexity: 1 })];
 export const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null) =>
   getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators });
 
-/** The variables a document passes as `first`: the only ones its cost depends on. */
-function pageVariables(document: DocumentNode): string[] {
+/**
+ * The variables a document's cost depends on: those it passes as `first` (a page's size) and
+ * those of its directives (`@include(if: $more)` and `@skip` decide which fields are asked for).
+ */
+function weightVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
   visit(document, {
     Argument(argument) {
       if (argument.name.value === 'first' && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
     },
+    Directive(directive) {
+      visit(directive, { Variable: (variable) => void names.add(variable.name.value) });
+    },
   });
   return [...names];
 }
 
-/** Costs weighed, per parsed document (the server keeps one per query text) and its page sizes. */
-const weighed = new WeakMap<DocumentNode, { pages: string[]; costs: Map<string, number> }>();
+/** Costs weighed, per parsed document (the server keeps one per query text) and the variables they depend on. */
+const weighed = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
 const MAX_COSTS_PER_DOCUMENT = 100;
 
 /**
- * The cost of an operation, weighed once per document, operation and page sizes: the busiest
- * queries (a public check) are the same text again and again.
+ * The cost of an operation, weighed once per document, operation and the values of the variables
+ * its cost depends on: the busiest queries (a public check) are the same text again and again.
  */
 export function cachedCostOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null) {
   let known = weighed.get(document);
-  if (!known) weighed.set(document, (known = { pages: pageVariables(document), costs: new Map() }));
-  const key = JSON.stringify([operationName ?? null, ...known.pages.map((name) => variables[name] ?? null)]);
+  if (!known) weighed.set(document, (known = { variables: weightVariables(document), costs: new Map() }));
+  const key = JSON.stringify([operationName ?? null, ...known.variables.map((name) => variables[name] ?? null)]);
   let cost = known.costs.get(key);
   if (cost === undefined) {
     cost = costOf(schema, document, variables, operationName);
