@@ -10,6 +10,7 @@
  * EPCIS events are left out: the captured event is their EPCIS form.
  */
 import type { Context } from '../../context.js';
+import { EVENT_OF_ROW } from '../../db/partitions.js';
 import type { Principal } from '../../shared/auth.js';
 import type { Clock } from '../lifecycle/clock.js';
 import { isRejection, readCode } from '../packs/code-input.js';
@@ -105,12 +106,17 @@ export class LifecycleEvents {
               f.organization_id as "facilityOrg", c.organization_id as "counterpartyOrg"
          from event e join facility f on f.id = e.facility_id left join facility c on c.id = e.counterparty_id
         where e.source <> 'EPCIS'
-          and ((e.id, e.recorded_at) in (select ep.event_id, ep.recorded_at from event_pack ep where ep.pack_id = any($1::bigint[])) or e.id = any($2::bigint[]))
+          and (exists (select 1 from event_pack ep where ${EVENT_OF_ROW} and ep.pack_id = any($1::bigint[])) or e.id = any($2::bigint[]))
         order by e.at, e.id limit 10000`,
       [packIds, eventIds],
     );
     if (rows.length === 0) return [];
-    const { rows: members } = await ctx.pool.query(`select event_id::text as "eventId", pack_id::text as "packId" from event_pack where event_id = any($1::bigint[])`, [rows.map((r) => r.id)]);
+    // Each event's packs from the month it is kept in.
+    const { rows: members } = await ctx.pool.query(
+      `select ep.event_id::text as "eventId", ep.pack_id::text as "packId"
+         from unnest($1::bigint[], $2::timestamptz[]) as e(id, recorded_at) join event_pack ep on ${EVENT_OF_ROW}`,
+      [rows.map((r) => r.id), rows.map((r) => r.recordedAt)],
+    );
     const parentIds = rows.map((r) => r.parentId).filter(Boolean);
     const views = await packKeys(ctx.pool, [...new Set([...members.map((m) => m.packId as string), ...parentIds])]);
     const byId = new Map(views.map((view) => [view.id as string, view]));
