@@ -76,7 +76,7 @@ export interface EventRecord {
   longitude?: number | null;
   /** The shipment the packs travel in, for shipping, returning and receiving. */
   shipmentId?: string | null;
-  packs: PackRow[];
+  packs: Array<Pick<PackRow, 'id' | 'level'>>;
 }
 
 /** Who reported the events, and how. */

@@ -11,6 +11,7 @@ import type { Clock } from '../lifecycle/clock.js';
 import { effectOf, leavesParent, rowsToChange, type Effect } from '../lifecycle/effects.js';
 import { checkActor, checkMovement, type FacilityRef, type Movement } from '../lifecycle/guards.js';
 import { refuse } from '../lifecycle/refusals.js';
+import { activateInPlace } from './activate-in-place.js';
 import { applyChange, recordEvents, type EventRecord, type Moved, type Reporter } from './apply.js';
 import { MAX_CODES_PER_CALL } from './code-input.js';
 import type { PackRow, Queryable } from './pack-rows.js';
@@ -32,7 +33,10 @@ export interface MovementOptions {
 export interface Outcome {
   /** Every line applied, those carried inside another one included. */
   accepted: Line[];
-  /** The packs that moved on their own account (not inside another of the call), what changed with them, and their units. */
+  /**
+   * The packs that moved on their own account (not inside another of the call), what changed
+   * with them, and their units; what shipments are made of (an activation in place leaves them out).
+   */
   items: Array<{ line: Line; pack: PackRow; rows: PackRow[]; units: number }>;
   units: number;
   rejected: Rejection[];
@@ -47,6 +51,8 @@ export interface MoveOptions {
   newShipment?: () => Promise<string>;
   /** Check only: nothing is written (a pack added to an open shipment moves when it is dispatched). */
   dryRun?: boolean;
+  /** Read and check every pack even of an activation: the reference activation in place is held to. */
+  readEvery?: boolean;
 }
 
 export class MovementService {
@@ -114,13 +120,23 @@ export class MovementService {
   /**
    * Applies one movement to `lines` inside the caller's transaction: reads every named pack and
    * what it holds, checks each against the lifecycle rules, writes the changed packs in one
-   * statement, appends the events, and raises the alerts some refusals call for.
+   * statement, appends the events, and raises the alerts some refusals call for. An activation
+   * is first tried in place (`activate-in-place.ts`), and only the lines left are read.
    */
   async moveIn(client: PoolClient, movement: Movement, lines: Line[], actor: FacilityRef, reporter: Reporter, options: MoveOptions = {}): Promise<Outcome> {
-    const now = this.clock.now();
     const callRefusal = checkActor(movement.kind, actor, 'to' in movement ? movement.to : undefined);
     if (callRefusal) return { accepted: [], items: [], units: 0, rejected: lines.map((line) => refusedLine(line, callRefusal).rejection), recalled: [] };
+    if (movement.kind !== 'activate' || options.dryRun || options.readEvery) return this.moveRead(client, movement, lines, actor, reporter, options);
+    // Most of an activation is written by the database at once; what it leaves is read and checked.
+    const inPlace = await activateInPlace(client, lines, actor, reporter, this.clock);
+    const rest = await this.moveRead(client, movement, inPlace.rest, actor, reporter, options);
+    return { ...rest, accepted: [...inPlace.accepted, ...rest.accepted], units: inPlace.units + rest.units };
+  }
 
+  /** `moveIn` by reading every pack first and checking it against the rules in turn. */
+  private async moveRead(client: PoolClient, movement: Movement, lines: Line[], actor: FacilityRef, reporter: Reporter, options: MoveOptions): Promise<Outcome> {
+    if (lines.length === 0) return { accepted: [], items: [], units: 0, rejected: [], recalled: [] };
+    const now = this.clock.now();
     const { named, contents, refused } = await resolveCodes(client, lines);
     const accepted: Line[] = [];
     const items: Outcome['items'] = [];

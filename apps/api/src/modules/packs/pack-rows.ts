@@ -80,20 +80,10 @@ export async function findPacks(client: Queryable, keys: CodeKey[]): Promise<Map
   const ssccs = keys.filter((key) => key.kind === 'sscc');
 
   if (units.length) {
-    const nies = [...new Set(units.map((key) => key.nie).filter(Boolean))];
-    const gtins = [...new Set(units.map((key) => key.gtin).filter(Boolean))];
-    const { rows: products } = await client.query(
-      'select id, nie, gtin from product where nie = any($1::text[]) or gtin = any($2::text[])',
-      [nies, gtins],
-    );
-    const byNie = new Map(products.map((row) => [row.nie as string, row.id as string]));
-    const byGtin = new Map(products.filter((row) => row.gtin).map((row) => [row.gtin as string, row.id as string]));
+    const productOf = await productsOf(client, units);
     const lookups: Array<{ index: number; productId: string; serial: string }> = [];
     units.forEach((key, index) => {
-      // The GTIN and the NIE, when a code carries both, must name the same product.
-      const viaGtin = key.gtin ? byGtin.get(key.gtin) : undefined;
-      const viaNie = key.nie ? byNie.get(key.nie) : undefined;
-      const productId = key.gtin && key.nie ? (viaGtin === viaNie ? viaGtin : undefined) : (viaGtin ?? viaNie);
+      const productId = productOf(key);
       if (productId) lookups.push({ index, productId, serial: key.serial });
     });
     if (lookups.length) {
@@ -119,6 +109,26 @@ export async function findPacks(client: Queryable, keys: CodeKey[]): Promise<Map
     rows.forEach((row, n) => found.set(ssccs[row.i]!, packs[n]!));
   }
   return found;
+}
+
+type UnitKey = Extract<CodeKey, { kind: 'unit' }>;
+
+/**
+ * The product each unit code names, read in one look-up: by its GTIN or its NIE, and when a code
+ * carries both, they must name the same product (else it names none).
+ */
+export async function productsOf(client: Queryable, keys: UnitKey[]): Promise<(key: UnitKey) => string | undefined> {
+  if (keys.length === 0) return () => undefined;
+  const nies = [...new Set(keys.map((key) => key.nie).filter(Boolean))];
+  const gtins = [...new Set(keys.map((key) => key.gtin).filter(Boolean))];
+  const { rows: products } = await client.query('select id, nie, gtin from product where nie = any($1::text[]) or gtin = any($2::text[])', [nies, gtins]);
+  const byNie = new Map(products.map((row) => [row.nie as string, row.id as string]));
+  const byGtin = new Map(products.filter((row) => row.gtin).map((row) => [row.gtin as string, row.id as string]));
+  return (key) => {
+    const viaGtin = key.gtin ? byGtin.get(key.gtin) : undefined;
+    const viaNie = key.nie ? byNie.get(key.nie) : undefined;
+    return key.gtin && key.nie ? (viaGtin === viaNie ? viaGtin : undefined) : (viaGtin ?? viaNie);
+  };
 }
 
 /** Packs by id (a shipment's items), with their batch facts. */

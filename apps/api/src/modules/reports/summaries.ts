@@ -4,7 +4,6 @@ import type { Change } from '../lifecycle/effects.js';
 import type { FacilityRef } from '../lifecycle/guards.js';
 import { MILESTONES, STATS_COLUMN } from '../lifecycle/stages.js';
 import { isOnHand } from '../lifecycle/states.js';
-import type { Moved } from '../packs/apply.js';
 import type { PackRow } from '../packs/pack-rows.js';
 
 /**
@@ -27,10 +26,13 @@ class Tally<K extends unknown[]> {
   }
 }
 
-/** The units a movement changed, a group per time (and so per day). */
-type Units = Array<{ day: string; rows: PackRow[] }>;
+/** What the summaries read of a pack as it was before the movement. */
+export type SummaryRow = Pick<PackRow, 'level' | 'status' | 'batchId' | 'productId' | 'custodianId' | 'milestones' | 'statusAt'>;
 
-export async function updateSummaries(client: PoolClient, moved: Moved[], change: Change, actor: FacilityRef, clock: Clock) {
+/** The units a movement changed, a group per time (and so per day). */
+type Units = Array<{ day: string; rows: SummaryRow[] }>;
+
+export async function updateSummaries(client: PoolClient, moved: Array<{ at: Date; rows: SummaryRow[] }>, change: Change, actor: FacilityRef, clock: Clock) {
   const dayOf = memoDay(clock);
   const units: Units = [];
   for (const { at, rows } of moved) {

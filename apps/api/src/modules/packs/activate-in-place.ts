@@ -1,0 +1,214 @@
+import type { PoolClient } from 'pg';
+import type { Clock } from '../lifecycle/clock.js';
+import { effectOf } from '../lifecycle/effects.js';
+import type { FacilityRef } from '../lifecycle/guards.js';
+import { MILESTONES } from '../lifecycle/stages.js';
+import { expiredSql } from '../lifecycle/states.js';
+import { recordEvents, type EventRecord, type Reporter } from './apply.js';
+import { isRejection, readCode, type CodeKey } from './code-input.js';
+import { productsOf } from './pack-rows.js';
+import type { Line } from './resolve.js';
+import { updateSummaries, type SummaryRow } from '../reports/summaries.js';
+
+/** What activation in place did, and the lines it left to the general path. */
+export interface InPlace {
+  accepted: Line[];
+  units: number;
+  /** Lines the statement did not activate, in their order: read, checked and answered as any other movement. */
+  rest: Line[];
+}
+
+/**
+ * Activation done by the database. The common case of an activation call or file (unit codes of
+ * loose, ISSUED packs of an unrecalled, unexpired batch of the caller's own product, with the
+ * batch and expiry they were issued with, reported no earlier than their last event) is written
+ * by one guarded `UPDATE … RETURNING`, without reading the packs first. The guards are the
+ * lifecycle rules of `checkMovement` for activation, written in SQL, and stricter where that is
+ * simpler (a pack in a case, or without a batch, is left alone): every line the statement leaves
+ * alone goes on to the general path, which reads its pack and accepts it or names its refusal.
+ * `activate-in-place.int.test.ts` holds the guards to the rules.
+ *
+ * The guards are checked on the packs as the statement found them; a pack changed meanwhile by
+ * another transaction is not updated (it is left to the general path, which reads it again and
+ * refuses it): activated twice at once, each pack is activated once.
+ */
+export async function activateInPlace(client: PoolClient, lines: Line[], actor: FacilityRef, reporter: Reporter, clock: Clock): Promise<InPlace> {
+  const rest: Line[] = [];
+  const units: Array<{ line: Line; key: UnitKey }> = [];
+  for (const line of lines) {
+    const key = line.packId ? null : (line.key ?? readCode(line.code));
+    if (key && !isRejection(key) && key.kind === 'unit') units.push({ line, key });
+    else rest.push(line);
+  }
+  const productOf = await productsOf(client, units.map(({ key }) => key));
+
+  // Lines naming one pack (the same code twice, or two forms of it) and codes of no known
+  // product go the general way, which counts the first of them once and names the refusals.
+  let single: Candidate[] = [];
+  const named = new Map<string, Map<string, Candidate | null>>();
+  let twice = false;
+  for (const { line, key } of units) {
+    const productId = productOf(key);
+    if (!productId) {
+      rest.push(line);
+      continue;
+    }
+    let serials = named.get(productId);
+    if (!serials) named.set(productId, (serials = new Map()));
+    const first = serials.get(key.serial);
+    if (first === undefined) {
+      const candidate = { line, productId, key };
+      serials.set(key.serial, candidate);
+      single.push(candidate);
+      continue;
+    }
+    if (first) rest.push(first.line);
+    serials.set(key.serial, null);
+    rest.push(line);
+    twice = true;
+  }
+  if (twice) single = single.filter((c) => named.get(c.productId)!.get(c.key.serial) === c);
+
+  // The lines share a few groups (product, issued data, reported time and place): each is sent once.
+  const now = clock.now();
+  const groups: Group[] = [];
+  const events: EventRecord[] = [];
+  const serials: string[] = [];
+  const groupOfLine: number[] = [];
+  let last: Group | undefined;
+  for (const { line, productId, key } of single) {
+    if (!last || !last.holds(productId, key, line)) {
+      last = groups.find((g) => g.holds(productId, key, line));
+      if (!last) {
+        if (groups.length === MAX_GROUPS) return { accepted: [], units: 0, rest: lines };
+        const at = line.at ?? now;
+        let event = events.findIndex((e) => e.at.getTime() === at.getTime() && e.latitude === line.latitude && e.longitude === line.longitude);
+        if (event < 0) event = events.push({ type: 'ACTIVATED', facilityId: actor.id, at, latitude: line.latitude, longitude: line.longitude, packs: [] }) - 1;
+        last = new Group(groups.length + 1, productId, key, line, at, event);
+        groups.push(last);
+      }
+    }
+    serials.push(key.serial);
+    groupOfLine.push(last.n);
+  }
+  if (serials.length === 0) return { accepted: [], units: 0, rest: inOrder(rest, lines) };
+
+  // The batches each group's packs may be of: the caller's own product's, not recalled, not
+  // expired, and the batch and expiry printed in the code, when it prints them.
+  const { rows: allowed } = await client.query<{ g: number; batch: string }>(
+    `select g.n::int as g, b.id::text as batch
+       from unnest($1::uuid[], $2::text[], $3::text[]) with ordinality as g(product_id, lot, expiry, n)
+       join batch b on b.product_id = g.product_id
+       join product pr on pr.id = b.product_id
+      where (pr.registrant_id is null or pr.registrant_id = $4::uuid) and b.recalled_at is null and not ${expiredSql('b', '$5')}
+        and (g.lot is null or g.lot = b.lot) and (g.expiry is null or g.expiry = to_char(b.expiry, 'YYYY-MM-DD'))`,
+    [groups.map((g) => g.productId), groups.map((g) => g.lot), groups.map((g) => g.expiry), actor.organizationId, clock.today()],
+  );
+  // Each allowed (group, batch) pair as one number, so that the statement checks a pack against
+  // a short list of numbers, with no relation the planner could drive the look-ups from.
+  const pairs = allowed.filter(({ batch }) => BigInt(batch) < 1n << PAIR_SHIFT).map(({ g, batch }) => ((BigInt(g) << PAIR_SHIFT) + BigInt(batch)).toString());
+
+  const { rows } = pairs.length
+    ? await client.query<{ i: number; id: string; batch: string }>(
+        // The packs are found first, by a join with no condition on the pack but its key, so that
+        // the look-ups are driven from the lines whatever the planner's statistics say; then
+        // updated by their row address where the rules allow. A pack changed since it was found
+        // has another version (`xmin`), checked again when the update waits for the change: it is
+        // not updated, and the general path reads it again.
+        `with t as (select * from unnest($1::text[], $2::int[]) with ordinality as t(serial, g, i)),
+         found as materialized (
+           select t.i, t.g, p.ctid as row, p.xmin as seen, p.batch_id, p.level, p.status, p.parent_id, p.milestones, p.last_event_at
+             from t join pack p on p.product_id = ($6::uuid[])[t.g] and p.serial = t.serial
+         )
+         update pack p
+            set status = 'ACTIVE', custodian_id = $3::uuid, status_by_id = $3::uuid, status_at = ($4::timestamptz[])[f.g],
+                last_event_at = greatest(p.last_event_at, ($4::timestamptz[])[f.g]), milestones = p.milestones | $5::smallint
+           from found f
+          where p.ctid = f.row and p.xmin = f.seen
+            and f.level = 'UNIT' and f.status = 'ISSUED' and f.parent_id is null and f.milestones & $5::smallint = 0
+            and (f.g::bigint << ${PAIR_SHIFT}) + f.batch_id = any($7::bigint[])
+            and (f.last_event_at is null or f.last_event_at <= ($8::timestamptz[])[f.g])
+         returning f.i::int as i, p.id::text as id, p.batch_id::text as batch`,
+        [
+          serials,
+          groupOfLine,
+          actor.id,
+          groups.map((g) => g.at),
+          MILESTONES.activated,
+          groups.map((g) => g.productId),
+          pairs,
+          // A pack's last event must not come after a reported time; with none reported, any will do.
+          groups.map((g) => g.reported ?? 'infinity'),
+        ],
+      )
+    : { rows: [] };
+
+  // What the summaries count of a unit activated here: the same for every unit of a batch.
+  const before = new Map<string, SummaryRow>();
+  const done = new Array<boolean>(single.length).fill(false);
+  const moved = groups.map((g) => ({ at: g.at, rows: [] as SummaryRow[] }));
+  for (const { i, id, batch } of rows) {
+    const g = groups[groupOfLine[i - 1]! - 1]!;
+    done[i - 1] = true;
+    events[g.event]!.packs.push({ id, level: 'UNIT' });
+    let row = before.get(batch);
+    if (!row) before.set(batch, (row = { level: 'UNIT', status: 'ISSUED', batchId: batch, productId: g.productId, custodianId: null, milestones: 0, statusAt: null }));
+    moved[g.n - 1]!.rows.push(row);
+  }
+  await recordEvents(client, events, reporter);
+  await updateSummaries(client, moved, effectOf({ kind: 'activate' }, actor).change, actor, clock);
+  const accepted: Line[] = [];
+  single.forEach(({ line }, i) => (done[i] ? accepted : rest).push(line));
+  // `single` keeps the order of the lines.
+  return { accepted, units: rows.length, rest: inOrder(rest, lines) };
+}
+
+/** At most this many groups go in place at once; a call reporting more times and places is read line by line. */
+const MAX_GROUPS = 64;
+/** Batch ids stay below 2^40 (a trillion batches); the group goes above them. */
+const PAIR_SHIFT = 40n;
+
+type UnitKey = Extract<CodeKey, { kind: 'unit' }>;
+type Candidate = { line: Line; productId: string; key: UnitKey };
+
+/** Lines of one product, printed with the same batch and expiry, reported at the same time and place. */
+class Group {
+  readonly lot: string | null;
+  readonly expiry: string | null;
+  readonly reported: Date | null;
+  readonly latitude: number | null;
+  readonly longitude: number | null;
+
+  constructor(
+    readonly n: number,
+    readonly productId: string,
+    key: UnitKey,
+    line: Line,
+    readonly at: Date,
+    readonly event: number,
+  ) {
+    this.lot = key.lot;
+    this.expiry = key.expiry;
+    this.reported = line.at;
+    this.latitude = line.latitude;
+    this.longitude = line.longitude;
+  }
+
+  holds(productId: string, key: UnitKey, line: Line): boolean {
+    return (
+      productId === this.productId &&
+      key.lot === this.lot &&
+      key.expiry === this.expiry &&
+      (line.at?.getTime() ?? null) === (this.reported?.getTime() ?? null) &&
+      line.latitude === this.latitude &&
+      line.longitude === this.longitude
+    );
+  }
+}
+
+/** `some` of `lines`, in the order of `lines`. */
+function inOrder(some: Line[], lines: Line[]): Line[] {
+  if (some.length < 2) return some;
+  const chosen = new Set(some);
+  return lines.filter((line) => chosen.has(line));
+}

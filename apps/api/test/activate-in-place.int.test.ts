@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dropDatabase, ensureDatabase } from '../src/db/embedded.js';
+import type { FacilityRef } from '../src/modules/lifecycle/guards.js';
+import type { Line } from '../src/modules/packs/resolve.js';
+import { inTransaction } from '../src/shared/db.js';
+import { startTestServer, type TestServer } from './harness.js';
+import { demoTokens, facilityId, issueCodes, type Tokens } from './lifecycle-helpers.js';
+
+// Activation in place (activate-in-place.ts) must answer every line as the general path does,
+// which reads each pack and checks it against the rules: the same lines accepted, the same
+// refusals, the same packs changed the same way, the same events and the same report counts.
+// Twin sets of packs are put in the same situations; one is activated in place, the other
+// through the general path, and the two are compared.
+
+// Packs are put in their situations directly in the database, around the event log, so this file
+// has a database of its own (the others' closing checks rebuild the summaries from the log), and
+// the summaries are compared between the twins instead.
+const serverUrl = Object.assign(new URL(inject('databaseUrl')), { pathname: '/postgres' }).toString();
+const name = `${new URL(inject('databaseUrl')).pathname.slice(1)}_in_place`;
+
+let server: TestServer;
+let tokens: Tokens;
+let plant: FacilityRef;
+let otherOrganization: string;
+
+beforeAll(async () => {
+  server = await startTestServer({}, await ensureDatabase(serverUrl, name));
+  tokens = await demoTokens(server);
+  plant = await server.services.movements.facilityRef(server.pool, await facilityId(server, tokens.industri, 'Pabrik Sehat Farma Bandung'));
+  const { rows } = await server.pool.query(`select id from organization where id <> $1 limit 1`, [plant.organizationId]);
+  otherOrganization = rows[0].id;
+});
+afterAll(async () => {
+  await server?.stop();
+  await dropDatabase(serverUrl, name);
+});
+
+const UNITS = 8;
+/** One thing out of the ordinary about a unit, or none: each one alone, so that each shows. */
+const DEVIATIONS = [
+  'none', 'none', 'none', 'active', 'dispensed', 'inCase', 'inLateCase', 'activatedBit', 'earlierEvent', 'laterEvent',
+  'wrongLot', 'twice', 'unknownSerial', 'malformed',
+] as const;
+const callSituation = fc.record({
+  batch: fc.constantFrom('normal', 'normal', 'normal', 'recalled', 'expired', 'foreignProduct'),
+  reported: fc.boolean(),
+  units: fc.array(fc.constantFrom(...DEVIATIONS), { minLength: UNITS, maxLength: UNITS }),
+});
+type CallSituation = typeof callSituation extends fc.Arbitrary<infer T> ? T : never;
+
+interface Twin {
+  nie: string;
+  requestId: string;
+  batch: string;
+  batchId: string;
+  codes: string[];
+  packIds: string[];
+}
+
+/** Units of a new batch of the product `nie` (of a new product without it), all in one case. */
+async function twin(nie?: string): Promise<Twin> {
+  const issued = await issueCodes(server, tokens, { quantity: UNITS, unitsPerCase: UNITS, nie });
+  const { rows } = await server.pool.query(
+    `select p.id::text, p.serial, p.batch_id::text as "batchId" from pack p where p.code_request_id = $1 and p.level = 'UNIT'`,
+    [issued.requestId],
+  );
+  const bySerial = new Map(rows.map((row) => [row.serial as string, row]));
+  const packIds = issued.units.map((code) => bySerial.get(/\(21\)(\w+)$/.exec(code)![1]!)!.id as string);
+  return { nie: issued.nie, requestId: issued.requestId, batch: issued.batch, batchId: rows[0].batchId, codes: issued.units, packIds };
+}
+
+/** Puts a twin's packs in the situation, directly in the database. */
+async function situate(t: Twin, situation: CallSituation, at: Date) {
+  const db = server.pool;
+  if (situation.batch === 'recalled') await db.query(`update batch set recalled_at = now() where id = $1`, [t.batchId]);
+  if (situation.batch === 'expired') await db.query(`update batch set expiry = date '2020-01-31' where id = $1`, [t.batchId]);
+  const { rows } = await db.query(`select id::text from pack where code_request_id = $1 and level = 'CASE' limit 1`, [t.requestId]);
+  const caseId = rows[0].id;
+  const hour = 3_600_000;
+  await db.query(`update pack set last_event_at = $2 where id = $1`, [caseId, situation.units.includes('inLateCase') ? new Date(at.getTime() + hour) : null]);
+  for (const [k, deviation] of situation.units.entries()) {
+    const status = deviation === 'active' ? 'ACTIVE' : deviation === 'dispensed' ? 'DISPENSED' : 'ISSUED';
+    const lastEvent = deviation === 'earlierEvent' ? at.getTime() - hour : deviation === 'laterEvent' ? at.getTime() + hour : null;
+    await db.query(
+      `update pack set status = $2::pack_status, custodian_id = case when $2 = 'ISSUED' then null else $3::uuid end,
+              parent_id = $4::bigint, milestones = $5::smallint, last_event_at = $6::timestamptz where id = $1`,
+      [
+        t.packIds[k],
+        status,
+        plant.id,
+        deviation === 'inCase' || deviation === 'inLateCase' ? caseId : null,
+        (status !== 'ISSUED' || deviation === 'activatedBit' ? 1 : 0) | (status === 'DISPENSED' ? 32 : 0),
+        lastEvent === null ? null : new Date(lastEvent),
+      ],
+    );
+  }
+}
+
+function linesOf(t: Twin, situation: CallSituation, reported: Date | null): Line[] {
+  const lines: Line[] = [];
+  for (const [k, deviation] of situation.units.entries()) {
+    let code = t.codes[k]!;
+    if (deviation === 'wrongLot') code = code.replace(`(10)${t.batch}`, `(10)${t.batch}X`);
+    if (deviation === 'unknownSerial') code = `${code}Z`;
+    if (deviation === 'malformed') code = code.slice(0, 12);
+    lines.push({ code, at: reported, latitude: -6.9, longitude: 107.6 });
+    if (deviation === 'twice') lines.push({ code, at: reported, latitude: -6.9, longitude: 107.6 });
+  }
+  return lines;
+}
+
+/** What the twin's packs, events and report rows look like, by the unit's place in the twin. */
+async function state(t: Twin) {
+  const { rows: packs } = await server.pool.query(
+    `select p.id::text, p.status, p.custodian_id = $2 as "atPlant", p.status_by_id = $2 as "byPlant", p.milestones,
+            p.status_at is not null as stamped, (select count(*)::int from event_pack ep where ep.pack_id = p.id) as events
+       from pack p where p.id = any($1::bigint[])`,
+    [t.packIds, plant.id],
+  );
+  const byId = new Map(packs.map(({ id, ...rest }) => [id, rest]));
+  const { rows: stats } = await server.pool.query(
+    `select (select coalesce(sum(activated), 0)::int from batch_stats where batch_id = $1) as activated,
+            (select coalesce(sum(units), 0)::int from stock where batch_id = $1) as stock`,
+    [t.batchId],
+  );
+  return { packs: t.packIds.map((id) => byId.get(id)), ...stats[0] };
+}
+
+async function activate(t: Twin, lines: Line[], readEvery: boolean) {
+  const reporter = { userId: null, apiKeyId: null, source: 'API' as const };
+  const outcome = await inTransaction(server.pool, (client) =>
+    server.services.movements.moveIn(client, { kind: 'activate' }, lines, plant, reporter, { readEvery }),
+  );
+  const place = new Map(t.codes.map((code, k) => [code, k]));
+  const unitOf = (code: string) => place.get(code) ?? place.get(code.replace(`(10)${t.batch}X`, `(10)${t.batch}`)) ?? `line ${lines.findIndex((l) => l.code === code)}`;
+  return {
+    accepted: outcome.accepted.map((line) => unitOf(line.code)).sort(),
+    units: outcome.units,
+    rejected: outcome.rejected.map((r) => `${unitOf(r.code)} ${r.reason}`).sort(),
+  };
+}
+
+describe('activation in place', () => {
+  it('answers every line as reading each pack first does', async () => {
+    await fc.assert(
+      fc.asyncProperty(callSituation, async (situation) => {
+        const inPlace = await twin();
+        const reference = await twin(inPlace.nie);
+        if (situation.batch === 'foreignProduct') await server.pool.query(`update product set registrant_id = $2 where nie = $1`, [inPlace.nie, otherOrganization]);
+        const at = new Date(Date.now() - 60_000);
+        const reported = situation.reported ? at : null;
+        for (const t of [inPlace, reference]) await situate(t, situation, reported ?? new Date());
+        const before = await Promise.all([state(inPlace), state(reference)]);
+
+        const answered = await activate(inPlace, linesOf(inPlace, situation, reported), false);
+        const expected = await activate(reference, linesOf(reference, situation, reported), true);
+        expect(answered).toEqual(expected);
+        const after = await Promise.all([state(inPlace), state(reference)]);
+        expect(after[0].packs).toEqual(after[1].packs);
+        expect(after[0].activated - before[0].activated).toBe(after[1].activated - before[1].activated);
+        expect(after[0].stock - before[0].stock).toBe(after[1].stock - before[1].stock);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('activates a plain file in place, with one event, and refuses a second activation of the same codes', async () => {
+    const t = await twin();
+    const lines = t.codes.map((code) => ({ code, at: null, latitude: null, longitude: null }));
+    expect(await activate(t, lines, false)).toEqual({ accepted: [...t.codes.keys()].sort(), units: UNITS, rejected: [] });
+    const { rows } = await server.pool.query(`select count(distinct event_id)::int as events from event_pack where pack_id = any($1::bigint[])`, [t.packIds]);
+    expect(rows[0].events).toBe(1);
+    const again = await activate(t, lines, false);
+    expect(again.accepted).toEqual([]);
+    expect(again.rejected).toEqual([...t.codes.keys()].map((k) => `${k} WRONG_STATE`).sort());
+  });
+
+  it('activates each pack once when another activation of the same codes commits while it waits', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 500 });
+    const lines = () => issued.units.map((code) => ({ code, at: null, latitude: null, longitude: null }));
+    const reporter = { userId: null, apiKeyId: null, source: 'API' as const };
+    // The first holds its transaction open until the second is waiting for its packs.
+    const client = await server.pool.connect();
+    await client.query('begin');
+    const first = await server.services.movements.moveIn(client, { kind: 'activate' }, lines(), plant, reporter);
+    const second = inTransaction(server.pool, (other) => server.services.movements.moveIn(other, { kind: 'activate' }, lines(), plant, reporter));
+    await waitUntilBlocked();
+    await client.query('commit');
+    client.release();
+    const later = await second;
+    expect(first.accepted.length).toBe(500);
+    expect(later.accepted.length).toBe(0);
+    expect(new Set(later.rejected.map((r) => r.reason))).toEqual(new Set(['WRONG_STATE']));
+    const { rows } = await server.pool.query(
+      `select count(*)::int as links, count(distinct ep.pack_id)::int as packs
+         from event_pack ep join pack p on p.id = ep.pack_id where p.code_request_id = $1`,
+      [issued.requestId],
+    );
+    expect(rows[0]).toEqual({ links: 500, packs: 500 });
+  });
+});
+
+async function waitUntilBlocked() {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await server.pool.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
+    if (rows[0].n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the second activation never waited for the first');
+}
