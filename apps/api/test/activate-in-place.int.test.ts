@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../src/db/embedded.js';
 import type { FacilityRef } from '../src/modules/lifecycle/guards.js';
+import { activateInPlace } from '../src/modules/packs/activate-in-place.js';
 import type { Line } from '../src/modules/packs/resolve.js';
 import { inTransaction } from '../src/shared/db.js';
 import { startTestServer, type TestServer } from './harness.js';
@@ -45,6 +46,8 @@ const DEVIATIONS = [
 const callSituation = fc.record({
   batch: fc.constantFrom('normal', 'normal', 'normal', 'recalled', 'expired', 'foreignProduct'),
   reported: fc.boolean(),
+  /** Every line at a place of its own (a scanner's position per scan), or all at one. */
+  places: fc.boolean(),
   units: fc.array(fc.constantFrom(...DEVIATIONS), { minLength: UNITS, maxLength: UNITS }),
 });
 type CallSituation = typeof callSituation extends fc.Arbitrary<infer T> ? T : never;
@@ -59,8 +62,8 @@ interface Twin {
 }
 
 /** Units of a new batch of the product `nie` (of a new product without it), all in one case. */
-async function twin(nie?: string): Promise<Twin> {
-  const issued = await issueCodes(server, tokens, { quantity: UNITS, unitsPerCase: UNITS, nie });
+async function twin(nie?: string, quantity = UNITS): Promise<Twin> {
+  const issued = await issueCodes(server, tokens, { quantity, unitsPerCase: quantity, nie });
   const { rows } = await server.pool.query(
     `select p.id::text, p.serial, p.batch_id::text as "batchId" from pack p where p.code_request_id = $1 and p.level = 'UNIT'`,
     [issued.requestId],
@@ -104,8 +107,9 @@ function linesOf(t: Twin, situation: CallSituation, reported: Date | null): Line
     if (deviation === 'wrongLot') code = code.replace(`(10)${t.batch}`, `(10)${t.batch}X`);
     if (deviation === 'unknownSerial') code = `${code}Z`;
     if (deviation === 'malformed') code = code.slice(0, 12);
-    lines.push({ code, at: reported, latitude: -6.9, longitude: 107.6 });
-    if (deviation === 'twice') lines.push({ code, at: reported, latitude: -6.9, longitude: 107.6 });
+    const place = { latitude: -6.9, longitude: situation.places ? 107.6 + k / 1000 : 107.6 };
+    lines.push({ code, at: reported, ...place });
+    if (deviation === 'twice') lines.push({ code, at: reported, ...place });
   }
   return lines;
 }
@@ -114,7 +118,9 @@ function linesOf(t: Twin, situation: CallSituation, reported: Date | null): Line
 async function state(t: Twin) {
   const { rows: packs } = await server.pool.query(
     `select p.id::text, p.status, p.custodian_id = $2 as "atPlant", p.status_by_id = $2 as "byPlant", p.milestones,
-            p.status_at is not null as stamped, (select count(*)::int from event_pack ep where ep.pack_id = p.id) as events
+            p.status_at is not null as stamped,
+            (select array_agg(e.longitude order by e.id) from event_pack ep join event e on e.id = ep.event_id and e.recorded_at = ep.recorded_at
+              where ep.pack_id = p.id) as events
        from pack p where p.id = any($1::bigint[])`,
     [t.packIds, plant.id],
   );
@@ -163,6 +169,16 @@ describe('activation in place', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('takes a file whose every line has a place of its own in place, an event per place', async () => {
+    const t = await twin(undefined, 100);
+    const lines = t.codes.map((code, k) => ({ code, at: null, latitude: -6.9, longitude: 107.6 + k / 1000 }));
+    const reporter = { userId: null, apiKeyId: null, source: 'API' as const };
+    const done = await inTransaction(server.pool, (client) => activateInPlace(client, lines, plant, reporter, server.services.movements.clock));
+    expect({ accepted: done.accepted.length, rest: done.rest.length }).toEqual({ accepted: 100, rest: 0 });
+    const { rows } = await server.pool.query(`select count(distinct event_id)::int as events from event_pack where pack_id = any($1::bigint[])`, [t.packIds]);
+    expect(rows[0].events).toBe(100);
   });
 
   it('activates a plain file in place, with one event, and refuses a second activation of the same codes', async () => {

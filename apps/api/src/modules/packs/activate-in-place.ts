@@ -69,27 +69,40 @@ export async function activateInPlace(client: PoolClient, lines: Line[], actor: 
   }
   if (twice) single = single.filter((c) => named.get(c.productId)!.get(c.key.serial) === c);
 
-  // The lines share a few groups (product, issued data, reported time and place): each is sent once.
+  // The lines share a few groups (product, printed batch and expiry, reported time): each is sent
+  // to the database once. Each place and time is an event of its own, as in the general path.
   const now = clock.now();
   const groups: Group[] = [];
   const events: EventRecord[] = [];
+  const eventAt = new Map<string, number>();
   const serials: string[] = [];
   const groupOfLine: number[] = [];
+  const eventOfLine: number[] = [];
   let last: Group | undefined;
+  let lastLine: Line | undefined;
+  let event = -1;
   for (const { line, productId, key } of single) {
     if (!last || !last.holds(productId, key, line)) {
       last = groups.find((g) => g.holds(productId, key, line));
       if (!last) {
         if (groups.length === MAX_GROUPS) return { accepted: [], units: 0, rest: lines };
-        const at = line.at ?? now;
-        let event = events.findIndex((e) => e.at.getTime() === at.getTime() && e.latitude === line.latitude && e.longitude === line.longitude);
-        if (event < 0) event = events.push({ type: 'ACTIVATED', facilityId: actor.id, at, latitude: line.latitude, longitude: line.longitude, packs: [] }) - 1;
-        last = new Group(groups.length + 1, productId, key, line, at, event);
+        last = new Group(groups.length + 1, productId, key, line.at, line.at ?? now);
         groups.push(last);
       }
     }
+    if (!lastLine || lastLine.at !== line.at || lastLine.latitude !== line.latitude || lastLine.longitude !== line.longitude) {
+      const at = line.at ?? now;
+      const place = `${at.getTime()}|${line.latitude}|${line.longitude}`;
+      event = eventAt.get(place) ?? -1;
+      if (event < 0) {
+        eventAt.set(place, (event = events.length));
+        events.push({ type: 'ACTIVATED', facilityId: actor.id, at, latitude: line.latitude, longitude: line.longitude, packs: [] });
+      }
+    }
+    lastLine = line;
     serials.push(key.serial);
     groupOfLine.push(last.n);
+    eventOfLine.push(event);
   }
   if (serials.length === 0) return { accepted: [], units: 0, rest: inOrder(rest, lines) };
 
@@ -150,7 +163,7 @@ export async function activateInPlace(client: PoolClient, lines: Line[], actor: 
   for (const { i, id, batch } of rows) {
     const g = groups[groupOfLine[i - 1]! - 1]!;
     done[i - 1] = true;
-    events[g.event]!.packs.push({ id, level: 'UNIT' });
+    events[eventOfLine[i - 1]!]!.packs.push({ id, level: 'UNIT' });
     let row = before.get(batch);
     if (!row) before.set(batch, (row = { level: 'UNIT', status: 'ISSUED', batchId: batch, productId: g.productId, custodianId: null, milestones: 0, statusAt: null }));
     moved[g.n - 1]!.rows.push(row);
@@ -163,7 +176,7 @@ export async function activateInPlace(client: PoolClient, lines: Line[], actor: 
   return { accepted, units: rows.length, rest: inOrder(rest, lines) };
 }
 
-/** At most this many groups go in place at once; a call reporting more times and places is read line by line. */
+/** At most this many groups go in place at once; a call reporting more times than that is read line by line. */
 const MAX_GROUPS = 64;
 /** Batch ids stay below 2^40 (a trillion batches); the group goes above them. */
 const PAIR_SHIFT = 40n;
@@ -171,27 +184,20 @@ const PAIR_SHIFT = 40n;
 type UnitKey = Extract<CodeKey, { kind: 'unit' }>;
 type Candidate = { line: Line; productId: string; key: UnitKey };
 
-/** Lines of one product, printed with the same batch and expiry, reported at the same time and place. */
+/** Lines of one product, printed with the same batch and expiry, reported at the same time. */
 class Group {
   readonly lot: string | null;
   readonly expiry: string | null;
-  readonly reported: Date | null;
-  readonly latitude: number | null;
-  readonly longitude: number | null;
 
   constructor(
     readonly n: number,
     readonly productId: string,
     key: UnitKey,
-    line: Line,
+    readonly reported: Date | null,
     readonly at: Date,
-    readonly event: number,
   ) {
     this.lot = key.lot;
     this.expiry = key.expiry;
-    this.reported = line.at;
-    this.latitude = line.latitude;
-    this.longitude = line.longitude;
   }
 
   holds(productId: string, key: UnitKey, line: Line): boolean {
@@ -199,9 +205,7 @@ class Group {
       productId === this.productId &&
       key.lot === this.lot &&
       key.expiry === this.expiry &&
-      (line.at?.getTime() ?? null) === (this.reported?.getTime() ?? null) &&
-      line.latitude === this.latitude &&
-      line.longitude === this.longitude
+      (line.at?.getTime() ?? null) === (this.reported?.getTime() ?? null)
     );
   }
 }
