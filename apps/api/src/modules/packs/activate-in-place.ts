@@ -22,7 +22,8 @@ export interface InPlace {
  * Activation done by the database. The common case of an activation call or file (unit codes of
  * loose, ISSUED packs of an unrecalled, unexpired batch of the caller's own product, with the
  * batch and expiry they were issued with, reported no earlier than their last event) is written
- * by one guarded `UPDATE … RETURNING`, without reading the packs first. The guards are the
+ * by one guarded `UPDATE … RETURNING`, without reading the packs into the API first; what it
+ * sets is what `applyChange` sets for activation's effect (`effectOf`). The guards are the
  * lifecycle rules of `checkMovement` for activation, written in SQL, and stricter where that is
  * simpler (a pack in a case, or without a batch, is left alone): every line the statement leaves
  * alone goes on to the general path, which reads its pack and accepts it or names its refusal.
