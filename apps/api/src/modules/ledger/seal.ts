@@ -16,20 +16,37 @@ export interface Sealed {
 /** An event to seal; without `recordedAt` it is recorded as it is sealed. */
 export type Unsealed = Omit<EventContent, 'recordedAt'> & { recordedAt?: Date };
 
+/** A chain's head, held by this transaction, and the database's clock once it was taken. */
+export interface ChainHead {
+  chain: number;
+  seq: string;
+  digest: Buffer;
+  eventId: string | null;
+  now: Date;
+}
+
 /**
- * Chains `events` (in order) onto this connection's chain, holding its head until the
- * transaction ends: a later writer of the chain waits for this one to commit or roll back, so
- * the chain never forks and its entries' times only go forward. Write them with writeEntries
- * in the same transaction.
+ * Takes this connection's chain head and holds it until the transaction ends: a later writer of
+ * the chain waits for this one to commit or roll back, so the chain never forks and its
+ * entries' times only go forward.
  */
-export async function seal(client: PoolClient, events: readonly Unsealed[]): Promise<Sealed> {
-  const { rows } = await client.query<{ chain: number; seq: string; digest: Buffer; eventId: string | null; now: Date }>(
+export async function holdChain(client: PoolClient): Promise<ChainHead> {
+  const { rows } = await client.query<ChainHead>(
     `select chain, seq::text as seq, digest, event_id::text as "eventId", clock_timestamp() as now
        from ledger_chain where chain = pg_backend_pid() % $1 for update`,
     [LEDGER_CHAINS],
   );
-  const head = rows[0];
-  if (!head) throw new Error('the ledger has no chain heads: the ledger migration has not run');
+  if (!rows[0]) throw new Error('the ledger has no chain heads: the ledger migration has not run');
+  return rows[0];
+}
+
+/** Chains `events` (in order) onto this connection's chain (`holdChain`). Write them with writeEntries in the same transaction. */
+export async function seal(client: PoolClient, events: readonly Unsealed[]): Promise<Sealed> {
+  return sealOn(await holdChain(client), events);
+}
+
+/** Chains `events` (in order) onto a head this transaction holds. */
+export function sealOn(head: ChainHead, events: readonly Unsealed[]): Sealed {
   let digest = head.digest;
   let seq = BigInt(head.seq);
   let previous = head.eventId;

@@ -4,7 +4,7 @@ import { effectOf } from '../lifecycle/effects.js';
 import type { FacilityRef } from '../lifecycle/guards.js';
 import { MILESTONES } from '../lifecycle/stages.js';
 import { expiredSql } from '../lifecycle/states.js';
-import { recordEvents, type EventRecord, type Reporter } from './apply.js';
+import { reserveEvents, writeEvents, type EventRecord, type Reporter } from './apply.js';
 import { isRejection, readCode, type CodeKey } from './code-input.js';
 import { productsOf } from './pack-rows.js';
 import type { Line } from './resolve.js';
@@ -22,8 +22,10 @@ export interface InPlace {
  * Activation done by the database. The common case of an activation call or file (unit codes of
  * loose, ISSUED packs of an unrecalled, unexpired batch of the caller's own product, with the
  * batch and expiry they were issued with, reported no earlier than their last event) is written
- * by one guarded `UPDATE … RETURNING`, without reading the packs into the API first; what it
- * sets is what `applyChange` sets for activation's effect (`effectOf`). The guards are the
+ * by one guarded statement, without reading the packs into the API first: it updates the packs,
+ * writes their `event_pack` rows and answers them by event, group and batch, so that no pack id
+ * travels to the API and back. What it sets is what `applyChange` sets for activation's effect
+ * (`effectOf`). The guards are the
  * lifecycle rules of `checkMovement` for activation, written in SQL, and stricter where that is
  * simpler (a pack in a case, or without a batch, is left alone): every line the statement leaves
  * alone goes on to the general path, which reads its pack and accepts it or names its refusal.
@@ -74,7 +76,7 @@ export async function activateInPlace(client: PoolClient, lines: Line[], actor: 
   // to the database once. Each place and time is an event of its own, as in the general path.
   const now = clock.now();
   const groups: Group[] = [];
-  const events: EventRecord[] = [];
+  const events: Array<Omit<EventRecord, 'packs'>> = [];
   const eventAt = new Map<string, number>();
   const serials: string[] = [];
   const groupOfLine: number[] = [];
@@ -97,13 +99,13 @@ export async function activateInPlace(client: PoolClient, lines: Line[], actor: 
       event = eventAt.get(place) ?? -1;
       if (event < 0) {
         eventAt.set(place, (event = events.length));
-        events.push({ type: 'ACTIVATED', facilityId: actor.id, at, latitude: line.latitude, longitude: line.longitude, packs: [] });
+        events.push({ type: 'ACTIVATED', facilityId: actor.id, at, latitude: line.latitude, longitude: line.longitude });
       }
     }
     lastLine = line;
     serials.push(key.serial);
     groupOfLine.push(last.n);
-    eventOfLine.push(event);
+    eventOfLine.push(event + 1);
   }
   if (serials.length === 0) return { accepted: [], units: 0, rest: inOrder(rest, lines) };
 
@@ -122,59 +124,80 @@ export async function activateInPlace(client: PoolClient, lines: Line[], actor: 
   // a short list of numbers, with no relation the planner could drive the look-ups from.
   const pairs = allowed.filter(({ batch }) => BigInt(batch) < 1n << PAIR_SHIFT).map(({ g, batch }) => ((BigInt(g) << PAIR_SHIFT) + BigInt(batch)).toString());
 
-  const { rows } = pairs.length
-    ? await client.query<{ i: number; id: string; batch: string }>(
-        // The packs are found first, by a join with no condition on the pack but its key, so that
-        // the look-ups are driven from the lines whatever the planner's statistics say; then
-        // updated by their row address where the rules allow. A pack changed since it was found
-        // has another version (`xmin`), checked again when the update waits for the change: it is
-        // not updated, and the general path reads it again.
-        `with t as (select * from unnest($1::text[], $2::int[]) with ordinality as t(serial, g, i)),
-         found as materialized (
-           select t.i, t.g, p.ctid as row, p.xmin as seen, p.batch_id, p.level, p.status, p.parent_id, p.milestones, p.last_event_at
-             from t join pack p on p.product_id = ($6::uuid[])[t.g] and p.serial = t.serial
-         )
-         update pack p
-            set status = 'ACTIVE', custodian_id = $3::uuid, status_by_id = $3::uuid, status_at = ($4::timestamptz[])[f.g],
-                last_event_at = greatest(p.last_event_at, ($4::timestamptz[])[f.g]), milestones = p.milestones | $5::smallint
-           from found f
-          where p.ctid = f.row and p.xmin = f.seen
-            and f.level = 'UNIT' and f.status = 'ISSUED' and f.parent_id is null and f.milestones & $5::smallint = 0
-            and (f.g::bigint << ${PAIR_SHIFT}) + f.batch_id = any($7::bigint[])
-            and (f.last_event_at is null or f.last_event_at <= ($8::timestamptz[])[f.g])
-         returning f.i::int as i, p.id::text as id, p.batch_id::text as batch`,
-        [
-          serials,
-          groupOfLine,
-          actor.id,
-          groups.map((g) => g.at),
-          MILESTONES.activated,
-          groups.map((g) => g.productId),
-          pairs,
-          // A pack's last event must not come after a reported time; with none reported, any will do.
-          groups.map((g) => g.reported ?? 'infinity'),
-        ],
-      )
-    : { rows: [] };
+  if (pairs.length === 0) return { accepted: [], units: 0, rest: lines };
 
-  // What the summaries count of a unit activated here: the same for every unit of a batch.
-  const before = new Map<string, SummaryRow>();
-  const done = new Array<boolean>(single.length).fill(false);
+  // The events' ids and the ledger's chain head are taken first: the statement writes each
+  // activated pack's `event_pack` row itself, recorded at the head's time. Here the head is held
+  // before the packs are locked, the other way round from the general path; two such
+  // transactions on one chain that want the same packs at once are a deadlock PostgreSQL ends,
+  // and `inTransaction` runs the loser again.
+  const slots = await reserveEvents(client, events.length);
+  const { rows } = await client.query<{ g: number; e: number; batch: string; n: number; packs: string; lines: string }>(
+    // The packs are found first, by a join with no condition on the pack but its key, so that
+    // the look-ups are driven from the lines whatever the planner's statistics say; then
+    // updated by their row address where the rules allow. A pack changed since it was found
+    // has another version (`xmin`), checked again when the update waits for the change: it is
+    // not updated, and the general path reads it again.
+    `with t as (select * from unnest($1::text[], $2::int[], $3::int[]) with ordinality as t(serial, g, e, i)),
+     found as materialized (
+       select t.i, t.g, t.e, p.ctid as row, p.xmin as seen, p.batch_id, p.level, p.status, p.parent_id, p.milestones, p.last_event_at
+         from t join pack p on p.product_id = ($7::uuid[])[t.g] and p.serial = t.serial
+     ),
+     moved as (
+       update pack p
+          set status = 'ACTIVE', custodian_id = $4::uuid, status_by_id = $4::uuid, status_at = ($5::timestamptz[])[f.g],
+              last_event_at = greatest(p.last_event_at, ($5::timestamptz[])[f.g]), milestones = p.milestones | $6::smallint
+         from found f
+        where p.ctid = f.row and p.xmin = f.seen
+          and f.level = 'UNIT' and f.status = 'ISSUED' and f.parent_id is null and f.milestones & $6::smallint = 0
+          and (f.g::bigint << ${PAIR_SHIFT}) + f.batch_id = any($8::bigint[])
+          and (f.last_event_at is null or f.last_event_at <= ($9::timestamptz[])[f.g])
+       returning f.i, f.g, f.e, p.id, p.batch_id
+     ),
+     linked as (
+       -- in id order, so that the key's index is appended to rather than written all over
+       insert into event_pack (pack_id, event_id, recorded_at) select m.id, ($10::bigint[])[m.e], $11::timestamptz from moved m order by m.id
+     )
+     select m.g, m.e, m.batch_id::text as batch, count(*)::int as n,
+            string_agg(m.id::text, ',' order by m.id) as packs, string_agg(m.i::text, ',') as lines
+       from moved m group by m.g, m.e, m.batch_id`,
+    [
+      serials,
+      groupOfLine,
+      eventOfLine,
+      actor.id,
+      groups.map((g) => g.at),
+      MILESTONES.activated,
+      groups.map((g) => g.productId),
+      pairs,
+      // A pack's last event must not come after a reported time; with none reported, any will do.
+      groups.map((g) => g.reported ?? 'infinity'),
+      slots.ids,
+      slots.head.now,
+    ],
+  );
+
+  // Each answer row is the packs of one event, group and batch: what the summaries count of
+  // them is the same for every unit.
+  const done = new Uint8Array(single.length);
+  const packsOf: string[][] = events.map(() => []);
   const moved = groups.map((g) => ({ at: g.at, rows: [] as SummaryRow[] }));
-  for (const { i, id, batch } of rows) {
-    const g = groups[groupOfLine[i - 1]! - 1]!;
-    done[i - 1] = true;
-    events[eventOfLine[i - 1]!]!.packs.push({ id, level: 'UNIT' });
-    let row = before.get(batch);
-    if (!row) before.set(batch, (row = { level: 'UNIT', status: 'ISSUED', batchId: batch, productId: g.productId, custodianId: null, milestones: 0, statusAt: null }));
-    moved[g.n - 1]!.rows.push(row);
+  let activated = 0;
+  for (const { g, e, batch, n, packs, lines: accepting } of rows) {
+    for (const i of accepting.split(',')) done[Number(i) - 1] = 1;
+    const ids = packs.split(',');
+    packsOf[e - 1] = packsOf[e - 1]!.length ? packsOf[e - 1]!.concat(ids) : ids;
+    const group = groups[g - 1]!;
+    moved[g - 1]!.rows.push({ level: 'UNIT', status: 'ISSUED', batchId: batch, productId: group.productId, custodianId: null, milestones: 0, statusAt: null, count: n });
+    activated += n;
   }
-  await recordEvents(client, events, reporter);
+  const written = events.flatMap((event, k) => (packsOf[k]!.length ? [{ ...event, id: slots.ids[k]!, packIds: packsOf[k]!, units: packsOf[k]!.length }] : []));
+  if (written.length) await writeEvents(client, written, reporter, slots.head, { packs: false });
   await updateSummaries(client, moved, effectOf({ kind: 'activate' }, actor).change, actor, clock);
   const accepted: Line[] = [];
   single.forEach(({ line }, i) => (done[i] ? accepted : rest).push(line));
   // `single` keeps the order of the lines.
-  return { accepted, units: rows.length, rest: inOrder(rest, lines) };
+  return { accepted, units: activated, rest: inOrder(rest, lines) };
 }
 
 /** At most this many groups go in place at once; a call reporting more times than that is read line by line. */

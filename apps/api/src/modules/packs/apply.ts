@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { seal, writeEntries } from '../ledger/seal.js';
+import { holdChain, sealOn, writeEntries, type ChainHead } from '../ledger/seal.js';
 import { RetryTransaction } from '../../shared/db.js';
 import type { Clock } from '../lifecycle/clock.js';
 import type { Change, EventTypeName } from '../lifecycle/effects.js';
@@ -94,10 +94,45 @@ export interface Reporter {
 export async function recordEvents(client: PoolClient, events: EventRecord[], reporter: Reporter): Promise<string[]> {
   const used = events.filter((event) => event.packs.length > 0);
   if (used.length === 0) return [];
-  const { rows } = await client.query(`select nextval(pg_get_serial_sequence('event', 'id'))::text as id from generate_series(1, $1)`, [used.length]);
-  const ids = rows.map((row) => row.id as string);
-  const contents = used.map((e, i) => ({
-    id: ids[i]!,
+  const slots = await reserveEvents(client, used.length);
+  const written = used.map(({ packs, ...event }, i) => ({
+    ...event,
+    id: slots.ids[i]!,
+    packIds: packs.map((pack) => pack.id),
+    units: packs.filter((pack) => pack.level === 'UNIT').length,
+  }));
+  await writeEvents(client, written, reporter, slots.head, { packs: true });
+  return slots.ids;
+}
+
+/** Ids for events about to be written, and the ledger chain's head held for them. */
+export interface EventSlots {
+  ids: string[];
+  /** Its `now` is the events' `recorded_at`, and their `event_pack` rows'. */
+  head: ChainHead;
+}
+
+/**
+ * Takes `count` event ids and this connection's ledger chain head, so that a statement can
+ * write the events' `event_pack` rows before the events themselves (`writeEvents` with
+ * `packs: false`). The head is held from here until the transaction ends.
+ */
+export async function reserveEvents(client: PoolClient, count: number): Promise<EventSlots> {
+  const { rows } = await client.query(`select nextval(pg_get_serial_sequence('event', 'id'))::text as id from generate_series(1, $1)`, [count]);
+  return { ids: rows.map((row) => row.id as string), head: await holdChain(client) };
+}
+
+/** An event with its reserved id, the ids of the packs it touched and how many of them are units. */
+export type EventToWrite = Omit<EventRecord, 'packs'> & { id: string; packIds: string[]; units: number };
+
+/**
+ * Writes events with reserved ids (`reserveEvents`) and their ledger entries, on the head held
+ * for them; their `event_pack` rows too unless `packs` is false (written already, with the
+ * head's time as `recorded_at`).
+ */
+export async function writeEvents(client: PoolClient, events: EventToWrite[], reporter: Reporter, head: ChainHead, { packs }: { packs: boolean }) {
+  const contents = events.map((e) => ({
+    id: e.id,
     type: e.type,
     at: e.at,
     facilityId: e.facilityId,
@@ -106,52 +141,54 @@ export async function recordEvents(client: PoolClient, events: EventRecord[], re
     parentId: e.parentId ?? null,
     latitude: e.latitude ?? null,
     longitude: e.longitude ?? null,
-    units: e.packs.filter((pack) => pack.level === 'UNIT').length,
+    units: e.units,
     shipmentId: e.shipmentId ?? null,
     userId: reporter.userId,
     apiKeyId: reporter.apiKeyId,
     source: reporter.source,
-    packIds: e.packs.map((pack) => pack.id),
+    packIds: e.packIds,
   }));
-  const sealed = await seal(client, contents);
-  const packIds: string[] = [];
-  const eventIds: string[] = [];
-  contents.forEach((event) => {
-    for (const packId of event.packIds) {
-      packIds.push(packId);
-      eventIds.push(event.id);
+  const sealed = sealOn(head, contents);
+  const params: unknown[] = [
+    contents.map((e) => e.id),
+    contents.map((e) => e.type),
+    contents.map((e) => e.at),
+    contents.map((e) => e.facilityId),
+    contents.map((e) => e.counterpartyId),
+    contents.map((e) => e.reason),
+    contents.map((e) => e.parentId),
+    contents.map((e) => e.latitude),
+    contents.map((e) => e.longitude),
+    contents.map((e) => e.units),
+    contents.map((e) => e.shipmentId),
+    reporter.userId,
+    reporter.apiKeyId,
+    reporter.source,
+    sealed.sealedAt,
+  ];
+  const insertEvents = `insert into event (id, type, at, facility_id, counterparty_id, reason, parent_id, latitude, longitude, units, shipment_id,
+                                         user_id, api_key_id, source, recorded_at)
+     overriding system value
+     select t.*, $12::uuid, $13::uuid, $14, $15::timestamptz
+       from unnest($1::bigint[], $2::event_type[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[],
+                   $8::float8[], $9::float8[], $10::int[], $11::uuid[]) as t`;
+  if (packs) {
+    const packIds: string[] = [];
+    const eventIds: string[] = [];
+    for (const event of contents) {
+      for (const packId of event.packIds) {
+        packIds.push(packId);
+        eventIds.push(event.id);
+      }
     }
-  });
-  await client.query(
-    `with events as (
-       insert into event (id, type, at, facility_id, counterparty_id, reason, parent_id, latitude, longitude, units, shipment_id,
-                          user_id, api_key_id, source, recorded_at)
-       overriding system value
-       select t.*, $12::uuid, $13::uuid, $14, $17::timestamptz
-         from unnest($1::bigint[], $2::event_type[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[],
-                     $8::float8[], $9::float8[], $10::int[], $11::uuid[]) as t
-     )
-     insert into event_pack (pack_id, event_id, recorded_at) select t.*, $17::timestamptz from unnest($15::bigint[], $16::bigint[]) as t`,
-    [
-      ids,
-      contents.map((e) => e.type),
-      contents.map((e) => e.at),
-      contents.map((e) => e.facilityId),
-      contents.map((e) => e.counterpartyId),
-      contents.map((e) => e.reason),
-      contents.map((e) => e.parentId),
-      contents.map((e) => e.latitude),
-      contents.map((e) => e.longitude),
-      contents.map((e) => e.units),
-      contents.map((e) => e.shipmentId),
-      reporter.userId,
-      reporter.apiKeyId,
-      reporter.source,
-      packIds,
-      eventIds,
-      sealed.sealedAt,
-    ],
-  );
+    params.push(packIds, eventIds);
+    await client.query(
+      `with events as (${insertEvents})
+       insert into event_pack (pack_id, event_id, recorded_at) select t.*, $15::timestamptz from unnest($16::bigint[], $17::bigint[]) as t`,
+      params,
+    );
+  } else {
+    await client.query(insertEvents, params);
+  }
   await writeEntries(client, sealed);
-  return ids;
 }

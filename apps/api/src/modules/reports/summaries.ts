@@ -27,7 +27,12 @@ class Tally<K extends unknown[]> {
 }
 
 /** What the summaries read of a pack as it was before the movement. */
-export type SummaryRow = Pick<PackRow, 'level' | 'status' | 'batchId' | 'productId' | 'custodianId' | 'milestones' | 'statusAt'>;
+export type SummaryRow = Pick<PackRow, 'level' | 'status' | 'batchId' | 'productId' | 'custodianId' | 'milestones' | 'statusAt'> & {
+  /** How many units alike the row stands for; one when not given. */
+  count?: number;
+};
+
+const countOf = (row: SummaryRow) => row.count ?? 1;
 
 /** The units a movement changed, a group per time (and so per day). */
 type Units = Array<{ day: string; rows: SummaryRow[] }>;
@@ -62,8 +67,8 @@ async function realisation(client: PoolClient, units: Units, change: Change, act
   const tally = new Tally<[string, string, string]>();
   for (const { rows, day } of units) {
     for (const row of rows) {
-      for (const m of change.reach ?? []) if (!(row.milestones & MILESTONES[m])) tally.add([row.batchId!, STATS_COLUMN[m], day], 1);
-      for (const m of change.unreach ?? []) if (row.milestones & MILESTONES[m]) tally.add([row.batchId!, STATS_COLUMN[m], day], -1);
+      for (const m of change.reach ?? []) if (!(row.milestones & MILESTONES[m])) tally.add([row.batchId!, STATS_COLUMN[m], day], countOf(row));
+      for (const m of change.unreach ?? []) if (row.milestones & MILESTONES[m]) tally.add([row.batchId!, STATS_COLUMN[m], day], -countOf(row));
     }
   }
   for (const { key: [batchId, column, day], value } of tally.entries()) {
@@ -92,8 +97,8 @@ async function stock(client: PoolClient, units: Units, change: Change) {
     const before = isOnHand(row) ? row.custodianId : null;
     const after = isOnHand({ status: change.status ?? row.status, custodianId }) ? custodianId : null;
     if (before === after) continue;
-    if (before) tally.add([before, row.batchId!], -1);
-    if (after) tally.add([after, row.batchId!], 1);
+    if (before) tally.add([before, row.batchId!], -countOf(row));
+    if (after) tally.add([after, row.batchId!], countOf(row));
   }
   const entries = tally.entries();
   if (entries.length === 0) return;
@@ -139,8 +144,8 @@ async function flow(client: PoolClient, units: Units, direction: NonNullable<Cha
   const transit = new Tally<[string, string, string, string]>();
   for (const { rows, day } of units) {
     for (const row of rows) {
-      if (direction.direction === 'out') transit.add([actor.id, direction.counterpartyId, row.batchId!, day], 1);
-      else if (row.custodianId && row.statusAt) transit.add([row.custodianId, actor.id, row.batchId!, dayOf(row.statusAt)], -1);
+      if (direction.direction === 'out') transit.add([actor.id, direction.counterpartyId, row.batchId!, day], countOf(row));
+      else if (row.custodianId && row.statusAt) transit.add([row.custodianId, actor.id, row.batchId!, dayOf(row.statusAt)], -countOf(row));
     }
   }
   await addUp(client, 'in_transit', ['from_id', 'to_id', 'batch_id', 'day'], ['uuid', 'uuid', 'bigint', 'date'], transit.entries());
@@ -149,7 +154,7 @@ async function flow(client: PoolClient, units: Units, direction: NonNullable<Cha
   for (const { rows, day } of units) {
     for (const row of rows) {
       const counterparty = direction.direction === 'out' ? direction.counterpartyId : row.custodianId;
-      if (counterparty) tally.add([counterparty, row.batchId!, day], 1);
+      if (counterparty) tally.add([counterparty, row.batchId!, day], countOf(row));
     }
   }
   const entries = tally.entries();
@@ -172,8 +177,8 @@ async function consumption(client: PoolClient, units: Units, change: Change, act
   for (const { rows, day } of units) {
     for (const row of rows) {
       const dispensedBefore = (row.milestones & MILESTONES.dispensed) !== 0;
-      if (reaches && !dispensedBefore) tally.add([row.productId!, day], 1);
-      if (unreaches && dispensedBefore && row.statusAt) tally.add([row.productId!, dayOf(row.statusAt)], -1);
+      if (reaches && !dispensedBefore) tally.add([row.productId!, day], countOf(row));
+      if (unreaches && dispensedBefore && row.statusAt) tally.add([row.productId!, dayOf(row.statusAt)], -countOf(row));
     }
   }
   const region = [actor.province ?? '', actor.regency ?? ''];
