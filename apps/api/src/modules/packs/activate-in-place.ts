@@ -126,11 +126,9 @@ export async function activateInPlace(client: PoolClient, lines: Line[], actor: 
 
   if (pairs.length === 0) return { accepted: [], units: 0, rest: lines };
 
-  // The events' ids and the ledger's chain head are taken first: the statement writes each
-  // activated pack's `event_pack` row itself, recorded at the head's time. Here the head is held
-  // before the packs are locked, the other way round from the general path; two such
-  // transactions on one chain that want the same packs at once are a deadlock PostgreSQL ends,
-  // and `inTransaction` runs the loser again.
+  // The events' ids and their recording time are taken first: the statement writes each
+  // activated pack's `event_pack` row itself. The events and their ledger entries follow it, on
+  // the chain taken after the packs, as every writer takes them.
   const slots = await reserveEvents(client, events.length);
   const { rows } = await client.query<{ g: number; e: number; batch: string; n: number; packs: string; lines: string }>(
     // The packs are found first, by a join with no condition on the pack but its key, so that
@@ -173,7 +171,7 @@ export async function activateInPlace(client: PoolClient, lines: Line[], actor: 
       // A pack's last event must not come after a reported time; with none reported, any will do.
       groups.map((g) => g.reported ?? 'infinity'),
       slots.ids,
-      slots.head.now,
+      slots.now,
     ],
   );
 
@@ -192,7 +190,7 @@ export async function activateInPlace(client: PoolClient, lines: Line[], actor: 
     activated += n;
   }
   const written = events.flatMap((event, k) => (packsOf[k]!.length ? [{ ...event, id: slots.ids[k]!, packIds: packsOf[k]!, units: packsOf[k]!.length }] : []));
-  if (written.length) await writeEvents(client, written, reporter, slots.head, { packs: false });
+  if (written.length) await writeEvents(client, written, reporter, { packsWritten: slots.now });
   await updateSummaries(client, moved, effectOf({ kind: 'activate' }, actor).change, actor, clock);
   const accepted: Line[] = [];
   single.forEach(({ line }, i) => (done[i] ? accepted : rest).push(line));

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { holdChain, sealOn, writeEntries, type ChainHead } from '../ledger/seal.js';
+import { holdChain, sealOn, writeEntries } from '../ledger/seal.js';
 import { RetryTransaction } from '../../shared/db.js';
 import type { Clock } from '../lifecycle/clock.js';
 import type { Change, EventTypeName } from '../lifecycle/effects.js';
@@ -94,43 +94,44 @@ export interface Reporter {
 export async function recordEvents(client: PoolClient, events: EventRecord[], reporter: Reporter): Promise<string[]> {
   const used = events.filter((event) => event.packs.length > 0);
   if (used.length === 0) return [];
-  const slots = await reserveEvents(client, used.length);
+  const { ids } = await reserveEvents(client, used.length);
   const written = used.map(({ packs, ...event }, i) => ({
     ...event,
-    id: slots.ids[i]!,
+    id: ids[i]!,
     packIds: packs.map((pack) => pack.id),
     units: packs.filter((pack) => pack.level === 'UNIT').length,
   }));
-  await writeEvents(client, written, reporter, slots.head, { packs: true });
-  return slots.ids;
+  await writeEvents(client, written, reporter, { packsWritten: null });
+  return ids;
 }
 
-/** Ids for events about to be written, and the ledger chain's head held for them. */
+/** Ids for events about to be written, and the database's clock when they were taken. */
 export interface EventSlots {
   ids: string[];
-  /** Its `now` is the events' `recorded_at`, and their `event_pack` rows'. */
-  head: ChainHead;
+  now: Date;
 }
 
-/**
- * Takes `count` event ids and this connection's ledger chain head, so that a statement can
- * write the events' `event_pack` rows before the events themselves (`writeEvents` with
- * `packs: false`). The head is held from here until the transaction ends.
- */
+/** Takes `count` event ids. */
 export async function reserveEvents(client: PoolClient, count: number): Promise<EventSlots> {
-  const { rows } = await client.query(`select nextval(pg_get_serial_sequence('event', 'id'))::text as id from generate_series(1, $1)`, [count]);
-  return { ids: rows.map((row) => row.id as string), head: await holdChain(client) };
+  const { rows } = await client.query<{ ids: string[]; now: Date }>(
+    `select array(select nextval(pg_get_serial_sequence('event', 'id'))::text from generate_series(1, $1)) as ids, clock_timestamp() as now`,
+    [count],
+  );
+  return rows[0]!;
 }
 
 /** An event with its reserved id, the ids of the packs it touched and how many of them are units. */
 export type EventToWrite = Omit<EventRecord, 'packs'> & { id: string; packIds: string[]; units: number };
 
 /**
- * Writes events with reserved ids (`reserveEvents`) and their ledger entries, on the head held
- * for them; their `event_pack` rows too unless `packs` is false (written already, with the
- * head's time as `recorded_at`).
+ * Writes events with reserved ids (`reserveEvents`), their `event_pack` rows and their ledger
+ * entries, on this connection's chain (ledger/seal.ts), recorded as they are sealed. When a
+ * statement has written the `event_pack` rows already, `packsWritten` is the time it recorded
+ * them at: the events are recorded at that time, and sealed now.
  */
-export async function writeEvents(client: PoolClient, events: EventToWrite[], reporter: Reporter, head: ChainHead, { packs }: { packs: boolean }) {
+export async function writeEvents(client: PoolClient, events: EventToWrite[], reporter: Reporter, { packsWritten }: { packsWritten: Date | null }) {
+  const head = await holdChain(client);
+  const recordedAt = packsWritten ?? head.now;
   const contents = events.map((e) => ({
     id: e.id,
     type: e.type,
@@ -147,6 +148,7 @@ export async function writeEvents(client: PoolClient, events: EventToWrite[], re
     apiKeyId: reporter.apiKeyId,
     source: reporter.source,
     packIds: e.packIds,
+    recordedAt,
   }));
   const sealed = sealOn(head, contents);
   const params: unknown[] = [
@@ -164,7 +166,7 @@ export async function writeEvents(client: PoolClient, events: EventToWrite[], re
     reporter.userId,
     reporter.apiKeyId,
     reporter.source,
-    sealed.sealedAt,
+    recordedAt,
   ];
   const insertEvents = `insert into event (id, type, at, facility_id, counterparty_id, reason, parent_id, latitude, longitude, units, shipment_id,
                                          user_id, api_key_id, source, recorded_at)
@@ -172,7 +174,7 @@ export async function writeEvents(client: PoolClient, events: EventToWrite[], re
      select t.*, $12::uuid, $13::uuid, $14, $15::timestamptz
        from unnest($1::bigint[], $2::event_type[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[],
                    $8::float8[], $9::float8[], $10::int[], $11::uuid[]) as t`;
-  if (packs) {
+  if (!packsWritten) {
     const packIds: string[] = [];
     const eventIds: string[] = [];
     for (const event of contents) {
