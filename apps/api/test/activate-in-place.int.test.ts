@@ -181,6 +181,22 @@ describe('activation in place', () => {
     expect(rows[0].events).toBe(100);
   });
 
+  it('takes two products at one place as one event, its ledger entry over the packs of both', async () => {
+    const [a, b] = [await twin(), await twin()];
+    // Interleaved, so that the event's packs come back from the statement in more than one piece.
+    const lines = a.codes.flatMap((code, k) => [code, b.codes[k]!]).map((code) => ({ code, at: null, latitude: -6.9, longitude: 107.6 }));
+    const reporter = { userId: null, apiKeyId: null, source: 'API' as const };
+    const done = await inTransaction(server.pool, (client) => activateInPlace(client, lines, plant, reporter, server.services.movements.clock));
+    expect({ accepted: done.accepted.length, units: done.units, rest: done.rest.length }).toEqual({ accepted: 2 * UNITS, units: 2 * UNITS, rest: 0 });
+    const { rows } = await server.pool.query(
+      `select count(distinct ep.event_id)::int as events, min(e.units) as units, count(*)::int as links
+         from event_pack ep join event e on e.id = ep.event_id and e.recorded_at = ep.recorded_at where ep.pack_id = any($1::bigint[])`,
+      [[...a.packIds, ...b.packIds]],
+    );
+    expect(rows[0]).toEqual({ events: 1, units: 2 * UNITS, links: 2 * UNITS });
+    expect((await server.services.ledger.check(server.pool, {})).problem).toBeNull();
+  });
+
   it('activates a plain file in place, with one event, and refuses a second activation of the same codes', async () => {
     const t = await twin();
     const lines = t.codes.map((code) => ({ code, at: null, latitude: null, longitude: null }));
