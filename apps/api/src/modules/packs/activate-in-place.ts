@@ -25,10 +25,10 @@ export interface InPlace {
  * by one guarded statement, without reading the packs into the API first: it updates the packs,
  * writes their `event_pack` rows and answers them by event, group and batch, so that no pack id
  * travels to the API and back. What it sets is what `applyChange` sets for activation's effect
- * (`effectOf`). The guards are the
- * lifecycle rules of `checkMovement` for activation, written in SQL, and stricter where that is
- * simpler (a pack in a case, or without a batch, is left alone): every line the statement leaves
- * alone goes on to the general path, which reads its pack and accepts it or names its refusal.
+ * (`effectOf`). The guards are the lifecycle rules of `checkMovement` for activation, written in
+ * SQL, and stricter where that is simpler (a pack in a case, or without a batch, is left alone):
+ * every line the statement leaves alone goes on to the general path, which reads its pack and
+ * accepts it or names its refusal.
  * `activate-in-place.int.test.ts` holds the guards to the rules.
  *
  * The guards are checked on the packs as the statement found them; a pack changed meanwhile by
