@@ -24,7 +24,7 @@ const upload = async (kind: string, token: string | undefined, body: string, con
 const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 describe('POST /api/csv/activation', () => {
-  it('activates good rows of the seed’s 13 columns and reports bad and duplicate rows by number', async () => {
+  it('activates good rows of the seed’s 13 columns, reports bad rows by number, and takes a repeated row once', async () => {
     const issued = await issueCodes(server, tokens, { quantity: 4 });
     const [a, b, c, d] = issued.units as [string, string, string, string];
     const header = 'ID Rekanan;ID Kemasan;2D Barcode;NIE;Lot Number;Expired;Latitude;Longitude;No. Bets;GTIN;Is Active;Is Sample;Is Sold';
