@@ -133,10 +133,14 @@ async function state(t: Twin) {
   return { packs: t.packIds.map((id) => byId.get(id)), ...stats[0] };
 }
 
+const REPORTER = { userId: null, apiKeyId: null, source: 'API' as const };
+
+/** Activation in place alone, in a transaction of its own. */
+const runInPlace = (lines: Line[]) => inTransaction(server.pool, (client) => activateInPlace(client, lines, plant, REPORTER, server.services.movements.clock));
+
 async function activate(t: Twin, lines: Line[], readEvery: boolean) {
-  const reporter = { userId: null, apiKeyId: null, source: 'API' as const };
   const outcome = await inTransaction(server.pool, (client) =>
-    server.services.movements.moveIn(client, { kind: 'activate' }, lines, plant, reporter, { readEvery }),
+    server.services.movements.moveIn(client, { kind: 'activate' }, lines, plant, REPORTER, { readEvery }),
   );
   const place = new Map(t.codes.map((code, k) => [code, k]));
   const unitOf = (code: string) => place.get(code) ?? place.get(code.replace(`(10)${t.batch}X`, `(10)${t.batch}`)) ?? `line ${lines.findIndex((l) => l.code === code)}`;
@@ -174,8 +178,7 @@ describe('activation in place', () => {
   it('takes a file whose every line has a place of its own in place, an event per place', async () => {
     const t = await twin(undefined, 100);
     const lines = t.codes.map((code, k) => ({ code, at: null, latitude: -6.9, longitude: 107.6 + k / 1000 }));
-    const reporter = { userId: null, apiKeyId: null, source: 'API' as const };
-    const done = await inTransaction(server.pool, (client) => activateInPlace(client, lines, plant, reporter, server.services.movements.clock));
+    const done = await runInPlace(lines);
     expect({ accepted: done.accepted.length, rest: done.rest.length }).toEqual({ accepted: 100, rest: 0 });
     const { rows } = await server.pool.query(`select count(distinct event_id)::int as events from event_pack where pack_id = any($1::bigint[])`, [t.packIds]);
     expect(rows[0].events).toBe(100);
@@ -185,8 +188,7 @@ describe('activation in place', () => {
     const [a, b] = [await twin(), await twin()];
     // Interleaved, so that the event's packs come back from the statement in more than one piece.
     const lines = a.codes.flatMap((code, k) => [code, b.codes[k]!]).map((code) => ({ code, at: null, latitude: -6.9, longitude: 107.6 }));
-    const reporter = { userId: null, apiKeyId: null, source: 'API' as const };
-    const done = await inTransaction(server.pool, (client) => activateInPlace(client, lines, plant, reporter, server.services.movements.clock));
+    const done = await runInPlace(lines);
     expect({ accepted: done.accepted.length, units: done.units, rest: done.rest.length }).toEqual({ accepted: 2 * UNITS, units: 2 * UNITS, rest: 0 });
     const { rows } = await server.pool.query(
       `select count(distinct ep.event_id)::int as events, min(e.units) as units, count(*)::int as links
@@ -211,12 +213,11 @@ describe('activation in place', () => {
   it('activates each pack once when another activation of the same codes commits while it waits', async () => {
     const issued = await issueCodes(server, tokens, { quantity: 500 });
     const lines = () => issued.units.map((code) => ({ code, at: null, latitude: null, longitude: null }));
-    const reporter = { userId: null, apiKeyId: null, source: 'API' as const };
     // The first holds its transaction open until the second is waiting for its packs.
     const client = await server.pool.connect();
     await client.query('begin');
-    const first = await server.services.movements.moveIn(client, { kind: 'activate' }, lines(), plant, reporter);
-    const second = inTransaction(server.pool, (other) => server.services.movements.moveIn(other, { kind: 'activate' }, lines(), plant, reporter));
+    const first = await server.services.movements.moveIn(client, { kind: 'activate' }, lines(), plant, REPORTER);
+    const second = inTransaction(server.pool, (other) => server.services.movements.moveIn(other, { kind: 'activate' }, lines(), plant, REPORTER));
     await waitUntilBlocked();
     await client.query('commit');
     client.release();
