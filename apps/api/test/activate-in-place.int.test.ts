@@ -41,7 +41,7 @@ const UNITS = 8;
 /** One thing out of the ordinary about a unit, or none: each one alone, so that each shows. */
 const DEVIATIONS = [
   'none', 'none', 'none', 'active', 'dispensed', 'inCase', 'inLateCase', 'activatedBit', 'earlierEvent', 'laterEvent',
-  'wrongLot', 'twice', 'unknownSerial', 'malformed',
+  'wrongLot', 'twice', 'twiceRaw', 'twiceWrongLot', 'unknownSerial', 'malformed',
 ] as const;
 const callSituation = fc.record({
   batch: fc.constantFrom('normal', 'normal', 'normal', 'recalled', 'expired', 'foreignProduct'),
@@ -49,6 +49,8 @@ const callSituation = fc.record({
   /** Every line at a place of its own (a scanner's position per scan), or all at one. */
   places: fc.boolean(),
   units: fc.array(fc.constantFrom(...DEVIATIONS), { minLength: UNITS, maxLength: UNITS }),
+  /** Lines per statement: small ones put a code and its repeat in different statements. */
+  chunk: fc.constantFrom(1, 2, 3, 5, 10_000),
 });
 type CallSituation = typeof callSituation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -110,9 +112,14 @@ function linesOf(t: Twin, situation: CallSituation, reported: Date | null): Line
     const place = { latitude: -6.9, longitude: situation.places ? 107.6 + k / 1000 : 107.6 };
     lines.push({ code, at: reported, ...place });
     if (deviation === 'twice') lines.push({ code, at: reported, ...place });
+    if (deviation === 'twiceRaw') lines.push({ code: raw(code), at: reported, ...place });
+    if (deviation === 'twiceWrongLot') lines.push({ code: code.replace(`(10)${t.batch}`, `(10)${t.batch}X`), at: reported, ...place });
   }
   return lines;
 }
+
+/** The code as a scanner sends it: element strings apart by GS, no brackets. */
+const raw = (text: string) => text.replace(/\((\d+)\)/g, (_m, ai: string, offset: number) => (offset ? '\x1d' : '') + ai);
 
 /** What the twin's packs, events and report rows look like, by the unit's place in the twin. */
 async function state(t: Twin) {
@@ -136,11 +143,12 @@ async function state(t: Twin) {
 const REPORTER = { userId: null, apiKeyId: null, source: 'API' as const };
 
 /** Activation in place alone, in a transaction of its own. */
-const runInPlace = (lines: Line[]) => inTransaction(server.pool, (client) => activateInPlace(client, lines, plant, REPORTER, server.services.movements.clock));
+const runInPlace = (lines: Line[], chunk?: number) =>
+  inTransaction(server.pool, (client) => activateInPlace(client, lines, plant, REPORTER, server.services.movements.clock, { chunk }));
 
-async function activate(t: Twin, lines: Line[], readEvery: boolean) {
+async function activate(t: Twin, lines: Line[], readEvery: boolean, inPlaceChunk?: number) {
   const outcome = await inTransaction(server.pool, (client) =>
-    server.services.movements.moveIn(client, { kind: 'activate' }, lines, plant, REPORTER, { readEvery }),
+    server.services.movements.moveIn(client, { kind: 'activate' }, lines, plant, REPORTER, { readEvery, inPlaceChunk }),
   );
   const place = new Map(t.codes.map((code, k) => [code, k]));
   const unitOf = (code: string) => place.get(code) ?? place.get(code.replace(`(10)${t.batch}X`, `(10)${t.batch}`)) ?? `line ${lines.findIndex((l) => l.code === code)}`;
@@ -163,7 +171,7 @@ describe('activation in place', () => {
         for (const t of [inPlace, reference]) await situate(t, situation, reported ?? new Date());
         const before = await Promise.all([state(inPlace), state(reference)]);
 
-        const answered = await activate(inPlace, linesOf(inPlace, situation, reported), false);
+        const answered = await activate(inPlace, linesOf(inPlace, situation, reported), false, situation.chunk);
         const expected = await activate(reference, linesOf(reference, situation, reported), true);
         expect(answered).toEqual(expected);
         const after = await Promise.all([state(inPlace), state(reference)]);
@@ -171,7 +179,7 @@ describe('activation in place', () => {
         expect(after[0].activated - before[0].activated).toBe(after[1].activated - before[1].activated);
         expect(after[0].stock - before[0].stock).toBe(after[1].stock - before[1].stock);
       }),
-      { numRuns: 40 },
+      { numRuns: 80 },
     );
   });
 
@@ -184,11 +192,12 @@ describe('activation in place', () => {
     expect(rows[0].events).toBe(100);
   });
 
-  it('takes two products at one place as one event, its ledger entry over the packs of both', async () => {
+  it.each([10_000, 3])('takes two products at one place as one event, its ledger entry over the packs of both (%i lines a statement)', async (chunk) => {
     const [a, b] = [await twin(), await twin()];
-    // Interleaved, so that the event's packs come back from the statement in more than one piece.
+    // Interleaved, so that the event's packs come back from each statement in more than one
+    // piece, and from the statements out of id order.
     const lines = a.codes.flatMap((code, k) => [code, b.codes[k]!]).map((code) => ({ code, at: null, latitude: -6.9, longitude: 107.6 }));
-    const done = await runInPlace(lines);
+    const done = await runInPlace(lines, chunk);
     expect({ accepted: done.accepted.length, units: done.units, rest: done.rest.length }).toEqual({ accepted: 2 * UNITS, units: 2 * UNITS, rest: 0 });
     const { rows } = await server.pool.query(
       `select count(distinct ep.event_id)::int as events, min(e.units) as units, count(*)::int as links

@@ -60,6 +60,34 @@ describe('POST /api/csv/activation', () => {
     expect((await packOf(server, tokens.industri, c)).status).toBe('ISSUED');
   });
 
+  it('reads a file longer than one statement as the database works: far repeats answered as one, late refusals and samples kept', async () => {
+    const n = 20_500; // more than two statements' worth (activate-in-place.ts)
+    const issued = await issueCodes(server, tokens, { quantity: n });
+    const header = '2D Barcode;NIE;Lot Number;Is Sample';
+    const row = (code: string, lot = issued.batch, sample = '0') => [code, issued.nie, lot, sample].join(';');
+    const codes = issued.units;
+    const rows = codes.map((code, k) => row(code, issued.batch, k === n - 100 ? '1' : '0'));
+    // Far from their first rows: the same text again, and the same code printed with another batch.
+    rows.push(row(codes[5]!), row(codes[6]!.replace(`(10)${issued.batch}`, `(10)${issued.batch}X`), ''), row('garbage'));
+    const { status, body } = await upload('activation', tokens.industri, [header, ...rows].join('\n'));
+    expect(status).toBe(200);
+    expect(body.accepted).toBe(n);
+    expect(body.rejected.map((r: any) => [r.row, r.reason])).toEqual([
+      [n + 2, 'DATA_MISMATCH'],
+      [n + 3, 'MALFORMED'],
+    ]);
+    const { rows: packs } = await server.pool.query(
+      `select p.status, count(distinct p.id)::int as packs, count(distinct ep.event_id)::int as events
+         from pack p join event_pack ep on ep.pack_id = p.id where p.code_request_id = $1 and p.level = 'UNIT' group by p.status order by p.status`,
+      [issued.requestId],
+    );
+    // One activation event for them all; the sample has its decommissioning too.
+    expect(packs).toEqual([
+      { status: 'ACTIVE', packs: n - 1, events: 1 },
+      { status: 'SAMPLE', packs: 1, events: 2 },
+    ]);
+  });
+
   it('builds the code from the columns when the barcode cell is empty', async () => {
     const issued = await issueCodes(server, tokens, { quantity: 1 });
     const serial = issued.units[0]!.slice(-15);

@@ -10,6 +10,7 @@ import type { FacilityRef, Movement } from '../lifecycle/guards.js';
 import { refuse, type Refusal, type RuleName } from '../lifecycle/refusals.js';
 import { DECOMMISSION_REASONS, type DecommissionReasonName } from '../lifecycle/states.js';
 import { keyOf } from './code-input.js';
+import { readOnce } from '../../shared/iterables.js';
 import type { Reporter } from './apply.js';
 import { reporterOf, timeMessage, type MovementOptions, type MovementService, type Outcome } from './movements.service.js';
 import type { ShipmentService } from '../shipments/shipment.service.js';
@@ -65,6 +66,9 @@ interface Step {
   key: string;
   lines: Line[];
 }
+
+/** What a file asks for, applied in order: a movement and its lines (an activation file's are read as they are asked for). */
+type Work = { movement: Movement; lines: Iterable<Line> };
 
 /** Appends a line to the last step when it is the same movement, else starts a new step. */
 function addLine(steps: Step[], movement: Movement, line: Line) {
@@ -126,23 +130,32 @@ export class CsvService {
       throw badInput('The file needs a "2D Barcode" column (or "NIE", "Lot Number", "Expired" and "ID Kemasan")', 'csv');
     }
     const rejected: Rejection[] = [];
-    const activations: Line[] = [];
     const samples: Line[] = [];
-    data.forEach((row, i) => {
-      const code = activationCode(row, columns);
-      const parsed = parse(code);
-      const problem = checkActivationRow(row, columns, parsed);
-      if (problem) return rejected.push({ code, row: i + 1, ...problem });
-      const location = readLocation(row, columns);
-      if ('reason' in location) return rejected.push({ code, row: i + 1, ...location });
-      // Parsed once: the movement takes the code as read here.
-      const line: Line = { code, row: i + 1, at: options.at ?? null, ...location, key: keyOf(code, parsed) };
-      activations.push(line);
-      if (TRUE.has(cell(row, columns.isSample).toLowerCase())) samples.push(line);
-    });
-    const steps: Step[] = [];
-    for (const line of activations) addLine(steps, { kind: 'activate' }, line);
-    return this.apply(ctx, principal, steps, actor, reporterOf(principal, 'CSV'), rejected, samples, importKey === null ? null : { kind: 'activation', ...importKey });
+    // The rows are read as the activation asks for them, while the database works on the rows
+    // before (activate-in-place.ts); their refusals and samples are collected on the way.
+    const activations = readOnce(
+      (function* () {
+        for (const [i, row] of data.entries()) {
+          const code = activationCode(row, columns);
+          const parsed = parse(code);
+          const problem = checkActivationRow(row, columns, parsed);
+          if (problem) {
+            rejected.push({ code, row: i + 1, ...problem });
+            continue;
+          }
+          const location = readLocation(row, columns);
+          if ('reason' in location) {
+            rejected.push({ code, row: i + 1, ...location });
+            continue;
+          }
+          // Parsed once: the movement takes the code as read here.
+          const line: Line = { code, row: i + 1, at: options.at ?? null, ...location, key: keyOf(code, parsed) };
+          if (TRUE.has(cell(row, columns.isSample).toLowerCase())) samples.push(line);
+          yield line;
+        }
+      })(),
+    );
+    return this.apply(ctx, principal, [{ movement: { kind: 'activate' }, lines: activations }], actor, reporterOf(principal, 'CSV'), rejected, samples, importKey === null ? null : { kind: 'activation', ...importKey });
   }
 
   /**
@@ -211,7 +224,7 @@ export class CsvService {
   private async apply(
     ctx: Context,
     principal: Principal,
-    steps: Step[],
+    steps: Work[],
     actor: FacilityRef,
     reporter: Reporter,
     rejected: Rejection[],
@@ -223,7 +236,7 @@ export class CsvService {
       // (and then answers its result) or rolls back (and then applies it itself).
       const claim = once && (await claimImport(client, principal, once));
       if (claim && !('id' in claim)) return { result: claim, notices: [] };
-      const all = [...rejected];
+      const refusals: Rejection[] = [];
       const recalled: string[] = [];
       const notices: NewNotification[] = [];
       let accepted = 0;
@@ -232,7 +245,7 @@ export class CsvService {
       for (const { movement, lines } of steps) {
         let outcome: Outcome;
         if (movement.kind === 'ship' || movement.kind === 'returnPacks') {
-          const sent = await this.shipments.send(client, principal, movement, lines, actor, reporter);
+          const sent = await this.shipments.send(client, principal, movement, Array.from(lines), actor, reporter);
           outcome = sent.outcome;
           notices.push(...sent.notices);
         } else {
@@ -241,14 +254,16 @@ export class CsvService {
         accepted += outcome.accepted.length;
         units += outcome.units;
         for (const line of outcome.accepted) activated.add(line);
-        all.push(...outcome.rejected);
+        refusals.push(...outcome.rejected);
         recalled.push(...outcome.recalled);
       }
       const sampled = samples.filter((line) => activated.has(line));
       if (sampled.length) {
         const outcome = await this.mover.moveIn(client, { kind: 'decommission', reason: 'SAMPLE' }, sampled, actor, reporter);
-        all.push(...outcome.rejected);
+        refusals.push(...outcome.rejected);
       }
+      // The rows refused as they were read are known once the steps have read them.
+      const all = [...rejected, ...refusals];
       const result = { accepted, units, rejected: all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), recalled, shipment: null };
       // A file that changed nothing need not be remembered: sent again, it is simply tried again.
       if (claim && accepted === 0) await client.query(`delete from csv_import where id = $1`, [claim.id]);

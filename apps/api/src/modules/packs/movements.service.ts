@@ -53,6 +53,8 @@ export interface MoveOptions {
   dryRun?: boolean;
   /** Read and check every pack even of an activation: the reference activation in place is held to. */
   readEvery?: boolean;
+  /** The lines of an activation sent to the database in one statement (activate-in-place.ts). */
+  inPlaceChunk?: number;
 }
 
 export class MovementService {
@@ -121,14 +123,15 @@ export class MovementService {
    * Applies one movement to `lines` inside the caller's transaction: reads every named pack and
    * what it holds, checks each against the lifecycle rules, writes the changed packs in one
    * statement, appends the events, and raises the alerts some refusals call for. An activation
-   * is first tried in place (`activate-in-place.ts`), and only the lines left are read.
+   * is first tried in place (`activate-in-place.ts`), and only the lines left are read: its lines
+   * may be read as they are asked for.
    */
-  async moveIn(client: PoolClient, movement: Movement, lines: Line[], actor: FacilityRef, reporter: Reporter, options: MoveOptions = {}): Promise<Outcome> {
+  async moveIn(client: PoolClient, movement: Movement, lines: Iterable<Line>, actor: FacilityRef, reporter: Reporter, options: MoveOptions = {}): Promise<Outcome> {
     const callRefusal = checkActor(movement.kind, actor, 'to' in movement ? movement.to : undefined);
-    if (callRefusal) return { accepted: [], items: [], units: 0, rejected: lines.map((line) => refusedLine(line, callRefusal).rejection), recalled: [] };
-    if (movement.kind !== 'activate' || options.dryRun || options.readEvery) return this.moveRead(client, movement, lines, actor, reporter, options);
-    // Most of an activation is written by the database at once; what it leaves is read and checked.
-    const inPlace = await activateInPlace(client, lines, actor, reporter, this.clock);
+    if (callRefusal) return { accepted: [], items: [], units: 0, rejected: Array.from(lines, (line) => refusedLine(line, callRefusal).rejection), recalled: [] };
+    if (movement.kind !== 'activate' || options.dryRun || options.readEvery) return this.moveRead(client, movement, Array.from(lines), actor, reporter, options);
+    // Most of an activation is written by the database; what it leaves is read and checked.
+    const inPlace = await activateInPlace(client, lines, actor, reporter, this.clock, { chunk: options.inPlaceChunk });
     const rest = await this.moveRead(client, movement, inPlace.rest, actor, reporter, options);
     return { ...rest, accepted: [...inPlace.accepted, ...rest.accepted], units: inPlace.units + rest.units };
   }

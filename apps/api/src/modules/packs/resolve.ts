@@ -94,7 +94,7 @@ export async function resolveCodes(client: PoolClient, lines: Line[]) {
 }
 
 /** The batch and expiry printed in a code must be those issued with its serial. */
-function dataMismatch(key: CodeKey, pack: PackRow): string | null {
+export function dataMismatch(key: CodeKey, pack: Pick<PackRow, 'lot' | 'expiry'>): string | null {
   if (key.kind !== 'unit') return null;
   if (key.lot !== null && key.lot !== pack.lot) return `the code says batch ${key.lot}, but this serial was issued for batch ${pack.lot}`;
   if (key.expiry !== null && key.expiry !== pack.expiry) {
