@@ -208,6 +208,17 @@ describe('activation in place', () => {
     expect((await server.services.ledger.check(server.pool, {})).problem).toBeNull();
   });
 
+  it('reads the lines of a call past its 64th reported time, and answers them all as the general path does', async () => {
+    const [inPlace, reference] = [await twin(undefined, 70), await twin(undefined, 70)];
+    const start = Date.now() - 3_600_000;
+    const linesFor = (t: Twin) => t.codes.map((code, k) => ({ code, at: new Date(start + k * 1000), latitude: null, longitude: null }));
+    const done = await runInPlace(linesFor(inPlace));
+    expect({ accepted: done.accepted.length, rest: done.rest.map((line) => line.code) }).toEqual({ accepted: 64, rest: inPlace.codes.slice(64) });
+    expect(await activate(inPlace, done.rest, false)).toEqual(await activate(reference, linesFor(reference).slice(64), true));
+    const [a, b] = await Promise.all([state(inPlace), state(reference)]);
+    expect(a.packs.slice(64)).toEqual(b.packs.slice(64));
+  });
+
   it('activates a plain file in place, with one event, and refuses a second activation of the same codes', async () => {
     const t = await twin();
     const lines = t.codes.map((code) => ({ code, at: null, latitude: null, longitude: null }));
