@@ -230,6 +230,31 @@ describe('activation in place', () => {
     expect(again.rejected).toEqual([...t.codes.keys()].map((k) => `${k} WRONG_STATE`).sort());
   });
 
+  it('answers a statement that fails while the next lines are read with its error, and writes nothing', async () => {
+    const issued = await issueCodes(server, tokens, { quantity: 6_000 });
+    await server.pool.query(`create function refuse_update() returns trigger language plpgsql as $$ begin raise exception 'refused here'; end $$`);
+    await server.pool.query(
+      `create trigger refuse_update before update on pack for each row when (new.code_request_id = '${issued.requestId}') execute function refuse_update()`,
+    );
+    try {
+      // The first statement fails at once; the lines after it are slow to come, so that its
+      // failure arrives while they are read.
+      function* lines() {
+        for (const [k, code] of issued.units.entries()) {
+          if (k >= 3_000) for (const until = performance.now() + 0.05; performance.now() < until; );
+          yield { code, at: null, latitude: null, longitude: null };
+        }
+      }
+      const clock = server.services.movements.clock;
+      const run = inTransaction(server.pool, (client) => activateInPlace(client, lines(), plant, REPORTER, clock, { chunk: 3_000 }));
+      await expect(run).rejects.toThrow('refused here');
+      const { rows } = await server.pool.query(`select count(*)::int as n from pack where code_request_id = $1 and status = 'ISSUED'`, [issued.requestId]);
+      expect(rows[0].n).toBe(6_000);
+    } finally {
+      await server.pool.query(`drop trigger refuse_update on pack; drop function refuse_update()`);
+    }
+  });
+
   it('activates each pack once when another activation of the same codes commits while it waits', async () => {
     const issued = await issueCodes(server, tokens, { quantity: 500 });
     const lines = () => issued.units.map((code) => ({ code, at: null, latitude: null, longitude: null }));

@@ -204,6 +204,8 @@ class InPlaceRun {
         this.recordedAt,
       ])
       .then(({ rows }) => rows);
+    // Awaited once the next lines are read: a failure meanwhile is held for that, not unhandled.
+    answer.catch(() => undefined);
     return { answer };
   }
 
