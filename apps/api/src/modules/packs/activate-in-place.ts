@@ -271,8 +271,8 @@ class InPlaceRun {
   absorb(rows: Answer[]) {
     for (const { g, e, batch, n, packs, lines } of rows) {
       for (const i of lines.split(',')) this.sending[Number(i) - 1]!.batch = batch;
-      const ids = packs.split(',');
-      this.packsOf[e - 1] = this.packsOf[e - 1]?.concat(ids) ?? ids;
+      const ids = (this.packsOf[e - 1] ??= []);
+      for (const id of packs.split(',')) ids.push(id);
       const group = this.groups[g - 1]!;
       (this.moved[g - 1] ??= { at: group.at, rows: [] }).rows.push({
         level: 'UNIT', status: 'ISSUED', batchId: batch, productId: group.productId, custodianId: null, milestones: 0, statusAt: null, count: n,
