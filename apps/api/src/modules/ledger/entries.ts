@@ -22,12 +22,17 @@ export interface Problem {
 const ENTRY_COLUMNS = `event_id::text as "eventId", chain, seq::text as seq, sealed_at as "sealedAt", digest, previous_event_id::text as "previousEventId"`;
 const PAGE = 5_000;
 
-/** The entries sealed within [start, end), chain by chain, each in the order it was sealed. */
+/**
+ * The entries sealed within [start, end), chain by chain, each in the order it was sealed. Each
+ * page starts after the last entry of the one before, whose time is carried as the database's
+ * text: a Date keeps only milliseconds, and an entry sealed at a finer time (written around the
+ * API) would be read again and again.
+ */
 export async function* entriesBetween(db: Db, start: Date, end: Date): AsyncGenerator<Entry[]> {
   let after: unknown[] = [-1, start, '0'];
   for (;;) {
-    const { rows } = await db.query<Entry>(
-      `select ${ENTRY_COLUMNS} from ledger_entry
+    const { rows } = await db.query<Entry & { sealedAtText: string }>(
+      `select ${ENTRY_COLUMNS}, sealed_at::text as "sealedAtText" from ledger_entry
         where sealed_at >= $1 and sealed_at < $2 and (chain, sealed_at, seq) > ($3::smallint, $4::timestamptz, $5::bigint)
         order by chain, sealed_at, seq limit ${PAGE}`,
       [start, end, ...after],
@@ -35,7 +40,7 @@ export async function* entriesBetween(db: Db, start: Date, end: Date): AsyncGene
     if (rows.length === 0) return;
     yield rows;
     const last = rows.at(-1)!;
-    after = [last.chain, last.sealedAt, last.seq];
+    after = [last.chain, last.sealedAtText, last.seq];
   }
 }
 
