@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../src/db/embedded.js';
 import type { FacilityRef } from '../src/modules/lifecycle/guards.js';
-import { activateInPlace } from '../src/modules/packs/activate-in-place.js';
+import { activateInPlace, IN_PLACE_STATEMENT } from '../src/modules/packs/activate-in-place.js';
+import { MILESTONES } from '../src/modules/lifecycle/stages.js';
 import type { Line } from '../src/modules/packs/resolve.js';
 import { inTransaction } from '../src/shared/db.js';
 import { startTestServer, type TestServer } from './harness.js';
@@ -278,6 +279,41 @@ describe('activation in place', () => {
     expect(rows[0]).toEqual({ links: 500, packs: 500 });
   });
 });
+
+describe('the in-place statement', () => {
+  it('looks each line’s pack up by its key while the statistics of pack say no pack is ISSUED', async () => {
+    // Right after a large issue, before `pack` is analysed again, its statistics can say that
+    // no pack is ISSUED. Made here in a transaction of the API's, undone after: every pack
+    // counted ACTIVE when analysed, then the new packs ISSUED again.
+    const fresh = await twin(undefined, 2_000);
+    const undone = new Error('undone');
+    const run = inTransaction(server.pool, async (client) => {
+      await client.query(`update pack set status = 'ACTIVE' where status = 'ISSUED'`);
+      await client.query('analyze pack');
+      await client.query(`update pack set status = 'ISSUED' where id = any($1::bigint[])`, [fresh.packIds]);
+      const { rows: product } = await client.query(`select product_id from pack where id = $1`, [fresh.packIds[0]]);
+      const serials = fresh.codes.map((code) => /\(21\)(\w+)$/.exec(code)![1]!);
+      const { rows } = await client.query(`explain (format json) ${IN_PLACE_STATEMENT}`, [
+        serials, serials.map(() => 1), serials.map(() => 1), plant.id, [new Date()], MILESTONES.activated,
+        [product[0].product_id], [((1n << 40n) + BigInt(fresh.batchId)).toString()], ['infinity'], ['1'], new Date(),
+      ]);
+      const scans = scansOf(rows[0]['QUERY PLAN'][0].Plan).filter((scan) => scan.relation === 'pack');
+      expect(scans).toEqual([{ relation: 'pack', type: 'Index Scan', index: 'pack_product_serial_key', inner: true }]);
+      throw undone;
+    });
+    await expect(run).rejects.toBe(undone);
+  });
+});
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Parent Relationship'?: string; Plans?: PlanNode[] };
+
+/** The scans of a plan: the table, how it is read, and whether it is the inner side of a join (read once per outer row). */
+function scansOf(node: PlanNode): Array<{ relation: string; type: string; index?: string; inner: boolean }> {
+  const own = node['Relation Name'] && node['Node Type'].endsWith('Scan')
+    ? [{ relation: node['Relation Name'], type: node['Node Type'], ...(node['Index Name'] ? { index: node['Index Name'] } : {}), inner: node['Parent Relationship'] === 'Inner' }]
+    : [];
+  return [...own, ...(node.Plans ?? []).flatMap(scansOf)];
+}
 
 async function waitUntilBlocked() {
   for (let i = 0; i < 200; i++) {

@@ -34,9 +34,9 @@ export interface InPlace {
  * `lines` are read a chunk at a time, the next chunk while the database runs the statement of
  * the one before: a file's rows are read into lines as they are asked for (csv.service.ts).
  *
- * The guards are checked on the packs as the statement found them; a pack changed meanwhile by
- * another transaction is not updated (it is left to the general path, which reads it again and
- * refuses it): activated twice at once, each pack is activated once.
+ * A pack changed by another transaction while the statement runs is checked again as it now is,
+ * and left to the general path, which reads it again and refuses it: activated twice at once,
+ * each pack is activated once.
  */
 export async function activateInPlace(
   client: PoolClient,
@@ -189,7 +189,7 @@ class InPlaceRun {
     }
     this.sending = sending;
     const answer = this.client
-      .query<Answer>(STATEMENT, [
+      .query<Answer>(IN_PLACE_STATEMENT, [
         serials,
         groupOfLine,
         eventOfLine,
@@ -298,27 +298,24 @@ class InPlaceRun {
 }
 
 /**
- * The packs are found first, by a join with no condition on the pack but its key, so that the
- * look-ups are driven from the lines whatever the planner's statistics say; then updated by their
- * row address where the rules allow. A pack changed since it was found has another version
- * (`xmin`), checked again when the update waits for the change: it is not updated, and the
- * general path reads it again.
+ * One update of the chunk's packs, driven from the lines: each line's pack is found by its key
+ * and updated where the rules allow. The rules are one condition with the line's group in it, so
+ * that nothing is left to estimate on `pack` alone: a statistic of `pack` (stale right after a
+ * large issue, when it says no pack is ISSUED) would otherwise lead the planner to read `pack`
+ * first and compare each of its rows with every line. A pack changed meanwhile by another
+ * transaction is checked again as it now is, and left alone when no longer ISSUED.
  */
-const STATEMENT = `with t as (select * from unnest($1::text[], $2::int[], $3::int[]) with ordinality as t(serial, g, e, i)),
-     found as materialized (
-       select t.i, t.g, t.e, p.ctid as row, p.xmin as seen, p.batch_id, p.level, p.status, p.parent_id, p.milestones, p.last_event_at
-         from t join pack p on p.product_id = ($7::uuid[])[t.g] and p.serial = t.serial
-     ),
+export const IN_PLACE_STATEMENT = `with t as (select * from unnest($1::text[], $2::int[], $3::int[]) with ordinality as t(serial, g, e, i)),
      moved as (
        update pack p
-          set status = 'ACTIVE', custodian_id = $4::uuid, status_by_id = $4::uuid, status_at = ($5::timestamptz[])[f.g],
-              last_event_at = greatest(p.last_event_at, ($5::timestamptz[])[f.g]), milestones = p.milestones | $6::smallint
-         from found f
-        where p.ctid = f.row and p.xmin = f.seen
-          and f.level = 'UNIT' and f.status = 'ISSUED' and f.parent_id is null and f.milestones & $6::smallint = 0
-          and (f.g::bigint << ${PAIR_SHIFT}) + f.batch_id = any($8::bigint[])
-          and (f.last_event_at is null or f.last_event_at <= ($9::timestamptz[])[f.g])
-       returning f.i, f.g, f.e, p.id, p.batch_id
+          set status = 'ACTIVE', custodian_id = $4::uuid, status_by_id = $4::uuid, status_at = ($5::timestamptz[])[t.g],
+              last_event_at = greatest(p.last_event_at, ($5::timestamptz[])[t.g]), milestones = p.milestones | $6::smallint
+         from t
+        where p.product_id = ($7::uuid[])[t.g] and p.serial = t.serial
+          and case when p.level = 'UNIT' and p.status = 'ISSUED' and p.parent_id is null and p.milestones & $6::smallint = 0
+                   then (t.g::bigint << ${PAIR_SHIFT}) + p.batch_id end = any($8::bigint[])
+          and (p.last_event_at is null or p.last_event_at <= ($9::timestamptz[])[t.g])
+       returning t.i, t.g, t.e, p.id, p.batch_id
      ),
      linked as (
        -- in id order, so that the key's index is appended to rather than written all over
