@@ -261,6 +261,40 @@ describe('a record changed behind the API', () => {
     expect((await verifyLedger()).ok).toBe(true);
   });
 
+  it('names a published day that lost an event, even when its chain was wound back to match', async () => {
+    // The head of a chain, taken out of the published day with its event and event_pack rows,
+    // and the chain's head set to the entry before: every chain still checks out, the day does not.
+    const { rows } = await raw.query(
+      `select c.chain, c.event_id::text as event, p.event_id::text as previous, p.seq::text as seq, p.digest
+         from ledger_chain c join ledger_entry p on p.chain = c.chain and p.seq = c.seq - 1 order by c.chain limit 1`,
+    );
+    const head = rows[0];
+    const firstOfDay = (await raw.query(`select event_id::text from ledger_entry order by chain, sealed_at, seq limit 1`)).rows[0].event_id;
+    await tamper(async (db) => {
+      await db.query(`create temp table gone_event as select * from event where id = $1`, [head.event]);
+      await db.query(`create temp table gone_packs as select * from event_pack where event_id = $1`, [head.event]);
+      await db.query(`create temp table gone_entry as select * from ledger_entry where event_id = $1`, [head.event]);
+      await db.query(`delete from event_pack where event_id = $1`, [head.event]);
+      await db.query(`delete from event where id = $1`, [head.event]);
+      await db.query(`delete from ledger_entry where event_id = $1`, [head.event]);
+      await db.query(`update ledger_chain set seq = $2, digest = $3, event_id = $4 where chain = $1`, [head.chain, head.seq, head.digest, head.previous]);
+    });
+    try {
+      const result = await verifyLedger();
+      expect(result).toMatchObject({ ok: false, firstBadEventId: firstOfDay });
+      expect(result.problem).toMatch(new RegExp(`^${today}: \\d+ events were published, \\d+ are sealed in it now$`));
+    } finally {
+      await tamper(async (db) => {
+        await db.query(`insert into event overriding system value select * from gone_event`);
+        await db.query(`insert into event_pack select * from gone_packs`);
+        await db.query(`insert into ledger_entry select * from gone_entry`);
+        await db.query(`update ledger_chain c set seq = l.seq, digest = l.digest, event_id = l.event_id from gone_entry l where c.chain = l.chain`);
+        await db.query(`drop table gone_event, gone_packs, gone_entry`);
+      });
+    }
+    expect((await verifyLedger()).ok).toBe(true);
+  });
+
   it('names an event sealed into a published day after it was published', async () => {
     // The last chain with entries, so that the copy below is the last entry a check reads; its
     // time, now(), is finer than the milliseconds the API writes, and a check must read past it.

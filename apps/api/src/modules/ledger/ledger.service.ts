@@ -8,7 +8,7 @@ import type { AlertService } from '../alerts/alert.service.js';
 import { LEDGER_CHAINS, canonicalEvent, dayMessage, genesisDigest, type DayRecord, type Head } from './canonical.js';
 import { checkEntries, entriesBetween, eventContents, firstOf, unsealedEvents, type Entry, type Problem } from './entries.js';
 import { loadLedgerKey, type LedgerKey } from './keys.js';
-import { MerkleTree, type ProofStep } from './merkle.js';
+import { MerkleRoot, MerkleTree, type ProofStep } from './merkle.js';
 import { seal, writeEntries } from './seal.js';
 import { EVENT_OF_ROW } from '../../db/partitions.js';
 
@@ -225,12 +225,12 @@ export class LedgerService {
       const before = await client.query(`${DAY_VIEW} where day = $1::date - 1`, [day]);
       const previous = before.rows[0] ? toDay(before.rows[0]) : null;
       const heads = new Map<number, Head>(previous?.heads.map((head) => [head.chain, head]) ?? genesisHeads().map((head) => [head.chain, head]));
-      const digests: Buffer[] = [];
+      const tree = new MerkleRoot();
       const problems: Problem[] = [];
       for await (const page of entriesBetween(client, startOf(day), startOf(nextDay(day)))) {
         problems.push(...(await checkEntries(client, page)));
         for (const entry of page) {
-          digests.push(entry.digest);
+          tree.add(entry.digest);
           heads.set(entry.chain, { chain: entry.chain, seq: entry.seq, digest: entry.digest.toString('hex') });
         }
       }
@@ -242,8 +242,8 @@ export class LedgerService {
       }
       const record: DayRecord = {
         day,
-        events: digests.length,
-        root: new MerkleTree(digests).root,
+        events: tree.size,
+        root: tree.root,
         previousRoot: previous?.root ?? null,
         heads: [...heads.values()].sort((a, b) => a.chain - b.chain),
       };
@@ -362,18 +362,22 @@ export class LedgerService {
   }
 
   private async checkDay(pool: Pool, day: PublishedDay, before: PublishedDay | undefined): Promise<Problem | null> {
-    const entries: Entry[] = [];
-    for await (const page of entriesBetween(pool, startOf(day.day), startOf(nextDay(day.day)))) entries.push(...page);
     const heads = new Map(day.heads.map((head) => [head.chain, head]));
-    const late = entries.find((entry) => BigInt(entry.seq) > BigInt(heads.get(entry.chain)?.seq ?? '0'));
+    const tree = new MerkleRoot();
+    let firstEvent = '0';
+    let late: Entry | undefined;
+    for await (const page of entriesBetween(pool, startOf(day.day), startOf(nextDay(day.day)))) {
+      if (tree.size === 0) firstEvent = page[0]!.eventId;
+      late ??= page.find((entry) => BigInt(entry.seq) > BigInt(heads.get(entry.chain)?.seq ?? '0'));
+      for (const entry of page) tree.add(entry.digest);
+    }
     if (late) return { eventId: late.eventId, problem: `event ${late.eventId} was sealed into ${day.day} after that day was published` };
-    const firstEvent = entries[0]?.eventId ?? '0';
     const blame = (problem: string): Problem => ({ eventId: firstEvent, problem: `${day.day}: ${problem}` });
     if (day.keyId !== this.signingKey.id) return blame(`signed with key ${day.keyId}, not with this server's key ${this.signingKey.id}`);
     if (!verify(null, Buffer.from(dayMessage(day)), this.signingKey.publicKey, day.signature)) return blame('its signature does not match what it says');
     if (before && !before.root.equals(day.previousRoot ?? Buffer.alloc(0))) return blame(`its link to ${before.day} does not match that day's root`);
-    if (entries.length !== day.events) return blame(`${day.events} events were published, ${entries.length} are sealed in it now`);
-    if (!new MerkleTree(entries.map((entry) => entry.digest)).root.equals(day.root)) return blame('its entries no longer make the published root');
+    if (tree.size !== day.events) return blame(`${day.events} events were published, ${tree.size} are sealed in it now`);
+    if (!tree.root.equals(day.root)) return blame('its entries no longer make the published root');
     return null;
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ROOT, canonicalEvent, chainDigest, contentHash, genesisDigest, leafHash, nodeHash } from './canonical.js';
-import { MerkleTree, rootOf } from './merkle.js';
+import { MerkleRoot, MerkleTree, rootOf } from './merkle.js';
 
 const digest = (i: number) => createHash('sha256').update(`entry ${i}`).digest();
 
@@ -21,6 +21,18 @@ describe('the Merkle tree of a day', () => {
       expect(new MerkleTree(leaves).root.equals(rfcRoot(leaves)), `${n} leaves`).toBe(true);
     }
     expect(new MerkleTree([]).root.equals(EMPTY_ROOT)).toBe(true);
+  });
+
+  it('has the same root taken one leaf at a time, at every size up to 300 and read at any point', () => {
+    const running = new MerkleRoot();
+    expect(running.root.equals(EMPTY_ROOT)).toBe(true);
+    const leaves: Buffer[] = [];
+    for (let n = 1; n <= 300; n++) {
+      leaves.push(digest(n));
+      running.add(digest(n));
+      expect(running.root.equals(rfcRoot(leaves)), `${n} leaves`).toBe(true);
+    }
+    expect(running.size).toBe(300);
   });
 
   it('proves every leaf, and no other digest, into its root', () => {

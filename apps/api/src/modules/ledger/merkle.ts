@@ -39,6 +39,39 @@ export class MerkleTree {
   }
 }
 
+/**
+ * The root of the same tree, taken one leaf at a time in memory that grows with the logarithm of
+ * the count: a stack of the roots of the perfect subtrees so far, as many leaves each as the
+ * powers of two of the count, two of a size joined as soon as they meet. A day of millions of
+ * events is published and checked without holding its leaves.
+ */
+export class MerkleRoot {
+  private readonly stack: Array<{ hash: Buffer; leaves: number }> = [];
+  private count = 0;
+
+  add(digest: Buffer): void {
+    let top = { hash: leafHash(digest), leaves: 1 };
+    while (this.stack.at(-1)?.leaves === top.leaves) {
+      const left = this.stack.pop()!;
+      top = { hash: nodeHash(left.hash, top.hash), leaves: left.leaves * 2 };
+    }
+    this.stack.push(top);
+    this.count++;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The subtrees joined from the right: the left one of each join is the largest power of two, as RFC 6962 has it. */
+  get root(): Buffer {
+    if (this.stack.length === 0) return EMPTY_ROOT;
+    let hash = this.stack.at(-1)!.hash;
+    for (let i = this.stack.length - 2; i >= 0; i--) hash = nodeHash(this.stack[i]!.hash, hash);
+    return hash;
+  }
+}
+
 export interface ProofStep {
   /** Which side the sibling is on. */
   side: 'left' | 'right';
