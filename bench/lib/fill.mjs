@@ -118,14 +118,19 @@ export async function fillPacks(pool, target) {
         say(`   events: packs up to ${fmtInt(hi - firstId + 1)} linked, ${fmtInt(links)} event_pack rows (${fmtInt(links / ((performance.now() - t) / 1000))} rows/s)`);
       }
     }
-    for (const k of await client.query(`select k, batch_id from bench_fill_product`).then((r) => r.rows)) {
-      await client.query(
-        `insert into batch_stats (batch_id, issued, activated)
-         select $1, count(*), count(*) filter (where status <> 'ISSUED') from pack where batch_id = $1
-         on conflict (batch_id) do nothing`,
-        [k.batch_id],
-      );
-    }
+    // Each request's range of pack ids, as issuing records it, and each batch's counts.
+    await client.query(
+      `update code_request cr set first_pack_id = r.first_id, last_pack_id = r.last_id
+         from (select code_request_id, min(id) as first_id, max(id) as last_id from pack where id >= $1 group by 1) r
+        where cr.id = r.code_request_id`,
+      [firstId],
+    );
+    await client.query(
+      `insert into batch_stats (batch_id, issued, activated)
+       select batch_id, count(*), count(*) filter (where status <> 'ISSUED') from pack where id >= $1 group by 1
+       on conflict (batch_id) do nothing`,
+      [firstId],
+    );
     await client.query(`drop table bench_fill_product`);
     say(`   vacuum analyze pack, event_pack and event, then a checkpoint`);
     await client.query('vacuum (analyze) pack');

@@ -13,6 +13,7 @@ import { Migration20261129080000_alert_inbox } from './Migration20261129080000_a
 import { Migration20261129090000_inspections } from './Migration20261129090000_inspections.js';
 import { Migration20261129100000_operations } from './Migration20261129100000_operations.js';
 import { Migration20261129110000_partitioned_history } from './Migration20261129110000_partitioned_history.js';
+import { Migration20261130000000_request_ranges } from './Migration20261130000000_request_ranges.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   { name: 'Migration20261129090000_inspections', class: Migration20261129090000_inspections },
   { name: 'Migration20261129100000_operations', class: Migration20261129100000_operations },
   { name: 'Migration20261129110000_partitioned_history', class: Migration20261129110000_partitioned_history },
+  { name: 'Migration20261130000000_request_ranges', class: Migration20261130000000_request_ranges },
 ];

@@ -8,6 +8,7 @@ import type { PackLevelName } from '../packs/pack.types.js';
 import { issuedCodes, toIssuedCode, type IssuedRow } from './issued-codes.js';
 import { LabelPdf, LABEL_SIZES, isLabelSize } from './label-pdf.js';
 import { codeForms } from './pack-code.js';
+import { ofRequestSql } from '../packs/ranges.js';
 
 const CHUNK = 20_000;
 const LABEL_CHUNK = 2_000;
@@ -111,7 +112,7 @@ function labelQuery(query: Record<string, unknown>) {
 /** The id just before the code at `position` (1-based) of a request's codes of `level`; null past the end. */
 async function idBefore(deps: ContextDeps, requestId: string, level: PackLevelName | undefined, position: number): Promise<string | null> {
   const { rows } = await deps.pool.query(
-    `select (id - 1)::text as id from pack where code_request_id = $1 and ($2::pack_level is null or level = $2) order by id offset $3 limit 1`,
+    `select (p.id - 1)::text as id from pack p where ${ofRequestSql('p', '$1')} and ($2::pack_level is null or p.level = $2) order by p.id offset $3 limit 1`,
     [requestId, level ?? null, position - 1],
   );
   return rows[0]?.id ?? null;

@@ -181,13 +181,15 @@ export class CodesService {
     const principal = requirePrincipal(ctx);
     return this.decide(ctx, id, async (client, request) => {
       const now = this.clock.now();
-      await issueSerials(client, request, this.clock.dayOf(now));
-      if (request.unitsPerCase) {
-        const cases = Math.ceil(request.quantity / request.unitsPerCase);
-        const prefix = request.organization.gs1CompanyPrefix ?? (await this.companyPrefix(client, request.organization.id));
-        await issueSsccs(client, request, 'CASE', cases, prefix);
-        if (request.casesPerPallet) await issueSsccs(client, request, 'PALLET', Math.ceil(cases / request.casesPerPallet), prefix);
-      }
+      await withPackRange(client, request.id, async () => {
+        await issueSerials(client, request, this.clock.dayOf(now));
+        if (request.unitsPerCase) {
+          const cases = Math.ceil(request.quantity / request.unitsPerCase);
+          const prefix = request.organization.gs1CompanyPrefix ?? (await this.companyPrefix(client, request.organization.id));
+          await issueSsccs(client, request, 'CASE', cases, prefix);
+          if (request.casesPerPallet) await issueSsccs(client, request, 'PALLET', Math.ceil(cases / request.casesPerPallet), prefix);
+        }
+      });
       await client.query(
         `update code_request set status = 'ISSUED', decided_by_id = $2, decided_at = $3 where id = $1`,
         [request.id, principal.kind === 'user' ? principal.id : null, now],
@@ -256,12 +258,14 @@ export class CodesService {
         [principal.organizationId, product.id, batch.id, serials.length, gtin, principal.kind === 'user' ? principal.id : null, now],
       );
       const requestId = rows[0].id as string;
-      const result = await client.query(
-        `insert into pack (product_id, batch_id, code_request_id, level, serial)
-         select $1, $2, $3, 'UNIT', s from unnest($4::text[]) as s
-         on conflict (product_id, serial) where serial is not null do nothing
-         returning serial`,
-        [product.id, batch.id, requestId, serials],
+      const result = await withPackRange(client, requestId, () =>
+        client.query(
+          `insert into pack (product_id, batch_id, code_request_id, level, serial)
+           select $1, $2, $3, 'UNIT', s from unnest($4::text[]) as s
+           on conflict (product_id, serial) where serial is not null do nothing
+           returning serial`,
+          [product.id, batch.id, requestId, serials],
+        ),
       );
       if (result.rowCount) await client.query('update code_request set quantity = $2 where id = $1', [requestId, result.rowCount]);
       else await client.query('delete from code_request where id = $1', [requestId]);
@@ -313,6 +317,21 @@ async function addIssued(client: PoolClient, batchId: string, count: number, day
     [batchId],
   );
   await addRealisation(client, batchId, 'issued', count, day, rows[0].province);
+}
+
+/**
+ * Runs `issue`, which inserts the request's packs, and records on the request the range of pack
+ * ids they lie in (see the request_ranges migration): every id pack's sequence gives out after the
+ * mark taken here, up to the last this session took.
+ */
+async function withPackRange<T>(client: PoolClient, requestId: string, issue: () => Promise<T>): Promise<T> {
+  const { rows } = await client.query(`select nextval(pg_get_serial_sequence('pack', 'id'))::text as mark`);
+  const issued = await issue();
+  await client.query(
+    `update code_request set first_pack_id = $2::bigint + 1, last_pack_id = currval(pg_get_serial_sequence('pack', 'id')) where id = $1`,
+    [requestId, rows[0].mark],
+  );
+  return issued;
 }
 
 /** Rows per piece of the COPY stream. */

@@ -3,6 +3,7 @@ import { badInput } from '../../shared/errors.js';
 import type { PackLevelName } from '../packs/pack.types.js';
 import type { IssuedCode } from './codes.types.js';
 import { codeForms } from './pack-code.js';
+import { ofRequestSql } from '../packs/ranges.js';
 
 export interface IssuedRow {
   id: string;
@@ -28,7 +29,7 @@ export async function issuedCodes(pool: Pool, requestId: string, afterId: string
        join code_request cr on cr.id = p.code_request_id
        join product pr on pr.id = cr.product_id
        join batch b on b.id = cr.batch_id
-      where p.code_request_id = $1 and p.id > $2 and ($4::pack_level is null or p.level = $4) and (not $5 or p.status = 'ISSUED')
+      where ${ofRequestSql('p', '$1')} and p.id > $2 and ($4::pack_level is null or p.level = $4) and (not $5 or p.status = 'ISSUED')
       order by p.id
       limit $3`,
     [requestId, afterId, limit, level ?? null, onlyIssued],

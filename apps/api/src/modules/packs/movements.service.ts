@@ -18,6 +18,7 @@ import type { PackRow, Queryable } from './pack-rows.js';
 import type { BulkResult, EventSourceName, Rejection, RequestActivation } from './pack.types.js';
 import { refusedLine, resolveCodes, type Line, type Refused } from './resolve.js';
 import { recordReceipts } from '../shipments/receipts.js';
+import { ofRequestSql } from './ranges.js';
 
 export interface MovementOptions {
   /** The caller's facility that acts; defaults to its organisation's first. */
@@ -95,7 +96,7 @@ export class MovementService {
         )
       : { accepted: [], units: 0, rejected: [], recalled: [] };
     const { rows: left } = await ctx.pool.query(
-      `select count(*)::int as remaining from pack where code_request_id = $1 and status = 'ISSUED' and id > $2`,
+      `select count(*)::int as remaining from pack p where ${ofRequestSql('p', '$1')} and p.status = 'ISSUED' and p.id > $2`,
       [request.id, rows.at(-1)?.id ?? afterId],
     );
     return {

@@ -68,7 +68,14 @@ export class TraceService {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (productId) conditions.push(`p.product_id = $${params.push(productId)}`);
-    if (batch) conditions.push(`p.batch_id in (select id from batch where lot = $${params.push(batch)}${productId ? ` and product_id = $1` : ''})`);
+    if (batch) {
+      // The batch's requests, whose ranges of ids bound the scan of pack's primary key.
+      const requests = `code_request cr join batch b on b.id = cr.batch_id where b.lot = $${params.push(batch)}${productId ? ' and b.product_id = $1' : ''}`;
+      conditions.push(
+        `p.id between (select min(cr.first_pack_id) from ${requests}) and (select max(cr.last_pack_id) from ${requests})
+         and p.code_request_id in (select cr.id from ${requests})`,
+      );
+    }
     const zone = ctx.services.clock.timeZone;
     const eventConditions: string[] = [];
     if (facilityId) eventConditions.push(`(e.facility_id = $${params.push(facilityId)} or e.counterparty_id = $${params.length})`);

@@ -23,6 +23,7 @@ import { normaliseNie } from '../products/product.service.js';
 import { Recall, type RecallClass } from './recall.entity.js';
 import type { PullItem, RecallObject, RecallProgress } from './recall.types.js';
 import { EVENT_OF_ROW } from '../../db/partitions.js';
+import { batchUnitsSql } from '../packs/ranges.js';
 
 export class RecallService {
   constructor(
@@ -110,8 +111,8 @@ export class RecallService {
     }
     const { rows } = await ctx.pool.query(
       `with recursive held as (
-         select p.id, p.parent_id from pack p
-          where p.batch_id = $1 and p.level = 'UNIT' and ${onHandSql('p')} and p.custodian_id = any($2::uuid[])
+         select p.id, p.parent_id from ${batchUnitsSql('$1')} p
+          where ${onHandSql('p')} and p.custodian_id = any($2::uuid[])
        ), up(unit, id, parent_id, depth) as (
          select id, id, parent_id, 0 from held
          union all
@@ -154,8 +155,8 @@ export class RecallService {
         : principal.organizationType === 'MANUFACTURER'
           ? 'pr.registrant_id = $1'
           : `exists (select 1 from notification n where n.organization_id = $1 and n.kind = 'RECALL' and n.params->>'recallId' = r.id::text)
-             or exists (select 1 from pack p join facility f on f.id = ${holderFacilitySql('p')}
-                         where p.batch_id = r.batch_id and p.level = 'UNIT' and ${inChainSql('p')} and f.organization_id = $1)`;
+             or exists (select 1 from ${batchUnitsSql('r.batch_id')} p join facility f on f.id = ${holderFacilitySql('p')}
+                         where ${inChainSql('p')} and f.organization_id = $1)`;
     const { rows } = await ctx.pool.query(
       `select r.id from recall r join batch b on b.id = r.batch_id join product pr on pr.id = b.product_id
         where (${scope}) ${one} order by r.created_at desc limit 500`,
@@ -177,14 +178,14 @@ export class RecallService {
   private async facilityParts(ctx: Context, recall: RecallObject, outstandingAt: Map<string, number>) {
     const { rows: returned } = await ctx.pool.query(
       `select e.facility_id as id, count(distinct ep.pack_id)::int as units
-         from event e join event_pack ep on ${EVENT_OF_ROW} join pack p on p.id = ep.pack_id
-        where p.batch_id = $1 and p.level = 'UNIT' and e.type = 'RETURNED' and e.at >= $2
+         from event e join event_pack ep on ${EVENT_OF_ROW} join ${batchUnitsSql('$1')} p on p.id = ep.pack_id
+        where e.type = 'RETURNED' and e.at >= $2
         group by 1`,
       [recall.batchId, recall.createdAt],
     );
     const { rows: ended } = await ctx.pool.query(
       `select status_by_id as id, count(*) filter (where status = 'DESTROYED')::int as destroyed, count(*) filter (where status = 'DISPENSED')::int as dispensed
-         from pack where batch_id = $1 and level = 'UNIT' and status in ('DESTROYED', 'DISPENSED') and status_by_id is not null
+         from ${batchUnitsSql('$1')} p where status in ('DESTROYED', 'DISPENSED') and status_by_id is not null
         group by 1`,
       [recall.batchId],
     );
@@ -206,13 +207,12 @@ export class RecallService {
     const { rows } = await ctx.pool.query(
       `select ${recallPositionSql('p', 'f.organization_id', 'pr', released)} as position,
               case when ${inChainSql('p')} then ${holderFacilitySql('p')} end as facility_id, count(*)::int as units
-         from pack p join product pr on pr.id = p.product_id left join facility f on f.id = ${holderFacilitySql('p')}
-        where p.batch_id = $1 and p.level = 'UNIT'
+         from ${batchUnitsSql('$1')} p join product pr on pr.id = p.product_id left join facility f on f.id = ${holderFacilitySql('p')}
         group by 1, 2`,
       [recall.batchId],
     );
     const { rows: byStatus } = await ctx.pool.query(
-      `select status, count(*)::int as units from pack where batch_id = $1 and level = 'UNIT' group by status order by status`,
+      `select status, count(*)::int as units from ${batchUnitsSql('$1')} p group by status order by status`,
       [recall.batchId],
     );
     const byPosition = new Map<RecallPositionName, number>(RECALL_POSITIONS.map((position) => [position, 0]));
@@ -253,8 +253,8 @@ export class RecallService {
 async function holdersOf(db: Queryable, batchId: string) {
   const { rows } = await db.query(
     `select f.id as "facilityId", f.organization_id as "organizationId", count(*)::int as units
-       from pack p join facility f on f.id = ${holderFacilitySql('p')}
-      where p.batch_id = $1 and p.level = 'UNIT' and ${inChainSql('p')}
+       from ${batchUnitsSql('$1')} p join facility f on f.id = ${holderFacilitySql('p')}
+      where ${inChainSql('p')}
       group by f.id`,
     [batchId],
   );
