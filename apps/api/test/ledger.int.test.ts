@@ -8,7 +8,10 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../src/db/embedded.js';
+import { entriesBetween, type Entry } from '../src/modules/ledger/entries.js';
 import { LedgerBroken, utcDay } from '../src/modules/ledger/ledger.service.js';
+import { BLOCK_LEAVES, MerkleRoot, MerkleTree } from '../src/modules/ledger/merkle.js';
+import { pathByBlock } from '../src/modules/ledger/proofs.js';
 import { codesOf, startTestServer, type TestServer } from './harness.js';
 import { demoTokens, facilityId, issueCodes, op, type Tokens } from './lifecycle-helpers.js';
 
@@ -193,6 +196,46 @@ describe('publishing', () => {
     expect(badDay).toMatchObject({ code: 1 });
     expect((badDay as { stdout: string }).stdout).toMatch(/^NOT VERIFIED/);
     expect(JSON.parse(await readFile(files.proof, 'utf8')).eventId).toBe(id);
+  });
+
+  it('reads a proof off its block of entries, blocks spanning chains, and the day whole when a kept block is wrong', async () => {
+    const day = (await server.services.ledger.day(server.pool, today))!;
+    const entries: Entry[] = [];
+    const start = new Date(`${today}T00:00:00Z`);
+    for await (const page of entriesBetween(server.pool, start, new Date(start.getTime() + 86_400_000))) entries.push(...page);
+    expect(entries.length).toBe(day.events);
+    expect(new Set(entries.map((entry) => entry.chain)).size, 'entries of several chains').toBeGreaterThan(1);
+    const tree = new MerkleTree(entries.map((entry) => entry.digest));
+    const { rows } = await raw.query<{ blocks: Buffer }>(`select blocks from ledger_day where day = $1`, [today]);
+    expect(rows[0]!.blocks.length).toBe(32 * Math.ceil(entries.length / BLOCK_LEAVES));
+    for (const i of [0, Math.floor(entries.length / 2), entries.length - 1]) {
+      expect(await pathByBlock(server.pool, day, entries[i]!)).toEqual({ leafIndex: i, path: tree.path(i) });
+    }
+
+    // The same day kept in blocks of 4 entries, which span chains.
+    const small = new MerkleRoot(4);
+    for (const entry of entries) small.add(entry.digest);
+    const blocks = small.blocks;
+    expect(blocks.length).toBeGreaterThan(2);
+    const keep = (roots: Buffer[]) => tamper((db) => db.query(`update ledger_day set blocks = $2 where day = $1`, [today, Buffer.concat(roots)]));
+    await keep(blocks);
+    try {
+      for (const [i, entry] of entries.entries()) {
+        expect(await pathByBlock(server.pool, day, entry, 4), `entry ${i}`).toEqual({ leafIndex: i, path: tree.path(i) });
+      }
+      // A wrong block root leads elsewhere than the published root: the proof is read off the day whole.
+      const wrong = Buffer.from(blocks[0]!);
+      wrong[0] = wrong[0]! ^ 1;
+      await keep([wrong, ...blocks.slice(1)]);
+      expect(await pathByBlock(server.pool, day, entries[4]!, 4)).toBeNull();
+      const answer = await fetch(`${server.url}/api/ledger/events/${entries[4]!.eventId}/proof`, { headers: { authorization: `Bearer ${tokens.bpom}` } });
+      expect(answer.status).toBe(200);
+      const proof = (await answer.json()) as { leafIndex: number; path: Array<{ side: string; hash: string }> };
+      expect(proof.leafIndex).toBe(4);
+      expect(proof.path).toEqual(tree.path(4).map((step) => ({ side: step.side, hash: step.hash.toString('hex') })));
+    } finally {
+      await keep(rows[0]!.blocks ? [rows[0]!.blocks] : []);
+    }
   });
 });
 

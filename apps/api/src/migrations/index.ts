@@ -14,6 +14,7 @@ import { Migration20261129090000_inspections } from './Migration20261129090000_i
 import { Migration20261129100000_operations } from './Migration20261129100000_operations.js';
 import { Migration20261129110000_partitioned_history } from './Migration20261129110000_partitioned_history.js';
 import { Migration20261130000000_request_ranges } from './Migration20261130000000_request_ranges.js';
+import { Migration20261130010000_ledger_blocks } from './Migration20261130010000_ledger_blocks.js';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   { name: 'Migration20261129100000_operations', class: Migration20261129100000_operations },
   { name: 'Migration20261129110000_partitioned_history', class: Migration20261129110000_partitioned_history },
   { name: 'Migration20261130000000_request_ranges', class: Migration20261130000000_request_ranges },
+  { name: 'Migration20261130010000_ledger_blocks', class: Migration20261130010000_ledger_blocks },
 ];

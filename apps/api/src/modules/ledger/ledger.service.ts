@@ -9,6 +9,7 @@ import { LEDGER_CHAINS, canonicalEvent, dayMessage, genesisDigest, type DayRecor
 import { checkEntries, entriesBetween, eventContents, firstOf, unsealedEvents, type Entry, type Problem } from './entries.js';
 import { loadLedgerKey, type LedgerKey } from './keys.js';
 import { MerkleRoot, MerkleTree, type ProofStep } from './merkle.js';
+import { pathByBlock } from './proofs.js';
 import { seal, writeEntries } from './seal.js';
 import { EVENT_OF_ROW } from '../../db/partitions.js';
 
@@ -249,9 +250,9 @@ export class LedgerService {
       };
       const signature = sign(null, Buffer.from(dayMessage(record)), key.privateKey);
       const { rows } = await client.query(
-        `insert into ledger_day (day, events, root, previous_root, heads, key_id, signature) values ($1, $2, $3, $4, $5, $6, $7)
+        `insert into ledger_day (day, events, root, previous_root, heads, key_id, signature, blocks) values ($1, $2, $3, $4, $5, $6, $7, $8)
          returning published_at as "publishedAt"`,
-        [day, record.events, record.root, record.previousRoot, JSON.stringify(record.heads), key.id, signature],
+        [day, record.events, record.root, record.previousRoot, JSON.stringify(record.heads), key.id, signature, Buffer.concat(tree.blocks)],
       );
       await client.query('commit');
       return { ...record, keyId: key.id, signature, publishedAt: rows[0].publishedAt };
@@ -403,9 +404,7 @@ export class LedgerService {
     const dayOf = utcDay(entry.sealedAt);
     const published = await this.day(ctx.pool, dayOf);
     if (!published) throw conflict(`Event ${eventId} was recorded on ${dayOf} (UTC); that day's root is published once the day has ended`);
-    const { tree, index } = await this.treeOf(ctx.pool, published);
-    const leafIndex = index.get(eventId);
-    if (leafIndex === undefined) throw new LedgerBroken({ eventId, problem: `event ${eventId} is not in the published tree of ${dayOf}` });
+    const { leafIndex, path } = (await pathByBlock(ctx.pool, published, entry)) ?? (await this.pathByTree(ctx.pool, published, eventId));
     const content = (await eventContents(ctx.pool, [eventId])).get(eventId)!;
     const previous =
       entry.seq === '1'
@@ -420,9 +419,17 @@ export class LedgerService {
       digest: entry.digest.toString('hex'),
       day: dayOf,
       leafIndex,
-      path: tree.path(leafIndex).map((step) => ({ side: step.side, hash: step.hash.toString('hex') })),
+      path: path.map((step) => ({ side: step.side, hash: step.hash.toString('hex') })),
       published: dayJson(published, this.signingKey),
     };
+  }
+
+  /** The event's path read off the day's whole tree, kept for the last few days asked about. */
+  private async pathByTree(pool: Pool, day: PublishedDay, eventId: string) {
+    const { tree, index } = await this.treeOf(pool, day);
+    const leafIndex = index.get(eventId);
+    if (leafIndex === undefined) throw new LedgerBroken({ eventId, problem: `event ${eventId} is not in the published tree of ${day.day}` });
+    return { leafIndex, path: tree.path(leafIndex) };
   }
 
   private async treeOf(pool: Pool, day: PublishedDay) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ROOT, canonicalEvent, chainDigest, contentHash, genesisDigest, leafHash, nodeHash } from './canonical.js';
-import { MerkleRoot, MerkleTree, rootOf } from './merkle.js';
+import { blockedPath, MerkleRoot, MerkleTree, rootOf } from './merkle.js';
 
 const digest = (i: number) => createHash('sha256').update(`entry ${i}`).digest();
 
@@ -33,6 +33,28 @@ describe('the Merkle tree of a day', () => {
       expect(running.root.equals(rfcRoot(leaves)), `${n} leaves`).toBe(true);
     }
     expect(running.size).toBe(300);
+  });
+
+  it('keeps the root of each block of leaves, from which every leaf has the path of the whole tree', () => {
+    const sizes = new Set([...Array.from({ length: 34 }, (_, n) => n), 63, 64, 65, 127, 150]);
+    for (const size of [1, 2, 4, 8, 16]) {
+      const running = new MerkleRoot(size);
+      const leaves: Buffer[] = [];
+      for (let n = 1; n <= 150; n++) {
+        leaves.push(digest(n));
+        running.add(digest(n));
+        if (!sizes.has(n)) continue;
+        const blocks = running.blocks;
+        expect(blocks).toHaveLength(Math.ceil(n / size));
+        const tree = new MerkleTree(leaves);
+        expect(MerkleTree.ofNodes(blocks).root.equals(tree.root), `${n} leaves in blocks of ${size}`).toBe(true);
+        for (let i = 0; i < n; i++) {
+          const start = i - (i % size);
+          expect(blockedPath(i, size, leaves.slice(start, start + size), blocks), `leaf ${i} of ${n} in blocks of ${size}`).toEqual(tree.path(i));
+        }
+      }
+    }
+    expect(new MerkleRoot(4).blocks).toEqual([]);
   });
 
   it('proves every leaf, and no other digest, into its root', () => {

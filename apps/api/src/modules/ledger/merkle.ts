@@ -7,8 +7,9 @@ import { EMPTY_ROOT, leafHash, nodeHash } from './canonical.js';
 export class MerkleTree {
   private readonly levels: Buffer[][];
 
-  constructor(digests: readonly Buffer[]) {
-    this.levels = [digests.map(leafHash)];
+  /** A tree over leaf digests; `nodes` says they are hashed nodes already (see `ofNodes`). */
+  constructor(digests: readonly Buffer[], nodes = false) {
+    this.levels = [nodes ? [...digests] : digests.map(leafHash)];
     // Pairing level by level and carrying an odd last node up unchanged gives the same tree.
     for (let level = this.levels[0]!; level.length > 1; ) {
       const next: Buffer[] = [];
@@ -16,6 +17,11 @@ export class MerkleTree {
       this.levels.push(next);
       level = next;
     }
+  }
+
+  /** The tree above `nodes`, the roots of consecutive blocks of a larger tree (see `MerkleRoot.blocks`). */
+  static ofNodes(nodes: readonly Buffer[]): MerkleTree {
+    return new MerkleTree(nodes, true);
   }
 
   get size(): number {
@@ -39,19 +45,28 @@ export class MerkleTree {
   }
 }
 
+/** Leaves in a block of a published day: its tree keeps each block's root, so that a proof reads one block of entries. */
+export const BLOCK_LEAVES = 4096;
+
 /**
  * The root of the same tree, taken one leaf at a time in memory that grows with the logarithm of
  * the count: a stack of the roots of the perfect subtrees so far, as many leaves each as the
  * powers of two of the count, two of a size joined as soon as they meet. A day of millions of
- * events is published and checked without holding its leaves.
+ * events is published and checked without holding its leaves. On the way it keeps the root of
+ * each block of `blockLeaves` (a power of two) leaves: the tree's nodes at that height.
  */
 export class MerkleRoot {
   private readonly stack: Array<{ hash: Buffer; leaves: number }> = [];
+  private readonly full: Buffer[] = [];
   private count = 0;
+
+  constructor(private readonly blockLeaves = BLOCK_LEAVES) {}
 
   add(digest: Buffer): void {
     let top = { hash: leafHash(digest), leaves: 1 };
-    while (this.stack.at(-1)?.leaves === top.leaves) {
+    for (;;) {
+      if (top.leaves === this.blockLeaves) this.full.push(top.hash);
+      if (this.stack.at(-1)?.leaves !== top.leaves) break;
       const left = this.stack.pop()!;
       top = { hash: nodeHash(left.hash, top.hash), leaves: left.leaves * 2 };
     }
@@ -63,13 +78,31 @@ export class MerkleRoot {
     return this.count;
   }
 
-  /** The subtrees joined from the right: the left one of each join is the largest power of two, as RFC 6962 has it. */
   get root(): Buffer {
-    if (this.stack.length === 0) return EMPTY_ROOT;
-    let hash = this.stack.at(-1)!.hash;
-    for (let i = this.stack.length - 2; i >= 0; i--) hash = nodeHash(this.stack[i]!.hash, hash);
-    return hash;
+    return this.stack.length === 0 ? EMPTY_ROOT : joined(this.stack);
   }
+
+  /** The root of each block, the last one of the leaves past the last full block. */
+  get blocks(): Buffer[] {
+    const rest = this.stack.filter((subtree) => subtree.leaves < this.blockLeaves);
+    return rest.length ? [...this.full, joined(rest)] : [...this.full];
+  }
+}
+
+/** Subtrees joined from the right: the left one of each join is the largest power of two, as RFC 6962 has it. */
+function joined(subtrees: ReadonlyArray<{ hash: Buffer }>): Buffer {
+  let hash = subtrees.at(-1)!.hash;
+  for (let i = subtrees.length - 2; i >= 0; i--) hash = nodeHash(subtrees[i]!.hash, hash);
+  return hash;
+}
+
+/**
+ * The path of leaf `index` in a tree kept as its block roots: up through its block, from the
+ * block's leaves (`blockDigests`), then from the block to the root. Blocks start at multiples of
+ * their size, so each is a subtree of the whole, the last one too.
+ */
+export function blockedPath(index: number, blockLeaves: number, blockDigests: readonly Buffer[], blockRoots: readonly Buffer[]): ProofStep[] {
+  return [...new MerkleTree(blockDigests).path(index % blockLeaves), ...MerkleTree.ofNodes(blockRoots).path(Math.floor(index / blockLeaves))];
 }
 
 export interface ProofStep {
