@@ -7,7 +7,7 @@ import { startApiProcess } from './lib/api-process.mjs';
 import { cleanup, installCleanupHandlers } from './lib/cleanup.mjs';
 import { openDatabase } from './lib/db.mjs';
 import { missingBuild } from './lib/paths.mjs';
-import { envInt, fmtInt, fmtMs, fmtRatio, fmtS, heading, REQUEST_PACKS, say, setDeadline, verdict } from './lib/util.mjs';
+import { envInt, fmtInt, fmtMs, fmtRatio, fmtS, heading, say, setDeadline, verdict } from './lib/util.mjs';
 
 const LABELS = envInt('BENCH_LABELS', 100_000);
 const GOAL_MB = 300;
@@ -59,7 +59,7 @@ async function main() {
     const started = performance.now();
     const { rows } = await db.pool.query(
       `select p.id, p.level, p.serial, pr.nie, b.lot, b.expiry from pack p join code_request cr on cr.id = p.code_request_id
-         join product pr on pr.id = cr.product_id join batch b on b.id = cr.batch_id where ${REQUEST_PACKS} order by p.id`,
+         join product pr on pr.id = cr.product_id join batch b on b.id = cr.batch_id where ${db.requestPacks} order by p.id`,
       [requestCodes.id],
     );
     const rawMs = performance.now() - started;

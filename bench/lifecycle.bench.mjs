@@ -16,7 +16,6 @@ import {
   median,
   min,
   percentile,
-  REQUEST_PACKS,
   say,
   setDeadline,
   timed,
@@ -160,7 +159,7 @@ async function benchIssue(ctx) {
     const copyMs = await copyPackRows(ctx.db.pool, n);
     await settle(ctx);
     const issued = await issue(ctx, n, {}, { record: true });
-    const { rows } = await ctx.db.pool.query(`select count(*)::int as n from pack p where ${REQUEST_PACKS}`, [issued.requestId]);
+    const { rows } = await ctx.db.pool.query(`select count(*)::int as n from pack p where ${ctx.db.requestPacks}`, [issued.requestId]);
     if (rows[0].n !== n) throw new Error(`request ${issued.requestId} holds ${rows[0].n} packs, not ${n}`);
     say(`   round ${r}: API ${fmtInt(n / (issued.ms / 1000))} codes/s (${fmtS(issued.ms)}), ` +
       `raw COPY of (product, serial, batch, status) ${fmtInt(n / (narrowMs / 1000))} rows/s (${fmtS(narrowMs)}), ` +
@@ -239,7 +238,7 @@ async function benchCsv(ctx) {
   printBreakdown('the CSV activation', best.statements, best.ms, 6);
   // The least the database must do per activated pack today: one update of each row, in place.
   const fresh = await issue(ctx, n);
-  const { rows } = await ctx.db.pool.query(`select array_agg(p.id::text) as ids from pack p where ${REQUEST_PACKS}`, [fresh.requestId]);
+  const { rows } = await ctx.db.pool.query(`select array_agg(p.id::text) as ids from pack p where ${ctx.db.requestPacks}`, [fresh.requestId]);
   await settle(ctx);
   const updateMs = await updateRolledBack(ctx.db.pool, rows[0].ids, 'ACTIVE', ctx.plant, 'custodian_id');
   const updateRate = n / (updateMs / 1000);
@@ -375,7 +374,7 @@ async function benchShipment(ctx, pallet, palletIds) {
     say(`   round ${r + 1}: receiveShipment ${shipment.number} ${fmtMs(received.result.ms)}`);
   }
   const { rows } = await db.pool.query(
-    `select array_agg(p.id::text) as ids from pack p where ${REQUEST_PACKS}`,
+    `select array_agg(p.id::text) as ids from pack p where ${db.requestPacks}`,
     [loose.requestId],
   );
   const ids = [...palletIds, ...rows[0].ids];

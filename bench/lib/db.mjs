@@ -11,6 +11,7 @@ import { say } from './util.mjs';
 
 export async function openDatabase() {
   const { startEmbeddedPostgres, ensureDatabase, dropDatabase } = await import(distModule('db/embedded.js'));
+  const { ofRequestSql } = await import(distModule('modules/packs/ranges.js'));
   let serverUrl = process.env.BENCH_DATABASE_URL;
   let kind = 'BENCH_DATABASE_URL';
   if (!serverUrl) {
@@ -34,5 +35,6 @@ export async function openDatabase() {
   const settings = rows[0];
   const host = new URL(serverUrl);
   const where = kind === 'embedded' ? `embedded PostgreSQL ${settings.version}` : `PostgreSQL ${settings.version} at ${host.host} (BENCH_DATABASE_URL)`;
-  return { kind, name, serverUrl, databaseUrl, pool, where, settings };
+  // requestPacks: the condition that pack `p` is one of request $1's, as the API reads them.
+  return { kind, name, serverUrl, databaseUrl, pool, where, settings, requestPacks: ofRequestSql('p', '$1') };
 }

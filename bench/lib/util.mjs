@@ -69,7 +69,3 @@ export const isOn = (name) => ['1', 'true', 'yes'].includes(String(process.env[n
 
 /** "OK" or "MISS", for a goal. */
 export const verdict = (met) => (met ? 'OK' : 'MISS');
-
-/** The condition that pack `p` is one of request $1's: the range of ids the request recorded when it was issued (pack has no index on its request). */
-export const REQUEST_PACKS = `p.id between (select first_pack_id from code_request where id = $1) and (select last_pack_id from code_request where id = $1)
-  and p.code_request_id = $1`;
