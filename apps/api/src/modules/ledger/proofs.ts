@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Head } from './canonical.js';
+import type { DayRecord, Head } from './canonical.js';
 import type { Entry } from './entries.js';
 import { BLOCK_LEAVES, blockedPath, rootOf, type ProofStep } from './merkle.js';
 
@@ -7,12 +7,7 @@ import { BLOCK_LEAVES, blockedPath, rootOf, type ProofStep } from './merkle.js';
 const ROOT_BYTES = 32;
 
 /** What a published day's proof needs of it. */
-interface Day {
-  day: string;
-  events: number;
-  root: Buffer;
-  heads: Head[];
-}
+type Day = Pick<DayRecord, 'day' | 'events' | 'root' | 'heads'>;
 
 /**
  * An event's place in its published day and its path to the day's root, read from its block: the
